@@ -1,0 +1,158 @@
+"""The periodic deadline scan: reminder before due, notice at due, escalation when missed.
+
+Each stage is claimed with a conditional UPDATE (``... WHERE <stage>_at IS NULL``) that
+returns 1 for exactly one scanner; only the winner writes the notification. The notification
+row is written in the same transaction as the claim, so a crash loses neither or both.
+After downtime the scan catches up oldest first; a stage handled more than a scan interval
+after its moment marks the deadline ``handled_late``. A pre-due reminder that is only reached
+after the due time is claimed without sending: the due notice supersedes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.urls import NoReverseMatch
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from gir.deadlines.arithmetic import is_late
+from gir.models import Deadline, Organisation, SystemStatus
+from gir.notifications import notify, users_with_perm
+from gir.registry import registry
+
+logger = logging.getLogger(__name__)
+BATCH = 500
+
+
+@dataclass
+class ScanResult:
+    reminders: int = 0
+    due_notices: int = 0
+    escalations: int = 0
+    skipped: int = 0
+    late: list[int] = field(default_factory=list)
+
+
+def _describe(deadline: Deadline) -> tuple[str, str, str]:
+    kind = registry.deadline_kinds.get(deadline.kind)
+    if kind is None:
+        return deadline.kind, f"#{deadline.object_id}", ""
+    try:
+        url = kind.url(deadline)
+    except NoReverseMatch:
+        url = ""
+    return str(kind.label), kind.reference(deadline), url
+
+
+def _local(instant) -> str:
+    return formats.date_format(timezone.localtime(instant), "j F Y H:i")
+
+
+def _claim(pk: int, column: str, now) -> bool:
+    return bool(
+        Deadline.objects.filter(pk=pk, closed_at__isnull=True, **{f"{column}__isnull": True}).update(
+            **{column: now}
+        )
+    )
+
+
+def _remind(deadline: Deadline, now, result: ScanResult) -> None:
+    if deadline.due_at <= now:
+        result.skipped += 1  # superseded by the due notice
+        return
+    label, ref, url = _describe(deadline)
+    if deadline.owner_id:
+        notify(
+            recipients=[deadline.owner],
+            subject=_("Herinnering: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
+            body=_("Deze termijn loopt af op %(due)s.") % {"due": _local(deadline.due_at)},
+            url=url,
+        )
+    result.reminders += 1
+
+
+def _due(deadline: Deadline, now, result: ScanResult) -> None:
+    label, ref, url = _describe(deadline)
+    late = is_late(deadline.due_at, now)
+    if late:
+        Deadline.objects.filter(pk=deadline.pk).update(handled_late=True)
+        result.late.append(deadline.pk)
+    if deadline.owner_id:
+        notify(
+            recipients=[deadline.owner],
+            subject=_("Termijn verlopen: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
+            body=_("Deze termijn is verlopen op %(due)s. Handel het zo snel mogelijk af.")
+            % {"due": _local(deadline.due_at)},
+            url=url,
+        )
+    result.due_notices += 1
+
+
+def _escalate(deadline: Deadline, now, result: ScanResult) -> None:
+    label, ref, url = _describe(deadline)
+    notify(
+        recipients=users_with_perm("gir.receive_escalations"),
+        subject=_("Termijn gemist: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
+        body=_("Deze termijn is verlopen op %(due)s en nog niet afgehandeld.")
+        % {"due": _local(deadline.due_at)},
+        url=url,
+    )
+    result.escalations += 1
+
+
+def _stage(queryset, column: str, action, now, result: ScanResult) -> None:
+    while True:
+        ids = list(queryset.order_by("due_at", "pk").values_list("pk", flat=True)[:BATCH])
+        if not ids:
+            return
+        for pk in ids:
+            with transaction.atomic():
+                if not _claim(pk, column, now):
+                    continue  # another scanner got there first
+                deadline = Deadline.objects.select_related("owner").get(pk=pk)
+                action(deadline, now, result)
+        if len(ids) < BATCH:
+            return
+
+
+def scan(now=None) -> ScanResult:
+    """Run one scan at ``now``. Safe to run concurrently and to repeat."""
+    now = now or timezone.now()
+    org = Organisation.get()
+    result = ScanResult()
+    open_rows = Deadline.objects.filter(closed_at__isnull=True)
+    _stage(
+        open_rows.filter(reminder_sent_at__isnull=True, remind_at__lte=now),
+        "reminder_sent_at",
+        _remind,
+        now,
+        result,
+    )
+    _stage(open_rows.filter(due_sent_at__isnull=True, due_at__lte=now), "due_sent_at", _due, now, result)
+    _stage(
+        open_rows.filter(escalated_at__isnull=True, due_at__lte=now - org.escalation_after),
+        "escalated_at",
+        _escalate,
+        now,
+        result,
+    )
+    SystemStatus.objects.update_or_create(name="deadline_scan", defaults={"last_run_at": now})
+    return result
+
+
+def oldest_unsent_overdue(now=None):
+    """Age of the oldest open, overdue deadline whose due notice has not gone out: a health signal."""
+    now = now or timezone.now()
+    oldest = (
+        Deadline.objects.filter(closed_at__isnull=True, due_sent_at__isnull=True, due_at__lte=now)
+        .order_by("due_at")
+        .values_list("due_at", flat=True)
+        .first()
+    )
+    return (now - oldest) if oldest else None
+
+
+__all__ = ["ScanResult", "oldest_unsent_overdue", "scan"]

@@ -1,0 +1,126 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+
+from gir.models import Department, Location, Organisation, Signatory, User
+from gir.uploads import validate_image_upload
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "street",
+            "postal_code",
+            "city",
+            "po_box",
+            "phone",
+            "email",
+            "website",
+            "logo",
+            "reaction_norm",
+            "ordegesprek_norm",
+            "aftercare_talk1_norm",
+            "aftercare_talk2_norm",
+            "aftercare_talk3_norm",
+            "police_report_norm",
+            "inspectorate_norm",
+            "minimum_ban_days",
+            "ban_review_lead",
+            "reminder_lead",
+            "escalation_after",
+            "aftercare_reoffer_after",
+        ]
+        help_texts = {
+            "reaction_norm": _("Als duur, bijvoorbeeld 2 00:00:00 voor 48 uur."),
+            "po_box": _(
+                "Dit adres gebruikt GIR voor aangiftes en op brieven, nooit het huisadres van een medewerker."
+            ),
+        }
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):
+            return validate_image_upload(logo)
+        return logo
+
+
+class DepartmentForm(forms.ModelForm):
+    class Meta:
+        model = Department
+        fields = ["name", "managers", "is_active"]
+        widgets = {"managers": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["managers"].queryset = User.objects.filter(is_active=True)
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name", "address", "parent", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Location.objects.filter(parent__isnull=True)
+
+
+class SignatoryForm(forms.ModelForm):
+    class Meta:
+        model = Signatory
+        fields = ["name", "function", "is_mayor", "user", "is_active"]
+
+
+class UserForm(forms.ModelForm):
+    roles = forms.ModelMultipleChoiceField(
+        label=_("Rollen"),
+        queryset=Group.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Laat leeg om het wachtwoord niet te veranderen. Minimaal 12 tekens."),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "department",
+            "job_title",
+            "phone",
+            "is_active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["roles"].initial = self.instance.groups.all()
+        self.fields["email"].required = True
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            password_validation.validate_password(password, self.instance)
+        return password
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data.get("password"):
+            user.set_password(self.cleaned_data["password"])
+        elif not user.pk:
+            user.set_unusable_password()
+        if commit:
+            user.save()
+            user.groups.set(self.cleaned_data["roles"])
+        return user

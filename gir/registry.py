@@ -1,0 +1,88 @@
+"""Plug-in points of the core. Domain apps register in their ``AppConfig.ready()``.
+
+The core never imports a domain app (DESIGN.md "Dependencies run one way"); it asks these
+registries instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str | None = None
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class StartPanel:
+    """A block on a user's start page; shown when the user has ``permission``."""
+
+    template: str
+    permission: str | None
+    context: Callable | None = None  # (request) -> dict
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class DeadlineKind:
+    """How the engine speaks about one kind of deadline.
+
+    ``url`` gives the page where the owner fulfils it; ``escalate_to`` the users warned when
+    it is missed (the coordinator by default). Texts carry no personal data: only references.
+    """
+
+    code: str
+    label: str
+    url: Callable  # (deadline) -> str
+    reference: Callable = field(default=lambda deadline: f"#{deadline.object_id}")
+
+
+@dataclass
+class Registry:
+    nav: list[NavItem] = field(default_factory=list)
+    panels: list[StartPanel] = field(default_factory=list)
+    deadline_kinds: dict[str, DeadlineKind] = field(default_factory=dict)
+    demo_steps: list[tuple[int, Callable]] = field(default_factory=list)
+    dossier_sections: list[tuple[int, Callable]] = field(default_factory=list)
+
+
+registry = Registry()
+
+
+def register_nav(item: NavItem) -> None:
+    if item not in registry.nav:
+        registry.nav.append(item)
+        registry.nav.sort(key=lambda i: i.order)
+
+
+def register_panel(panel: StartPanel) -> None:
+    if panel not in registry.panels:
+        registry.panels.append(panel)
+        registry.panels.sort(key=lambda p: p.order)
+
+
+def register_deadline_kind(kind: DeadlineKind) -> None:
+    registry.deadline_kinds[kind.code] = kind
+
+
+def register_demo_step(order: int, step: Callable) -> None:
+    """``step(context)`` adds an app's demo data; ``context`` is a dict shared between steps."""
+    if (order, step) not in registry.demo_steps:
+        registry.demo_steps.append((order, step))
+        registry.demo_steps.sort(key=lambda s: s[0])
+
+
+def register_dossier_section(order: int, section: Callable) -> None:
+    """``section(incident, user)`` returns timeline entries for an incident's dossier.
+
+    Lets ``sanctions``, ``letters`` and ``aftercare`` show their records on the dossier
+    without ``incidents`` importing them. Each entry: dict(at, title, text, url, kind).
+    """
+    if (order, section) not in registry.dossier_sections:
+        registry.dossier_sections.append((order, section))
+        registry.dossier_sections.sort(key=lambda s: s[0])

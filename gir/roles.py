@@ -1,0 +1,52 @@
+"""The roles of DESIGN.md as data: groups and the permissions each one holds.
+
+Group names are shown to the beheerder; code checks permissions only, never a group name.
+Each app grants its own permissions to these groups in a data migration with ``grant``.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+MEDEWERKER = "Medewerker"
+LEIDINGGEVENDE = "Leidinggevende"
+GEMANDATEERDE = "Gemandateerde"
+COORDINATOR = "Coördinator agressie en geweld"
+BEDRIJFSOPVANG = "Bedrijfsopvang"
+RECEPTIE = "Receptie en beveiliging"
+BEHEERDER = "Beheerder"
+
+ROLES = [MEDEWERKER, LEIDINGGEVENDE, GEMANDATEERDE, COORDINATOR, BEDRIJFSOPVANG, RECEPTIE, BEHEERDER]
+
+ROLE_DESCRIPTIONS = {
+    MEDEWERKER: _("Meldt incidenten en volgt de eigen meldingen."),
+    LEIDINGGEVENDE: _("Handelt meldingen van de eigen afdelingen af."),
+    GEMANDATEERDE: _("Mag namens de burgemeester een toegangsverbod opleggen."),
+    COORDINATOR: _("Bewaakt alle incidenten, termijnen en maatregelen."),
+    BEDRIJFSOPVANG: _("Voert de nazorggesprekken."),
+    RECEPTIE: _("Ziet wie nu een toegangsverbod heeft."),
+    BEHEERDER: _("Beheert gebruikers, afdelingen, locaties en instellingen."),
+}
+
+
+def grant(apps, mapping: dict[str, list[str]]) -> None:
+    """Give each group the permissions listed (``app_label.codename``). For data migrations.
+
+    Permissions are normally created after migrations (post_migrate); create them now so a
+    data migration can hand them out.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, perms in mapping.items():
+        group, _created = Group.objects.get_or_create(name=group_name)
+        for dotted in perms:
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            group.permissions.add(perm)

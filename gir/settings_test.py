@@ -1,0 +1,19 @@
+"""Test settings: only what tests need to differ. Everything else is ``gir.settings``."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-secret")
+os.environ.setdefault("GIR_HTTPS", "false")
+os.environ.setdefault("GIR_VAR_DIR", tempfile.mkdtemp(prefix="gir-test-"))
+
+from gir.settings import *  # noqa: F403
+from gir.settings import STORAGES, VAR_DIR
+
+# Argon2 is deliberately slow; tests log in thousands of times. Production keeps Argon2.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+AXES_ENABLED = True
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "staticfiles").mkdir(exist_ok=True)

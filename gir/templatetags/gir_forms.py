@@ -1,0 +1,60 @@
+"""Template helpers of the Utrecht crispy-forms pack: widget classes and ARIA wiring."""
+
+from django import forms, template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+_CLASSES = {
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "select": "utrecht-select utrecht-select--html-select",
+    "file": "utrecht-textbox utrecht-textbox--html-input gir-file",
+    "text": "utrecht-textbox utrecht-textbox--html-input",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+}
+
+
+@register.filter
+def widget_kind(field) -> str:
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "choices"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.Select | forms.SelectMultiple):
+        return "select"
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return "file"
+    return "text"
+
+
+@register.filter
+def is_multiple(field) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxSelectMultiple)
+
+
+@register.simple_tag
+def translate_required() -> str:
+    return _("verplicht")
+
+
+@register.simple_tag
+def render_utrecht_widget(field, kind: str):
+    """Render the widget with Utrecht classes, ``aria-invalid`` and ``aria-describedby``."""
+    attrs = dict(field.field.widget.attrs)
+    css = _CLASSES.get(kind, _CLASSES["text"])
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}_help")
+    if field.errors:
+        described.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+        css += " utrecht-textbox--invalid"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if field.field.required:
+        attrs["aria-required"] = "true"
+    attrs["class"] = f"{css} {attrs.get('class', '')}".strip()
+    return field.as_widget(attrs=attrs)

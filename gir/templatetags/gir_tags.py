@@ -1,0 +1,24 @@
+from django import template
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def attr(obj, name: str):
+    """A column value for generic tables; callables are called, booleans said in Dutch."""
+    value = getattr(obj, name, "")
+    if callable(value):
+        value = value()
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    return "" if value is None else value
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **kwargs) -> str:
+    """The current query string with some parameters replaced (keeps filters while paging)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        query[key] = value
+    return query.urlencode()

@@ -1,0 +1,376 @@
+"""Incident registration: incidents, the people involved, aggressors, evidence, history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from incidents.constants import (
+    AggressionForm,
+    AggressionKind,
+    EvidenceKind,
+    InvolvementRole,
+    LocationType,
+    ReporterRole,
+    Status,
+    VictimKind,
+)
+
+
+class IncidentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> IncidentQuerySet:
+        """The one scoping function for incidents (DESIGN.md "Need to know").
+
+        Coordinator: all. Manager: incidents of the departments they manage. Everyone: what
+        they reported or were involved in as victim or witness.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("incidents.view_all_incidents"):
+            return self
+        involved = Involvement.objects.filter(incident=OuterRef("pk"), user=user)
+        scope = Q(reporter=user) | Exists(involved)
+        if user.has_perm("incidents.manage_incidents"):
+            scope |= Q(department_id__in=user.managed_department_ids())
+        return self.filter(scope)
+
+    def managed_by(self, user) -> IncidentQuerySet:
+        """Incidents this user handles as manager (or all, for the coordinator)."""
+        if user.has_perm("incidents.view_all_incidents"):
+            return self
+        if not user.has_perm("incidents.manage_incidents"):
+            return self.none()
+        return self.filter(department_id__in=user.managed_department_ids())
+
+    def open(self) -> IncidentQuerySet:
+        return self.exclude(status=Status.CLOSED)
+
+
+class Incident(models.Model):
+    reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REPORTED)
+    occurred_at = models.DateTimeField(_("datum en tijd van het incident"), db_index=True)
+    reported_at = models.DateTimeField(_("gemeld op"), default=timezone.now)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("melder"),
+        on_delete=models.PROTECT,
+        related_name="reported_incidents",
+    )
+    reporter_role = models.CharField(
+        _("ik meld"), max_length=20, choices=ReporterRole.choices, default=ReporterRole.SELF
+    )
+    department = models.ForeignKey(
+        "gir.Department", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="incidents"
+    )
+
+    # Where
+    location_type = models.CharField(_("soort plek"), max_length=20, choices=LocationType.choices)
+    location = models.ForeignKey(
+        "gir.Location",
+        verbose_name=_("gebouw of balie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="incidents",
+    )
+    place = models.CharField(
+        _("plaats"), max_length=200, blank=True, help_text=_("Bijvoorbeeld een adres of straat.")
+    )
+
+    # What (the 7 W's: wie, wat, waar, waarmee, welke wijze, wanneer, waarom)
+    description = models.TextField(_("wat is er gebeurd"))
+    aggression_kind = models.CharField(
+        _("soort agressie"), max_length=20, choices=AggressionKind.choices, blank=True
+    )
+    means = models.CharField(_("waarmee"), max_length=300, blank=True)
+    manner = models.TextField(_("op welke manier"), blank=True)
+    motive = models.TextField(_("waarom (vermoedelijke reden)"), blank=True)
+    trigger = models.TextField(_("aanleiding"), blank=True)
+
+    # Consequences
+    injury = models.BooleanField(_("lichamelijk letsel"), default=False)
+    injury_description = models.CharField(_("welk letsel"), max_length=300, blank=True)
+    doctor_visit = models.BooleanField(_("bezoek aan huisarts of ziekenhuis"), default=False)
+    hospital_admission = models.BooleanField(_("opname in ziekenhuis of blijvend letsel"), default=False)
+    absence = models.BooleanField(_("verzuim"), default=False)
+    absence_days = models.PositiveIntegerField(_("dagen verzuim"), null=True, blank=True)
+    personal_damage = models.BooleanField(_("schade aan eigen spullen"), default=False)
+    personal_damage_amount = models.DecimalField(
+        _("bedrag schade eigen spullen (€)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    municipal_damage = models.BooleanField(_("schade aan spullen van de gemeente"), default=False)
+    municipal_damage_amount = models.DecimalField(
+        _("bedrag schade gemeente (€)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    police_called = models.BooleanField(_("politie ter plaatse geroepen"), default=False)
+
+    # The manager's first reaction (DESIGN.md step 2)
+    first_talk_at = models.DateTimeField(_("eerste opvanggesprek op"), null=True, blank=True)
+    first_talk_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    first_talk_summary = models.TextField(_("korte samenvatting opvanggesprek"), blank=True)
+    police_report_planned = models.CharField(
+        _("melding of aangifte bij de politie"), max_length=20, blank=True
+    )
+    inspectorate_reported_at = models.DateTimeField(
+        _("gemeld bij Arbeidsinspectie op"), null=True, blank=True
+    )
+    inspectorate_reference = models.CharField(_("kenmerk Arbeidsinspectie"), max_length=60, blank=True)
+
+    # 48-hour norm: fulfilled by a dispatched letter or a recorded reason why none is possible.
+    reaction_waived_reason = models.TextField(_("waarom geen reactie naar de dader"), blank=True)
+    reaction_waived_at = models.DateTimeField(null=True, blank=True)
+    reaction_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    version = models.PositiveIntegerField(default=1)  # optimistic locking for concurrent edits
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidenten")
+        ordering = ["-occurred_at"]
+        permissions = [
+            ("report_incident", _("Een incident melden")),
+            ("manage_incidents", _("Incidenten van eigen afdelingen afhandelen")),
+            ("view_all_incidents", _("Alle incidenten inzien")),
+            ("search_aggressors", _("Daders zoeken en koppelen")),
+        ]
+        indexes = [
+            models.Index(fields=["department", "occurred_at"]),
+            models.Index(fields=["status", "occurred_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(occurred_at__lte=models.F("reported_at")),
+                name="incident_not_reported_before_it_happened",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def form_codes(self) -> list[str]:
+        return [f.form for f in self.forms.all()]
+
+    def get_form_labels(self) -> list[str]:
+        return [AggressionForm(code).label for code in self.form_codes]
+
+
+class IncidentForm(models.Model):
+    """One form of aggression of an incident (an incident can have several)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="forms")
+    form = models.CharField(_("vorm"), max_length=20, choices=AggressionForm.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["incident", "form"], name="incident_form_unique")]
+        indexes = [models.Index(fields=["form", "incident"])]
+
+    def __str__(self) -> str:
+        return self.get_form_display()
+
+
+class Involvement(models.Model):
+    """A victim or witness: an employee account, or a person without one (an office holder)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")
+    role = models.CharField(_("rol"), max_length=20, choices=InvolvementRole.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="involvements",
+    )
+    name = models.CharField(_("naam"), max_length=120, blank=True)
+    victim_kind = models.CharField(
+        _("soort"), max_length=20, choices=VictimKind.choices, default=VictimKind.EMPLOYEE
+    )
+    function = models.CharField(_("functie"), max_length=120, blank=True)
+    department = models.ForeignKey(
+        "gir.Department",
+        verbose_name=_("afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("betrokkene")
+        verbose_name_plural = _("betrokkenen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["incident", "user", "role"],
+                condition=Q(user__isnull=False),
+                name="involvement_unique_user",
+            ),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(name=""), name="involvement_has_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user) if self.user_id else self.name
+
+
+class AggressorQuerySet(models.QuerySet):
+    def visible_to(self, user) -> AggressorQuerySet:
+        """The one scoping function for aggressors.
+
+        Coordinator (all incidents): every person. A manager: persons linked to an incident
+        of their departments. Others: none (an employee never sees aggressor records).
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_perm("incidents.view_all_incidents"):
+            return self
+        if not user.has_perm("incidents.search_aggressors"):
+            return self.none()
+        links = IncidentAggressor.objects.filter(
+            aggressor=OuterRef("pk"), incident__department_id__in=user.managed_department_ids()
+        )
+        return self.filter(Exists(links))
+
+    def active(self) -> AggressorQuerySet:
+        return self.filter(anonymised_at__isnull=True)
+
+
+class Aggressor(models.Model):
+    """A person who showed aggression; one record per person so repeat incidents link up."""
+
+    last_name = models.CharField(_("achternaam"), max_length=120, blank=True)
+    initials = models.CharField(_("voorletters"), max_length=20, blank=True)
+    first_name = models.CharField(_("voornaam"), max_length=80, blank=True)
+    date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
+    street = models.CharField(_("straat en huisnummer"), max_length=150, blank=True)
+    postal_code = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("woonplaats"), max_length=80, blank=True)
+    client_number = models.CharField(_("klantnummer of BSN-loos kenmerk"), max_length=40, blank=True)
+    description = models.TextField(
+        _("signalement"), blank=True, help_text=_("Voor als de naam niet bekend is.")
+    )
+    photo = models.ImageField(_("foto"), upload_to="aggressors/", blank=True)
+    is_identified = models.BooleanField(_("identiteit bekend"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AggressorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dader")
+        verbose_name_plural = _("daders")
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["last_name", "date_of_birth"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_of_birth__isnull=True) | Q(date_of_birth__gte="1900-01-01"),
+                name="aggressor_plausible_birth_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        name = " ".join(p for p in [self.first_name or self.initials, self.last_name] if p)
+        return name or str(_("Onbekende dader (#%(pk)s)") % {"pk": self.pk})
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line for line in [self.street, f"{self.postal_code} {self.city}".strip()] if line]
+
+
+class IncidentAggressor(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="aggressor_links")
+    aggressor = models.ForeignKey(Aggressor, on_delete=models.PROTECT, related_name="incident_links")
+    linked_at = models.DateTimeField(default=timezone.now)
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "aggressor"], name="incident_aggressor_unique")
+        ]
+
+
+class Evidence(models.Model):
+    """A file kept as it was received, with its SHA-256, so it can go to the police unchanged."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    kind = models.CharField(_("soort"), max_length=20, choices=EvidenceKind.choices)
+    mime_type = models.CharField(max_length=80)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    description = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("bewijsstuk")
+        verbose_name_plural = _("bewijsstukken")
+        ordering = ["uploaded_at"]
+
+
+class StatusChange(models.Model):
+    """Append-only status history."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    note = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class IncidentEvent(models.Model):
+    """Append-only record of what changed on an incident (shown on the dossier timeline)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=30)
+    text = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class ReferenceCounter(models.Model):
+    """Per-year counter behind GIR-YYYY-NNNN, incremented under a row lock."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+
+class ReportDraft(models.Model):
+    """A short report being typed, kept on the server so nothing is lost (one per user)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_draft"
+    )
+    data = models.JSONField(default=dict)
+    updated_at = models.DateTimeField(auto_now=True)

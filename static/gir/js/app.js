@@ -1,0 +1,28 @@
+// Progressive enhancement only: every page works without JavaScript.
+document.addEventListener("DOMContentLoaded", () => {
+  // Move focus to the error summary so screen-reader and keyboard users hear what went wrong.
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
+
+  // One click, one submission: disable submit buttons once a form is sent (double-click guard;
+  // the server also refuses a repeated submission token).
+  document.querySelectorAll("form[method=post], form[method=POST]").forEach((form) => {
+    form.addEventListener("submit", () => {
+      form.querySelectorAll("button[type=submit]").forEach((button) => {
+        window.setTimeout(() => { button.disabled = true; button.setAttribute("aria-busy", "true"); }, 0);
+      });
+    });
+  });
+
+  // Confirm destructive actions marked with data-confirm.
+  document.querySelectorAll("[data-confirm]").forEach((el) => {
+    el.addEventListener("click", (event) => {
+      if (!window.confirm(el.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
+  // Print buttons (CSP forbids inline handlers).
+  document.querySelectorAll("[data-print]").forEach((el) => {
+    el.addEventListener("click", () => window.print());
+  });
+});

@@ -1,0 +1,61 @@
+"""Personas that encode the permission matrix (CONVENTIONS.md "Tests")."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from gir import roles
+from tests.factories import DepartmentFactory, LocationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _reset_axes_cache(settings):
+    # Axes keeps lockouts in the cache/database per test; nothing to reset with the DB handler.
+    yield
+
+
+def build_world() -> SimpleNamespace:
+    """Two departments, a user per persona, and a building; apps add their objects."""
+    dept_a = DepartmentFactory(name="Publiekszaken")
+    dept_b = DepartmentFactory(name="Werk en Inkomen")
+    w = SimpleNamespace(dept_a=dept_a, dept_b=dept_b)
+    w.employee = UserFactory(username="employee", department=dept_a, roles=[roles.MEDEWERKER])
+    w.colleague = UserFactory(username="colleague", department=dept_b, roles=[roles.MEDEWERKER])
+    w.manager = UserFactory(
+        username="manager", department=dept_a, roles=[roles.MEDEWERKER, roles.LEIDINGGEVENDE]
+    )
+    w.other_manager = UserFactory(
+        username="other_manager", department=dept_b, roles=[roles.MEDEWERKER, roles.LEIDINGGEVENDE]
+    )
+    w.mandated = UserFactory(
+        username="mandated",
+        department=dept_a,
+        roles=[roles.MEDEWERKER, roles.LEIDINGGEVENDE, roles.GEMANDATEERDE],
+    )
+    w.coordinator = UserFactory(username="coordinator", roles=[roles.MEDEWERKER, roles.COORDINATOR])
+    w.aftercare = UserFactory(username="aftercare", roles=[roles.MEDEWERKER, roles.BEDRIJFSOPVANG])
+    w.reception = UserFactory(username="reception", roles=[roles.MEDEWERKER, roles.RECEPTIE])
+    w.admin = UserFactory(username="admin", roles=[roles.MEDEWERKER, roles.BEHEERDER])
+    w.deactivated = UserFactory(username="deactivated", department=dept_a, roles=[roles.MEDEWERKER])
+    w.deactivated.is_active = False
+    w.deactivated.save()
+    dept_a.managers.add(w.manager, w.mandated)
+    dept_b.managers.add(w.other_manager)
+    w.building = LocationFactory(name="Stadhuis")
+    return w
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)`` returns the test client logged in as that user."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

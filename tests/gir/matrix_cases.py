@@ -1,0 +1,84 @@
+from tests.matrix import Route
+
+ADMIN_ONLY = {"admin": 200}
+
+ROUTES = [
+    Route(
+        "start",
+        expect={
+            p: 200
+            for p in [
+                "employee",
+                "colleague",
+                "manager",
+                "other_manager",
+                "mandated",
+                "coordinator",
+                "aftercare",
+                "reception",
+                "admin",
+            ]
+        },
+    ),
+    Route(
+        "tasks",
+        expect={
+            p: 200
+            for p in [
+                "employee",
+                "colleague",
+                "manager",
+                "other_manager",
+                "mandated",
+                "coordinator",
+                "aftercare",
+                "reception",
+                "admin",
+            ]
+        },
+    ),
+    Route("health", public=True, public_status=503, default=503),
+    Route("organisation-logo", public=True, public_status=404, default=404),
+    Route("login", public=True, default=302),
+    Route(
+        "logout",
+        get=False,
+        post=True,
+        public=True,
+        public_status=302,
+        post_default=302,
+        post_expect={},
+        default=302,
+    ),
+    Route("password_reset", public=True, default=200),
+    Route("password_reset_done", public=True, default=200),
+    Route(
+        "password_reset_confirm",
+        kwargs=lambda w: {"uidb64": "MQ", "token": "bad-token"},
+        public=True,
+        default=200,
+    ),
+    Route("password_reset_complete", public=True, default=200),
+    Route("password_change", default=200),
+    Route("password_change_done", default=200),
+    Route("admin-home", expect=ADMIN_ONLY, post=False),
+    Route("organisation-edit", expect=ADMIN_ONLY, post=True),
+    Route("users-list", expect=ADMIN_ONLY),
+    Route("users-create", expect=ADMIN_ONLY, post=True),
+    Route("users-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.employee.pk}, post=True),
+    Route("departments-list", expect=ADMIN_ONLY),
+    Route("departments-create", expect=ADMIN_ONLY, post=True),
+    Route("departments-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.dept_a.pk}, post=True),
+    Route("locations-list", expect=ADMIN_ONLY),
+    Route("locations-create", expect=ADMIN_ONLY, post=True),
+    Route("locations-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.building.pk}, post=True),
+    Route("signatories-list", expect=ADMIN_ONLY),
+    Route("signatories-create", expect=ADMIN_ONLY, post=True),
+    Route("signatories-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.signatory.pk}, post=True),
+]
+
+
+def build(world):
+    from gir.models import Signatory
+
+    world.signatory = Signatory.objects.create(name="M. van den Berg", function="Burgemeester", is_mayor=True)

@@ -1,0 +1,70 @@
+"""Every URL × every persona × method (QUALITY.md "Access control")."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import build_world
+from tests.matrix import LOGGED_OUT, PERSONAS, load_cases
+
+ROUTES, BUILDERS = load_cases()
+
+
+def _names(patterns, namespace=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+            yield from _names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield f"{namespace}{p.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    named = set(_names(get_resolver().url_patterns))
+    listed = {r.name for r in ROUTES}
+    assert named - listed == set(), "URLs missing from the permission matrix"
+    assert listed - named == set(), "matrix lists URLs that do not exist"
+
+
+def test_every_url_has_a_name():
+    def unnamed(patterns):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from unnamed(p.url_patterns)
+            elif not p.name:
+                yield str(p.pattern)
+
+    assert list(unnamed(get_resolver().url_patterns)) == []
+
+
+def _ok(expected: int, actual: int, method: str) -> bool:
+    if method == "POST" and expected == 200:
+        return actual in (200, 302)
+    return expected == actual
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
+def test_route_answers_each_persona_as_expected(route, client):
+    world = build_world()
+    for build in BUILDERS:
+        build(world)
+    url = reverse(route.name, kwargs=route.kwargs(world) if route.kwargs else None)
+    if route.query:
+        url = f"{url}?{route.query}"
+    methods = (["GET"] if route.get else []) + (["POST"] if route.post else [])
+    failures = []
+    for persona in LOGGED_OUT + PERSONAS:
+        for method in methods:
+            client.logout()
+            if persona != "anonymous":
+                client.force_login(getattr(world, persona))
+            if method == "GET":
+                response = client.get(url)
+            else:
+                response = client.post(url, route.post_data(world) if route.post_data else {})
+            expected = route.expected(persona, method)
+            if not _ok(expected, response.status_code, method):
+                failures.append(f"{method} {persona}: expected {expected}, got {response.status_code}")
+            if response.status_code == 302 and persona in LOGGED_OUT and not route.public:
+                assert reverse("login") in response["Location"], f"{persona} not sent to login"
+    assert not failures, f"{route.name}: " + "; ".join(failures)
