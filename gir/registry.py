@@ -86,3 +86,28 @@ def register_dossier_section(order: int, section: Callable) -> None:
     if (order, section) not in registry.dossier_sections:
         registry.dossier_sections.append((order, section))
         registry.dossier_sections.sort(key=lambda s: s[0])
+
+
+# --- Hooks ------------------------------------------------------------------------------------
+# Explicit, named extension points called by services (not Django signals): e.g. ``incidents``
+# calls ``run_hooks("incident_registered", incident=..., by=...)`` and ``aftercare`` registers
+# the function that opens the aftercare cases. Hooks run inside the caller's transaction.
+#
+# Known events:
+#   incident_registered(incident, by)      a new incident was filed
+#   incident_time_changed(incident, by)    occurred_at was corrected: recompute deadlines
+#   involvement_added(involvement, by)     a victim or witness was added later
+#   incident_closed(incident, by) / incident_reopened(incident, by)
+
+_hooks: dict[str, list[Callable]] = {}
+
+
+def register_hook(event: str, function: Callable) -> None:
+    functions = _hooks.setdefault(event, [])
+    if function not in functions:
+        functions.append(function)
+
+
+def run_hooks(event: str, **kwargs) -> None:
+    for function in _hooks.get(event, []):
+        function(**kwargs)

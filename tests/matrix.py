@@ -62,9 +62,12 @@ def load_cases():
     import tests
 
     routes, builders = [], []
-    for info in pkgutil.iter_modules(tests.__path__):
-        if not info.ispkg:
-            continue
+    packages = [info.name for info in pkgutil.iter_modules(tests.__path__) if info.ispkg]
+    # Builders run in dependency order (DESIGN.md): later apps use earlier apps' objects.
+    order = ["gir", "incidents", "sanctions", "aftercare", "letters", "reports"]
+    packages.sort(key=lambda name: order.index(name) if name in order else len(order))
+    for name in packages:
+        info = type("Info", (), {"name": name})
         try:
             module = importlib.import_module(f"tests.{info.name}.matrix_cases")
         except ModuleNotFoundError:
