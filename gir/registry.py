@@ -49,6 +49,7 @@ class Registry:
     deadline_kinds: dict[str, DeadlineKind] = field(default_factory=dict)
     demo_steps: list[tuple[int, Callable]] = field(default_factory=list)
     dossier_sections: list[tuple[int, Callable]] = field(default_factory=list)
+    person_sections: list[tuple[int, Callable]] = field(default_factory=list)
 
 
 registry = Registry()
@@ -86,6 +87,18 @@ def register_dossier_section(order: int, section: Callable) -> None:
     if (order, section) not in registry.dossier_sections:
         registry.dossier_sections.append((order, section))
         registry.dossier_sections.sort(key=lambda s: s[0])
+
+
+def register_person_section(order: int, section: Callable) -> None:
+    """``section(aggressor, user)`` returns entries for an aggressor's person page.
+
+    Lets ``sanctions`` show measures, contact conditions and an active ban on the person
+    page (recidivism) without ``incidents`` importing it. Each entry: dict(at, title, text,
+    url, kind); ``kind="alert"`` is shown highlighted (an active ban).
+    """
+    if (order, section) not in registry.person_sections:
+        registry.person_sections.append((order, section))
+        registry.person_sections.sort(key=lambda s: s[0])
 
 
 # --- Hooks ------------------------------------------------------------------------------------

@@ -16,6 +16,10 @@ def _reset_axes_cache(settings):
 
 def build_world() -> SimpleNamespace:
     """Two departments, a user per persona, and a building; apps add their objects."""
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name=roles.COORDINATOR, permissions__isnull=False).exists():
+        roles.restore_all()  # a transactional test flushed the migrations' data
     dept_a = DepartmentFactory(name="Publiekszaken")
     dept_b = DepartmentFactory(name="Werk en Inkomen")
     w = SimpleNamespace(dept_a=dept_a, dept_b=dept_b)

@@ -5,7 +5,7 @@ from django.db import migrations
 
 from gir import roles
 
-CORE_GRANTS = {
+GRANTS = {
     roles.BEHEERDER: ["gir.manage_users", "gir.change_settings", "gir.view_health"],
     roles.COORDINATOR: ["gir.receive_escalations", "gir.view_auditlog"],
 }
@@ -30,7 +30,7 @@ def create_roles(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     for name in roles.ROLES:
         Group.objects.get_or_create(name=name)
-    roles.grant(apps, CORE_GRANTS)
+    roles.grant(apps, GRANTS)
 
 
 def guard(apps, schema_editor):
