@@ -14,7 +14,16 @@ from django.views.generic import CreateView, ListView, UpdateView
 from gir.access import perm_required
 from gir.deadlines.scan import oldest_unsent_overdue
 from gir.forms import DepartmentForm, LocationForm, OrganisationForm, SignatoryForm, UserForm
-from gir.models import Deadline, Department, Location, Organisation, Signatory, SystemStatus, User
+from gir.models import (
+    Deadline,
+    Department,
+    Location,
+    Notification,
+    Organisation,
+    Signatory,
+    SystemStatus,
+    User,
+)
 from gir.registry import registry
 
 
@@ -58,6 +67,10 @@ def _health_data(now):
     }
 
 
+HEALTH_MAX_SCAN_AGE = 600
+HEALTH_MAX_UNSENT_AGE = 900
+
+
 @require_GET
 def health(request):
     """For monitoring: ages in seconds, no personal data. 503 when the scan is stale."""
@@ -68,13 +81,21 @@ def health(request):
         return None if instant is None else int((now - instant).total_seconds())
 
     scan_age = age(data["deadline_scan"])
-    healthy = scan_age is not None and scan_age < 600
     oldest = data["oldest_unsent_overdue"]
+    # Stale: no completed scan for 10 minutes, or a due notice owed for longer than 15 minutes
+    # (the scan runs but cannot get through; one minute is normal).
+    healthy = (
+        scan_age is not None
+        and scan_age < HEALTH_MAX_SCAN_AGE
+        and (oldest is None or oldest.total_seconds() < HEALTH_MAX_UNSENT_AGE)
+    )
+    unsent_mail = Notification.objects.filter(emailed_at__isnull=True).order_by("created_at").first()
     body = {
         "status": "ok" if healthy else "stale",
         "heartbeat_age_seconds": age(data["heartbeat"]),
         "deadline_scan_age_seconds": scan_age,
         "oldest_unsent_overdue_seconds": int(oldest.total_seconds()) if oldest else None,
+        "oldest_unsent_email_seconds": age(unsent_mail.created_at) if unsent_mail else None,
     }
     return JsonResponse(body, status=200 if healthy else 503)
 

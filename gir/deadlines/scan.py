@@ -59,10 +59,23 @@ def _claim(pk: int, column: str, now) -> bool:
     )
 
 
-def _remind(deadline: Deadline, now, result: ScanResult) -> None:
+def _mark_late(deadline: Deadline, moment, now, result: ScanResult) -> None:
+    """Flag a notice acted on well after its moment: the scan was not running (beat down).
+
+    A deadline born overdue (an incident reported days later) is not late handling: its
+    moment counts from when the row was created.
+    """
+    if is_late(max(moment, deadline.created_at), now):
+        Deadline.objects.filter(pk=deadline.pk).update(handled_late=True)
+        if deadline.pk not in result.late:
+            result.late.append(deadline.pk)
+
+
+def _remind(deadline: Deadline, now, result: ScanResult, org) -> None:
     if deadline.due_at <= now:
-        result.skipped += 1  # superseded by the due notice
+        result.skipped += 1  # superseded by the due notice, which this same scan sends
         return
+    _mark_late(deadline, deadline.remind_at, now, result)
     label, ref, url = _describe(deadline)
     if deadline.owner_id:
         notify(
@@ -74,12 +87,9 @@ def _remind(deadline: Deadline, now, result: ScanResult) -> None:
     result.reminders += 1
 
 
-def _due(deadline: Deadline, now, result: ScanResult) -> None:
+def _due(deadline: Deadline, now, result: ScanResult, org) -> None:
     label, ref, url = _describe(deadline)
-    late = is_late(deadline.due_at, now)
-    if late:
-        Deadline.objects.filter(pk=deadline.pk).update(handled_late=True)
-        result.late.append(deadline.pk)
+    _mark_late(deadline, deadline.due_at, now, result)
     if deadline.owner_id:
         notify(
             recipients=[deadline.owner],
@@ -91,8 +101,9 @@ def _due(deadline: Deadline, now, result: ScanResult) -> None:
     result.due_notices += 1
 
 
-def _escalate(deadline: Deadline, now, result: ScanResult) -> None:
+def _escalate(deadline: Deadline, now, result: ScanResult, org) -> None:
     label, ref, url = _describe(deadline)
+    _mark_late(deadline, deadline.due_at + org.escalation_after, now, result)
     notify(
         recipients=users_with_perm("gir.receive_escalations"),
         subject=_("Termijn gemist: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
@@ -103,17 +114,27 @@ def _escalate(deadline: Deadline, now, result: ScanResult) -> None:
     result.escalations += 1
 
 
-def _stage(queryset, column: str, action, now, result: ScanResult) -> None:
+def _stage(queryset, column: str, order: str, action, now, result: ScanResult, org) -> None:
+    """Claim and act on every row of ``queryset``, oldest moment first, in batches.
+
+    Each row is one transaction: the claim and its notification commit together. A row that
+    fails is rolled back (unclaimed, so the next scan retries it) and does not stop the others.
+    """
+    failed: set[int] = set()
     while True:
-        ids = list(queryset.order_by("due_at", "pk").values_list("pk", flat=True)[:BATCH])
+        ids = list(queryset.exclude(pk__in=failed).order_by(order, "pk").values_list("pk", flat=True)[:BATCH])
         if not ids:
             return
         for pk in ids:
-            with transaction.atomic():
-                if not _claim(pk, column, now):
-                    continue  # another scanner got there first
-                deadline = Deadline.objects.select_related("owner").get(pk=pk)
-                action(deadline, now, result)
+            try:
+                with transaction.atomic():
+                    if not _claim(pk, column, now):
+                        continue  # another scanner got there first, or it was closed meanwhile
+                    deadline = Deadline.objects.select_related("owner").get(pk=pk)
+                    action(deadline, now, result, org)
+            except Exception:
+                logger.exception("Deadline %s: %s failed; retried on the next scan", pk, column)
+                failed.add(pk)
         if len(ids) < BATCH:
             return
 
@@ -127,17 +148,29 @@ def scan(now=None) -> ScanResult:
     _stage(
         open_rows.filter(reminder_sent_at__isnull=True, remind_at__lte=now),
         "reminder_sent_at",
+        "remind_at",
         _remind,
         now,
         result,
+        org,
     )
-    _stage(open_rows.filter(due_sent_at__isnull=True, due_at__lte=now), "due_sent_at", _due, now, result)
+    _stage(
+        open_rows.filter(due_sent_at__isnull=True, due_at__lte=now),
+        "due_sent_at",
+        "due_at",
+        _due,
+        now,
+        result,
+        org,
+    )
     _stage(
         open_rows.filter(escalated_at__isnull=True, due_at__lte=now - org.escalation_after),
         "escalated_at",
+        "due_at",
         _escalate,
         now,
         result,
+        org,
     )
     SystemStatus.objects.update_or_create(name="deadline_scan", defaults={"last_run_at": now})
     return result

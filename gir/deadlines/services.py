@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from gir.deadlines.arithmetic import due_at as compute_due
@@ -18,6 +18,7 @@ def _lead(lead: timedelta | None) -> timedelta:
     return lead if lead is not None else Organisation.get().reminder_lead
 
 
+@transaction.atomic
 def deadline_open(
     *,
     kind: str,
@@ -67,6 +68,7 @@ def _reschedule(deadline: Deadline, values: dict) -> Deadline:
     return deadline
 
 
+@transaction.atomic
 def deadline_reschedule(*, kind: str, subject: models.Model, starts_at: datetime, norm: timedelta) -> None:
     """Move the open deadline of ``kind`` after its start changed (incident time corrected)."""
     deadline = Deadline.objects.open().for_object(subject).filter(kind=kind).first()
