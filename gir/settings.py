@@ -216,6 +216,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
         "control_folder": str(_broker_dir / "control"),
     }
+    for _sub in ("out", "processed", "control"):
+        (_broker_dir / _sub).mkdir(parents=True, exist_ok=True)
 else:
     # A broker that accepts connections but does not answer must not hang a web request
     # (STACK.md: >60 s by default); fail fast, the database scan catches up later.

@@ -1,0 +1,140 @@
+"""Login, throttling and session rules (QUALITY.md "Authentication and sessions")."""
+
+import re
+
+import time_machine
+from django.conf import settings
+from django.contrib.auth.hashers import get_hasher
+from django.test import override_settings
+from django.urls import reverse
+
+from gir.models import AuditEntry
+from tests.factories import PASSWORD, UserFactory
+
+LOGIN = "/account/inloggen/"
+
+
+def _post(client, username, password, ip="10.1.1.1"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def test_unknown_user_and_wrong_password_get_the_same_answer(db, client):
+    UserFactory(username="bestaat")
+    wrong = _post(client, "bestaat", "verkeerd-wachtwoord")
+    unknown = _post(client, "bestaat-niet", "verkeerd-wachtwoord", ip="10.1.1.2")
+    assert wrong.status_code == unknown.status_code == 200
+
+    def strip(response):
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+        return html.replace("bestaat-niet", "X").replace("bestaat", "X")
+
+    assert strip(wrong) == strip(unknown)
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in wrong.content.decode()
+
+
+def test_login_is_throttled_per_user_name(db, client):
+    user = UserFactory(username="doelwit")
+    for i in range(settings.AXES_FAILURE_LIMIT):
+        _post(client, "doelwit", f"fout-{i}", ip=f"10.0.0.{i + 1}")
+    locked = _post(client, "doelwit", PASSWORD, ip="10.0.0.99")
+    assert locked.status_code == 429
+    assert "Te veel mislukte pogingen" in locked.content.decode()
+    assert not client.session.get("_auth_user_id")
+    assert user.pk
+
+
+def test_login_is_throttled_per_address(db, client):
+    UserFactory(username="echte")
+    for i in range(settings.AXES_FAILURE_LIMIT):
+        _post(client, f"geraden-{i}", "fout", ip="10.9.9.9")
+    assert _post(client, "echte", PASSWORD, ip="10.9.9.9").status_code == 429
+    assert _post(client, "echte", PASSWORD, ip="10.9.9.10").status_code == 302
+
+
+def test_lockout_ends_after_the_cool_off(db, client):
+    UserFactory(username="geduld")
+    with time_machine.travel("2026-11-23 10:00Z", tick=False) as traveller:
+        for _i in range(settings.AXES_FAILURE_LIMIT):
+            _post(client, "geduld", "fout", ip="10.2.2.2")
+        assert _post(client, "geduld", PASSWORD, ip="10.2.2.2").status_code == 429
+        traveller.shift(settings.AXES_COOLOFF_TIME.total_seconds() + 60)
+        assert _post(client, "geduld", PASSWORD, ip="10.2.2.2").status_code == 302
+
+
+def test_login_rotates_the_session_and_is_audited(db, client):
+    user = UserFactory(username="nieuw")
+    client.get(LOGIN)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "planted-session-id"
+    response = _post(client, "nieuw", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == reverse("start")
+    assert client.cookies[settings.SESSION_COOKIE_NAME].value != "planted-session-id"
+    assert AuditEntry.objects.filter(actor=user, action=AuditEntry.Action.LOGIN).count() == 1
+
+
+def test_session_ends_after_the_absolute_lifetime_even_when_active(db, client):
+    user = UserFactory(username="lang")
+    with time_machine.travel("2026-11-23 08:00Z", tick=False) as traveller:
+        _post(client, "lang", PASSWORD)
+        step = settings.SESSION_COOKIE_AGE - 60  # stay active: never idle long enough to time out
+        elapsed = 0
+        while elapsed < settings.SESSION_ABSOLUTE_LIFETIME - step:
+            traveller.shift(step)
+            elapsed += step
+            assert client.get("/").status_code == 200
+        traveller.shift(2 * step)
+        assert client.get("/").status_code == 302
+    assert user.pk
+
+
+def test_session_ends_after_idle_timeout(db, client):
+    UserFactory(username="stil")
+    with time_machine.travel("2026-11-23 08:00Z", tick=False) as traveller:
+        _post(client, "stil", PASSWORD)
+        assert client.get("/").status_code == 200
+        traveller.shift(settings.SESSION_COOKIE_AGE + 60)
+        assert client.get("/").status_code == 302
+
+
+def test_a_deactivated_user_loses_an_open_session(db, client):
+    user = UserFactory(username="weg")
+    client.force_login(user)
+    assert client.get("/").status_code == 200
+    user.is_active = False
+    user.save()
+    assert client.get("/").status_code == 302
+
+
+def test_production_hashes_passwords_with_argon2():
+    from gir import settings as production
+
+    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    with override_settings(PASSWORD_HASHERS=production.PASSWORD_HASHERS):
+        assert get_hasher().algorithm == "argon2"
+
+
+def test_short_and_common_passwords_are_refused(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for bad in ["kort-1", "password1234", "123456789012"]:
+        try:
+            validate_password(bad)
+        except ValidationError:
+            continue
+        raise AssertionError(f"{bad!r} was accepted")
+    validate_password("paars-fietsenrek-onweer-7")
+
+
+def test_session_cookie_settings_are_safe():
+    from gir import settings as production
+
+    assert production.SESSION_COOKIE_HTTPONLY
+    assert production.SESSION_COOKIE_SAMESITE in ("Lax", "Strict")
+    assert production.SESSION_SAVE_EVERY_REQUEST
+
+
+def test_logout_needs_post(db, client):
+    client.force_login(UserFactory(username="uit"))
+    assert client.get("/account/uitloggen/").status_code == 405
+    assert client.post("/account/uitloggen/").status_code == 302
+    assert client.get("/").status_code == 302
