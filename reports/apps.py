@@ -1,5 +1,21 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
     name = "reports"
+    verbose_name = _("Rapportages")
+
+    def ready(self):
+        from gir.registry import NavItem, StartPanel, register_demo_step, register_nav, register_panel
+        from reports.demo import demo_step
+        from reports.services.dashboard import panel_context
+
+        # Coordinators hold both permissions (see migration 0002), so one nav item suffices.
+        register_nav(
+            NavItem(_("Rapportages"), "reports:dashboard", "reports.view_department_reports", order=60)
+        )
+        register_panel(
+            StartPanel("reports/panel.html", "reports.view_department_reports", panel_context, order=30)
+        )
+        register_demo_step(50, demo_step)

@@ -1,2 +1,15 @@
+from django.urls import path
+
+from reports import views
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("jaarverslag/", views.annual, name="annual"),
+    path("jaarverslag/excel/", views.export_xlsx, name="export-xlsx"),
+    path("jaarverslag/csv/<slug:key>/", views.export_csv, name="export-csv"),
+    path("pdf/", views.run_create, name="run-create"),
+    path("pdf/<int:pk>/", views.run_detail, name="run-detail"),
+    path("pdf/<int:pk>/opnieuw/", views.run_retry, name="run-retry"),
+    path("pdf/<int:pk>/download/", views.run_download, name="run-download"),
+]

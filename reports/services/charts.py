@@ -1,0 +1,173 @@
+"""SVG charts drawn with matplotlib from the protected tables.
+
+The same SVG goes into the web page and the PDF as ``<img src="data:image/svg+xml;base64,...">``,
+so both look the same; text is drawn as paths (no font differences). matplotlib is imported
+lazily (slow to import) and used through the object API with the Agg-free SVG canvas, which is
+safe in threads. Hidden cells ("< 5") are never drawn as a value.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from reports.services.tables import SMALL, Table, cell_text
+
+BLUE = "#154273"
+LIGHT = "#8fcae7"
+GREY = "#b0b0b0"
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    svg: bytes
+    alt: str
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+
+
+def _figure(width: float, height: float):
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+
+    matplotlib.rcParams.update(
+        {"svg.hashsalt": "gir-report", "svg.fonttype": "path", "font.family": "DejaVu Sans", "font.size": 9}
+    )
+    return Figure(figsize=(width, height), dpi=100)
+
+
+def _svg(fig) -> bytes:
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    FigureCanvasSVG(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def _number(cell) -> float:
+    return float(cell) if isinstance(cell, int) and not isinstance(cell, bool) else 0.0
+
+
+def _barh(table: Table) -> bytes:
+    rows = list(reversed(table.rows))
+    fig = _figure(6.5, 0.3 * len(rows) + 0.8)
+    ax = fig.add_subplot()
+    values = [_number(r[1]) for r in rows]
+    ax.barh(range(len(rows)), values, color=BLUE)
+    ax.set_yticks(range(len(rows)), [str(r[0]) for r in rows])
+    peak = max([*values, 1.0])
+    for i, row in enumerate(rows):
+        ax.text(_number(row[1]) + peak * 0.01, i, cell_text(row[1]), va="center", fontsize=8)
+    ax.set_xlim(0, peak * 1.15)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(table.columns[1])
+    return _svg(fig)
+
+
+def _bars_grouped(table: Table) -> bytes:
+    fig = _figure(7, 3)
+    ax = fig.add_subplot()
+    series = len(table.columns) - 1
+    width = 0.8 / series
+    colours = [BLUE, LIGHT, GREY]
+    for s in range(series):
+        xs = [i + s * width for i in range(len(table.rows))]
+        ax.bar(
+            xs,
+            [_number(r[s + 1]) for r in table.rows],
+            width,
+            label=table.columns[s + 1],
+            color=colours[s % 3],
+        )
+    ax.set_xticks(
+        [i + width * (series - 1) / 2 for i in range(len(table.rows))],
+        [str(r[0])[:3] for r in table.rows],
+        rotation=45 if len(table.rows) > 12 else 0,
+    )
+    ax.legend(frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylabel(_("Incidenten"))
+    return _svg(fig)
+
+
+def _line(table: Table) -> bytes:
+    fig = _figure(6.5, 2.6)
+    ax = fig.add_subplot()
+    points = [(str(r[0]), _number(r[1])) for r in table.rows if r[1] is not SMALL]
+    ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=BLUE)
+    for label, value in points:
+        ax.annotate(
+            cell_text(int(value)), (label, value), textcoords="offset points", xytext=(0, 6), ha="center"
+        )
+    ax.set_ylim(0, max([p[1] for p in points] + [1.0]) * 1.2)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylabel(_("Incidenten"))
+    return _svg(fig)
+
+
+def _heat(table: Table) -> bytes:
+    import numpy as np
+
+    fig = _figure(7.5, 2.8)
+    ax = fig.add_subplot()
+    grid = np.array([[_number(c) if c is not SMALL else np.nan for c in row[1:]] for row in table.rows])
+    masked = np.ma.masked_invalid(grid)
+    cmap = _cmap()
+    image = ax.imshow(masked, aspect="auto", cmap=cmap, vmin=0)
+    ax.set_yticks(range(len(table.rows)), [str(r[0]) for r in table.rows])
+    ax.set_xticks(range(24), table.columns[1:], fontsize=7)
+    ax.set_xlabel(_("Uur van de dag"))
+    fig.colorbar(image, ax=ax, label=_("Incidenten"))
+    return _svg(fig)
+
+
+def _cmap():
+    from matplotlib.colors import LinearSegmentedColormap
+
+    cmap = LinearSegmentedColormap.from_list("gir", ["#ffffff", LIGHT, BLUE])
+    cmap.set_bad(GREY)
+    return cmap
+
+
+DRAW = {"barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
+KIND_WORDS = {
+    "barh": "Staafdiagram",
+    "bars_grouped": "Staafdiagram",
+    "line": "Lijndiagram",
+    "heat": "Warmtekaart",
+}
+
+
+def alt_text(table: Table) -> str:
+    """What the chart shows in words, with its highest value; the full figures are in the table."""
+    best = None
+    for row in table.rows:
+        for col, cell in enumerate(row[1:], start=1):
+            if isinstance(cell, int) and not isinstance(cell, bool) and (best is None or cell > best[0]):
+                best = (cell, row[0], table.columns[col])
+    text = f"{KIND_WORDS[table.chart]}: {table.title.lower()}."
+    if best and best[0] > 0:
+        where = f"{best[1]}, {best[2]} uur" if table.chart == "heat" else str(best[1])
+        text += " " + _("Het hoogste aantal is %(n)s (%(where)s).") % {"n": best[0], "where": where}
+    if any(cell is SMALL for row in table.rows for cell in row):
+        text += " " + _("Kleine aantallen zijn niet getekend.")
+    return text + " " + _("De cijfers staan in de tabel.")
+
+
+def draw(table: Table) -> Chart | None:
+    if not table.chart:
+        return None
+    return Chart(table.key, DRAW[table.chart](table), alt_text(table))
+
+
+def draw_all(tables: list[Table]) -> dict[str, Chart]:
+    return {t.key: chart for t in tables if (chart := draw(t)) is not None}

@@ -1,0 +1,60 @@
+"""The dashboard figures: a handful of aggregates over the user's scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from gir.models import Deadline
+from incidents.constants import Status
+from reports.services.params import local_midnight, scoped_incidents, shift_years
+from sanctions.models import Ban
+
+RECENT = 10
+
+
+def dashboard_figures(user, now: dt.datetime | None = None) -> dict:
+    """This year so far against the same part of last year, open, overdue, bans, recent.
+
+    These are the operational figures of the incidents the user handles anyway, so no
+    small-count suppression here; the reports that travel further are protected.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    scope = scoped_incidents(user)
+    year_start = local_midnight(dt.date(today.year, 1, 1))
+    last_year_start = local_midnight(dt.date(today.year - 1, 1, 1))
+    last_year_now = local_midnight(shift_years(today, 1)) + (now - local_midnight(today))
+    counts = scope.order_by().aggregate(
+        this_year=Count("pk", filter=Q(occurred_at__gte=year_start, occurred_at__lte=now)),
+        last_year=Count("pk", filter=Q(occurred_at__gte=last_year_start, occurred_at__lte=last_year_now)),
+        open=Count("pk", filter=~Q(status=Status.CLOSED)),
+    )
+    scope_ids = scope.order_by().values("pk")
+    counts["overdue"] = Deadline.objects.overdue(now).filter(incident_id__in=scope_ids).count()
+    counts["bans"] = (
+        Ban.objects.in_force(now)
+        .filter(measure__incidents__in=scope_ids)
+        .order_by()
+        .values("pk")
+        .distinct()
+        .count()
+    )
+    counts["year"] = today.year
+    return counts
+
+
+def recent_incidents(user, limit: int = RECENT) -> list:
+    """The latest incidents: reference, time, department, status, forms. No names."""
+    return list(
+        scoped_incidents(user)
+        .select_related("department")
+        .prefetch_related("forms")
+        .order_by("-occurred_at")[:limit]
+    )
+
+
+def panel_context(request) -> dict:
+    return dashboard_figures(request.user)

@@ -1,0 +1,106 @@
+"""A short written summary in plain Dutch (B1), made from the protected tables only.
+
+It never reads raw figures, so a number hidden as "< 5" in a table stays hidden here.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from reports.services.tables import SMALL, Amount, Change, Share, cell_text
+
+
+def _count_words(cell) -> str:
+    return _("minder dan 5") if cell is SMALL else cell_text(cell)
+
+
+def _top(table, col: int = 1):
+    if table is None:
+        return None
+    rows = [r for r in table.rows if isinstance(r[col], int) and not isinstance(r[col], bool) and r[col] > 0]
+    return max(rows, key=lambda r: r[col]) if rows else None
+
+
+def _value(report, key: str, label: str):
+    table = report.table(key)
+    if table is None:
+        return None
+    return next((row[1] for row in table.rows if row[0] == label), None)
+
+
+def _totals(report) -> list[str]:
+    key = report.table("key_figures")
+    total = key.rows[0][1]
+    period = report.params.label()
+    lines = [
+        _("In %(period)s zijn %(n)s incidenten gemeld (%(scope)s).")
+        % {"period": period, "n": _count_words(total), "scope": report.scope_label.lower()}
+    ]
+    change = key.rows[2][1] if len(key.rows) > 2 else None
+    if isinstance(change, Change):
+        diff = change.current - change.previous
+        if diff > 0:
+            lines.append(_("Dat zijn er %(d)s meer dan een jaar eerder.") % {"d": diff})
+        elif diff < 0:
+            lines.append(_("Dat zijn er %(d)s minder dan een jaar eerder.") % {"d": -diff})
+        else:
+            lines.append(_("Dat zijn er evenveel als een jaar eerder."))
+    return lines
+
+
+def _where_when(report) -> list[str]:
+    lines = []
+    form = _top(report.table("per_form"))
+    if form:
+        lines.append(
+            _("De meest gemelde vorm van agressie is: %(form)s (%(n)s keer).")
+            % {"form": form[0].lower(), "n": cell_text(form[1])}
+        )
+    place = _top(report.table("per_location_type"))
+    if place:
+        lines.append(_("De meeste incidenten gebeurden hier: %(place)s.") % {"place": place[0].lower()})
+    heat = report.table("heat_map")
+    best = None
+    for row in heat.rows:
+        for hour, cell in enumerate(row[1:]):
+            if isinstance(cell, int) and cell > 0 and (best is None or cell > best[0]):
+                best = (cell, row[0], hour)
+    if best:
+        lines.append(
+            _("Het drukste moment was op %(day)s tussen %(h)s en %(h2)s uur.")
+            % {"day": best[1], "h": best[2], "h2": best[2] + 1}
+        )
+    return lines
+
+
+def _consequences(report) -> list[str]:
+    lines = []
+    injury = _value(report, "consequences", _("Lichamelijk letsel"))
+    if injury is SMALL or (isinstance(injury, int) and injury > 0):
+        lines.append(_("Bij %(n)s incidenten raakte iemand gewond.") % {"n": _count_words(injury)})
+    damage = _value(report, "consequences", _("Bedrag schade gemeente"))
+    if isinstance(damage, Amount) and damage.value:
+        lines.append(_("De schade aan spullen van de gemeente was samen %(a)s.") % {"a": damage})
+    repeat = _value(report, "aggressors", _("Daders met meer dan één incident (herhaling)"))
+    if repeat is SMALL or (isinstance(repeat, int) and repeat > 0):
+        lines.append(_("%(n)s daders waren vaker dan één keer agressief.") % {"n": _count_words(repeat)})
+    return lines
+
+
+def _deadlines(report) -> list[str]:
+    table = report.table("deadlines")
+    reaction = table.rows[0][-1] if table and table.rows else None
+    if isinstance(reaction, Share) and reaction.whole:
+        return [
+            _("Bij %(pct)s%% van de incidenten kreeg de dader op tijd een reactie (binnen 48 uur).")
+            % {"pct": round(reaction.percent)}
+        ]
+    return []
+
+
+def summarise(report) -> list[str]:
+    """Plain sentences, one idea each."""
+    key = report.table("key_figures")
+    if key.rows[0][1] == 0:
+        return [_("In %(period)s zijn geen incidenten gemeld.") % {"period": report.params.label()}]
+    return _totals(report) + _where_when(report) + _consequences(report) + _deadlines(report)

@@ -1,0 +1,38 @@
+"""Template filters for report cells."""
+
+from django import template
+
+from reports.services.tables import SMALL, cell_text
+
+register = template.Library()
+
+
+@register.filter
+def cell(value) -> str:
+    return cell_text(value)
+
+
+@register.filter
+def heat_level(value, peak) -> int:
+    """0-4 shade of a heat-map cell; hidden cells get their own class."""
+    if value is SMALL:
+        return -1
+    if not isinstance(value, int) or value <= 0 or not peak:
+        return 0
+    return max(1, min(4, round(4 * value / peak)))
+
+
+@register.filter
+def is_small(value) -> bool:
+    return value is SMALL
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def css_string(value) -> str:
+    """Safe inside a CSS string in the PDF's @page rules: no quotes, backslashes or newlines."""
+    return " ".join(str(value).replace('"', "").replace("\\", "").split())

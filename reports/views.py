@@ -1,0 +1,188 @@
+"""Dashboards, the annual report page, its downloads and its PDF runs. Thin views."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from gir.audit import audit_log, log_download
+from gir.models import AuditEntry
+from reports.forms import ReportForm, params_query
+from reports.models import ReportRun, RunStatus
+from reports.services import exports
+from reports.services.charts import draw_all
+from reports.services.dashboard import dashboard_figures, recent_incidents
+from reports.services.params import can_view_reports
+from reports.services.report import build_report
+from reports.services.runs import report_run_request, report_run_retry
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def reports_access(view):
+    """Logged in (else login page) and allowed to see reports (else 403)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not can_view_reports(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def get_run_for_user(user, pk: int) -> ReportRun:
+    """The one access helper for runs: the run, or 404 outside the user's scope."""
+    return get_object_or_404(ReportRun.objects.visible_to(user).select_related("requested_by"), pk=pk)
+
+
+def _incident_url(incident) -> str:
+    try:
+        return reverse("incidents:detail", kwargs={"pk": incident.pk})
+    except NoReverseMatch:
+        return ""
+
+
+@require_GET
+@reports_access
+def dashboard(request):
+    recent = [(incident, _incident_url(incident)) for incident in recent_incidents(request.user)]
+    runs = ReportRun.objects.visible_to(request.user).filter(requested_by=request.user)[:5]
+    return render(
+        request,
+        "reports/dashboard.html",
+        {"figures": dashboard_figures(request.user), "recent": recent, "runs": runs},
+    )
+
+
+def _report_from_request(request):
+    """(form, report or None) from the GET parameters; a department out of scope is a 404."""
+    form = ReportForm(request.GET or None, user=request.user)
+    if request.GET and not form.is_valid():
+        return form, None
+    if not request.GET:
+        form = ReportForm({}, user=request.user)
+        form.is_valid()
+    return form, build_report(request.user, form.params())
+
+
+@require_GET
+@reports_access
+def annual(request):
+    form, report = _report_from_request(request)
+    context = {"form": form, "report": report}
+    if report is not None:
+        context["charts"] = draw_all(report.tables)
+        context["query"] = params_query(report.params)
+        context["run_form"] = report.params.to_json()
+    return render(request, "reports/annual.html", context, status=200 if report else 400)
+
+
+def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _log_export(request, report, what: str) -> None:
+    audit_log(
+        request=request,
+        action=AuditEntry.Action.EXPORT,
+        description=f"rapportage {what} {report.params.date_from}..{report.params.date_to} "
+        f"afdeling={report.params.department_id or 'alle'}",
+    )
+
+
+@require_GET
+@reports_access
+def export_xlsx(request):
+    _form, report = _report_from_request(request)
+    if report is None:
+        raise Http404
+    content = exports.report_xlsx(report)
+    _log_export(request, report, "xlsx")
+    return _attachment(content, XLSX, exports.filename(report, "xlsx"))
+
+
+@require_GET
+@reports_access
+def export_csv(request, key: str):
+    _form, report = _report_from_request(request)
+    table = report.table(key) if report is not None else None
+    if table is None:
+        raise Http404
+    content = exports.table_csv(report, table)
+    _log_export(request, report, f"csv {key}")
+    return _attachment(content, "text/csv; charset=utf-8", exports.filename(report, "csv", table))
+
+
+@require_POST
+@reports_access
+def run_create(request):
+    form = ReportForm(request.POST, user=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Kies een geldige periode voor de PDF."))
+        return redirect("reports:annual")
+    report_params = form.params()
+    # Builds nothing yet: only the title, and the 404 for a department outside the scope.
+    from reports.services.params import incidents_for
+
+    incidents_for(request.user, report_params, period=False)
+    title = _("Rapportage agressie en geweld %(period)s") % {"period": report_params.label()}
+    run = report_run_request(user=request.user, params=report_params, title=title)
+    if run.enqueue_failed:
+        messages.warning(
+            request,
+            _(
+                "De PDF staat in de wachtrij, maar de achtergrondverwerking is nu niet bereikbaar. "
+                "Probeer het over een paar minuten opnieuw op deze pagina."
+            ),
+        )
+    return redirect("reports:run-detail", pk=run.pk)
+
+
+@require_GET
+@reports_access
+def run_detail(request, pk: int):
+    run = get_run_for_user(request.user, pk)
+    response = render(request, "reports/run_detail.html", {"run": run, "refresh": not run.is_finished})
+    if not run.is_finished:
+        response["Refresh"] = "2"  # same as the page's meta refresh; no script needed
+    return response
+
+
+@require_POST
+@reports_access
+def run_retry(request, pk: int):
+    run = get_run_for_user(request.user, pk)
+    if run.status == RunStatus.QUEUED and not report_run_retry(run=run):
+        messages.warning(request, _("De achtergrondverwerking is nog steeds niet bereikbaar."))
+    return redirect("reports:run-detail", pk=run.pk)
+
+
+@require_GET
+@reports_access
+def run_download(request, pk: int):
+    run = get_run_for_user(request.user, pk)
+    if run.status != RunStatus.DONE or not run.file:
+        raise Http404
+    log_download(request, run, f"rapportage-PDF #{run.pk}")
+    response = FileResponse(
+        run.file.open("rb"),
+        as_attachment=True,
+        filename=f"rapportage-{run.pk}.pdf",
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
