@@ -1,0 +1,500 @@
+"""Forms validate and normalise; the services write. One decision form per measure type."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gir.deadlines.arithmetic import LOCAL_TZ
+from gir.models import Location, Organisation
+from gir.uploads import validate_image_upload
+from incidents.constants import AggressionForm
+from sanctions.constants import (
+    PERIOD_TYPES,
+    Attendance,
+    Instruction,
+    MeasureType,
+    PoliceOutcome,
+    Receipt,
+    ReportedBy,
+    ServiceMethod,
+)
+from sanctions.models import local_today
+from sanctions.services.bans import ban_length_days, find_overlap
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+ITEM_ROWS = 4
+
+
+def _aware(day, time) -> datetime:
+    return datetime.combine(day, time, tzinfo=LOCAL_TZ)
+
+
+class IncidentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.reference} ({timezone.localtime(obj.occurred_at):%d-%m-%Y})"
+
+
+class DecisionForm(forms.Form):
+    """What every decision records: for which incidents, why, and the period if any."""
+
+    incidents = IncidentChoiceField(
+        label=_("Voor welke incidenten"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies ten minste één incident.")},
+    )
+    reason = forms.CharField(
+        label=_("Waarom deze maatregel"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text=_("Leg uit waarom u hiertoe besluit. Dit komt in het dossier."),
+    )
+    description = forms.CharField(
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+        help_text=_("Bijvoorbeeld wat er is gezegd, of welke andere maatregel het is."),
+    )
+    starts_on = forms.DateField(label=_("Ingangsdatum"), widget=DATE)
+    ends_on = forms.DateField(label=_("Einddatum"), widget=DATE, required=False)
+
+    def __init__(self, *args, measure_type: str, incident_queryset, aggressor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure_type = measure_type
+        self.aggressor = aggressor
+        self.fields["incidents"].queryset = incident_queryset
+        if measure_type not in PERIOD_TYPES:
+            del self.fields["starts_on"]
+            del self.fields["ends_on"]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("De einddatum ligt voor de ingangsdatum."))
+        return data
+
+    def details(self) -> dict:
+        """The type-specific part for ``measure_decide``."""
+        return {}
+
+
+class OtherDecisionForm(DecisionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].required = True
+        self.fields["description"].label = _("Welke maatregel")
+
+
+class OrdegesprekDecisionForm(DecisionForm):
+    planned_date = forms.DateField(label=_("Datum gesprek"), widget=DATE)
+    planned_time = forms.TimeField(label=_("Tijd gesprek"), widget=TIME)
+    place = forms.CharField(label=_("Plaats"), max_length=200)
+    attendees = forms.CharField(
+        label=_("Wie zijn erbij"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text=_("Meestal de leidinggevende en de medewerker."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        norm = Organisation.get().ordegesprek_norm
+        self.fields["planned_date"].help_text = _(
+            "Het gesprek vindt plaats binnen %(days)d dagen na het besluit."
+        ) % {"days": norm.days}
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("planned_date")
+        if day and day < local_today():
+            self.add_error("planned_date", _("Deze datum is al voorbij. Kies een datum vanaf vandaag."))
+        return data
+
+    def details(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "planned_at": _aware(d["planned_date"], d["planned_time"]),
+            "place": d["place"],
+            "attendees": d["attendees"],
+        }
+
+
+class ContactDecisionForm(DecisionForm):
+    appointment_only = forms.BooleanField(label=_("Alleen op afspraak"), required=False)
+    letter_only = forms.BooleanField(label=_("Alleen per brief"), required=False)
+    no_phone = forms.BooleanField(label=_("Geen telefonisch contact"), required=False)
+    contact_person = forms.CharField(
+        label=_("Alleen via vaste contactpersoon (naam)"), max_length=120, required=False
+    )
+    representative = forms.CharField(
+        label=_("Alleen via vertegenwoordiger of zaakwaarnemer (naam)"), max_length=120, required=False
+    )
+
+    CONDITIONS = ("appointment_only", "letter_only", "no_phone", "contact_person", "representative")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ends_on"].required = True
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in self.CONDITIONS):
+            raise ValidationError(_("Kies ten minste één voorwaarde."))
+        return data
+
+    def details(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.CONDITIONS}
+
+
+class LocationChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class BanDecisionForm(DecisionForm):
+    scope = forms.ChoiceField(
+        label=_("Waar geldt het verbod"),
+        choices=[("alle", _("Alle gebouwen van de gemeente")), ("keuze", _("Alleen de gekozen locaties"))],
+        widget=forms.RadioSelect,
+        initial="alle",
+    )
+    locations = LocationChoiceField(
+        label=_("Gekozen locaties"), queryset=None, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    shorter_motivation = forms.CharField(
+        label=_("Motivering voor een kortere duur"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+    )
+    photo = forms.FileField(
+        label=_("Foto van de persoon"),
+        required=False,
+        help_text=_("JPEG of PNG. De receptie ziet deze foto om de persoon te herkennen."),
+    )
+    instruction = forms.ChoiceField(
+        label=_("Wat moet de receptie doen"),
+        choices=Instruction.choices,
+        widget=forms.RadioSelect,
+        initial=Instruction.DO_NOT_SERVE,
+    )
+    instruction_text = forms.CharField(
+        label=_("Aanvullende instructie voor de receptie"), max_length=300, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ends_on"].required = True
+        self.fields["locations"].queryset = Location.objects.filter(is_active=True).select_related("parent")
+        self.minimum_days = Organisation.get().minimum_ban_days
+        self.fields["ends_on"].help_text = _(
+            "Minimaal %(days)d dagen na de ingangsdatum, tenzij u een kortere duur motiveert."
+        ) % {"days": self.minimum_days}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return validate_image_upload(photo) if photo else None
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if data.get("scope") == "keuze" and not data.get("locations"):
+            self.add_error("locations", _("Kies ten minste één locatie, of kies alle gebouwen."))
+        if start and end and end >= start:
+            self._check_length(start, end, data)
+            self._check_overlap(start, end, data)
+        return data
+
+    def _check_length(self, start, end, data):
+        if ban_length_days(start, end) < self.minimum_days and not data.get("shorter_motivation", "").strip():
+            self.add_error(
+                "shorter_motivation",
+                _("Dit verbod duurt korter dan %(days)d dagen. Motiveer waarom, of kies een latere datum.")
+                % {"days": self.minimum_days},
+            )
+
+    def _check_overlap(self, start, end, data):
+        all_locations = data.get("scope") != "keuze"
+        other = find_overlap(
+            aggressor=self.aggressor,
+            starts_on=start,
+            ends_on=end,
+            all_locations=all_locations,
+            location_ids=[loc.pk for loc in data.get("locations") or []],
+        )
+        if other is not None:
+            self.add_error(
+                "starts_on",
+                _("Deze periode overlapt met toegangsverbod %(ref)s (%(start)s tot en met %(end)s).")
+                % {
+                    "ref": other.measure.reference,
+                    "start": f"{other.measure.starts_on:%d-%m-%Y}",
+                    "end": f"{other.measure.ends_on:%d-%m-%Y}",
+                },
+            )
+
+    def details(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "all_locations": d["scope"] != "keuze",
+            "locations": list(d.get("locations") or []),
+            "shorter_motivation": d.get("shorter_motivation", ""),
+            "instruction": d["instruction"],
+            "instruction_text": d.get("instruction_text", ""),
+        }
+
+
+class PoliceDecisionForm(DecisionForm):
+    reported_by = forms.ChoiceField(
+        label=_("Wie doet de melding of aangifte"), choices=ReportedBy.choices, widget=forms.RadioSelect
+    )
+    reported_on = forms.DateField(label=_("Datum"), widget=DATE)
+    vpt = forms.BooleanField(
+        label=_("VPT-code gebruikt (Veilige Publieke Taak)"),
+        required=False,
+        initial=True,
+        help_text=_("Met deze code weet de politie dat het om een medewerker met een publieke taak gaat."),
+    )
+    police_number = forms.CharField(label=_("Registratienummer politie"), max_length=60, required=False)
+
+    def clean_reported_on(self):
+        day = self.cleaned_data["reported_on"]
+        if day > local_today():
+            raise ValidationError(_("Deze datum ligt in de toekomst."))
+        return day
+
+    def details(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "reported_by": d["reported_by"],
+            "reported_on": d["reported_on"],
+            "vpt": d.get("vpt", False),
+            "police_number": d.get("police_number", ""),
+        }
+
+
+class ClaimDecisionForm(DecisionForm):
+    claim_date = forms.DateField(label=_("Datum vordering"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in range(1, ITEM_ROWS + 1):
+            self.fields[f"item_{n}_description"] = forms.CharField(
+                label=_("Schadepost %(n)d: omschrijving") % {"n": n}, max_length=200, required=False
+            )
+            self.fields[f"item_{n}_amount"] = forms.DecimalField(
+                label=_("Schadepost %(n)d: bedrag in euro") % {"n": n},
+                max_digits=10,
+                decimal_places=2,
+                min_value=Decimal("0.01"),
+                required=False,
+            )
+
+    def clean(self):
+        data = super().clean()
+        items = []
+        for n in range(1, ITEM_ROWS + 1):
+            desc, amount = data.get(f"item_{n}_description"), data.get(f"item_{n}_amount")
+            if desc and amount is None and f"item_{n}_amount" not in self.errors:
+                self.add_error(f"item_{n}_amount", _("Vul het bedrag in."))
+            elif amount is not None and not desc:
+                self.add_error(f"item_{n}_description", _("Vul in waarvoor dit bedrag is."))
+            elif desc and amount is not None:
+                items.append((desc, amount))
+        if not items and not self.errors:
+            raise ValidationError(_("Vul ten minste één schadepost met bedrag in."))
+        data["items"] = items
+        return data
+
+    def details(self) -> dict:
+        return {"claim_date": self.cleaned_data["claim_date"], "items": self.cleaned_data["items"]}
+
+
+TYPE_FORMS = {
+    MeasureType.ORDEGESPREK: OrdegesprekDecisionForm,
+    MeasureType.CONTACT_CONDITIONS: ContactDecisionForm,
+    MeasureType.BAN: BanDecisionForm,
+    MeasureType.POLICE_NOTICE: PoliceDecisionForm,
+    MeasureType.AANGIFTE: PoliceDecisionForm,
+    MeasureType.DAMAGE_CLAIM: ClaimDecisionForm,
+    MeasureType.OTHER: OtherDecisionForm,
+}
+
+
+def decision_form_class(measure_type: str) -> type[DecisionForm]:
+    return TYPE_FORMS.get(measure_type, DecisionForm)
+
+
+class ServeForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("Hoe is het verbod uitgereikt"), choices=ServiceMethod.choices, widget=forms.RadioSelect
+    )
+    served_on = forms.DateField(label=_("Datum uitgereikt of verstuurd"), widget=DATE)
+    receipt = forms.ChoiceField(
+        label=_("Bij persoonlijk overhandigen"),
+        choices=Receipt.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    tracking_number = forms.CharField(
+        label=_("Zendingnummer aangetekende brief"), max_length=60, required=False
+    )
+
+    def __init__(self, *args, ban=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ban = ban
+
+    def clean(self):
+        data = super().clean()
+        method, day = data.get("method"), data.get("served_on")
+        if method == ServiceMethod.IN_PERSON and not data.get("receipt"):
+            self.add_error("receipt", _("Geef aan of de ontvangst is getekend of geweigerd."))
+        if method == ServiceMethod.REGISTERED_MAIL and not data.get("tracking_number", "").strip():
+            self.add_error("tracking_number", _("Vul het zendingnummer van de aangetekende brief in."))
+        if day and day > local_today():
+            self.add_error(
+                "served_on", _("Deze datum ligt in de toekomst. Leg het uitreiken vast als het is gebeurd.")
+            )
+        if day and self.ban is not None and day > self.ban.measure.ends_on:
+            self.add_error("served_on", _("Deze datum ligt na de einddatum van het verbod."))
+        return data
+
+
+class ExtendForm(forms.Form):
+    new_end = forms.DateField(label=_("Nieuwe einddatum"), widget=DATE)
+    reason = forms.CharField(
+        label=_("Waarom verlengen"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+
+    def __init__(self, *args, ban, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ban = ban
+
+    def clean_new_end(self):
+        day = self.cleaned_data["new_end"]
+        measure = self.ban.measure
+        if day <= measure.ends_on:
+            raise ValidationError(
+                _("Kies een datum na de huidige einddatum (%(end)s).")
+                % {"end": f"{measure.ends_on:%d-%m-%Y}"}
+            )
+        other = find_overlap(
+            aggressor=measure.aggressor,
+            starts_on=measure.starts_on,
+            ends_on=day,
+            all_locations=self.ban.all_locations,
+            location_ids=self.ban.location_links.values_list("location_id", flat=True),
+            exclude_pk=self.ban.pk,
+        )
+        if other is not None:
+            raise ValidationError(
+                _("De verlenging overlapt met toegangsverbod %(ref)s.") % {"ref": other.measure.reference}
+            )
+        return day
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Waarom"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Uitkomst van de beoordeling"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Bijvoorbeeld: het verbod loopt af zoals gepland."),
+    )
+
+
+class OrdegesprekRecordForm(forms.Form):
+    attendance = forms.ChoiceField(
+        label=_("Is de persoon gekomen"), choices=Attendance.choices, widget=forms.RadioSelect
+    )
+    outcome = forms.CharField(
+        label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False
+    )
+    agreements = forms.CharField(
+        label=_("Afspraken"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("attendance") == Attendance.ATTENDED and not data.get("outcome", "").strip():
+            self.add_error("outcome", _("Schrijf kort op hoe het gesprek is gegaan."))
+        return data
+
+
+class BreachForm(forms.Form):
+    occurred_date = forms.DateField(label=_("Datum"), widget=DATE)
+    occurred_time = forms.TimeField(label=_("Tijd"), widget=TIME)
+    location = forms.ModelChoiceField(
+        label=_("Gebouw of balie"), queryset=None, required=False, empty_label=_("Kies een locatie")
+    )
+    place = forms.CharField(label=_("Plek in het gebouw"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Wat is er gebeurd"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=10000,
+        help_text=_("Wat deed de persoon, wat heeft u gezegd of gedaan, wie waren erbij?"),
+    )
+    aggression_forms = forms.MultipleChoiceField(
+        label=_("Was er ook agressie"),
+        choices=[(c, lbl) for c, lbl in AggressionForm.choices if c != AggressionForm.OTHER],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = Location.objects.filter(is_active=True).select_related("parent")
+        now = timezone.localtime()
+        self.fields["occurred_date"].initial = now.date()
+        self.fields["occurred_time"].initial = now.strftime("%H:%M")
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("occurred_date"), data.get("occurred_time")
+        if day and time:
+            at = _aware(day, time)
+            if at > timezone.now() + timedelta(minutes=5):
+                self.add_error("occurred_date", _("Dit tijdstip ligt in de toekomst."))
+            data["occurred_at"] = at
+        return data
+
+
+class PoliceOutcomeForm(forms.Form):
+    police_number = forms.CharField(label=_("Registratienummer politie"), max_length=60, required=False)
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=PoliceOutcome.choices)
+    outcome_on = forms.DateField(label=_("Datum uitkomst"), widget=DATE, required=False)
+    outcome_note = forms.CharField(
+        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
+    )
+
+    def clean_outcome_on(self):
+        day = self.cleaned_data.get("outcome_on")
+        if day and day > local_today():
+            raise ValidationError(_("Deze datum ligt in de toekomst."))
+        return day
+
+
+class PaymentForm(forms.Form):
+    paid_on = forms.DateField(label=_("Ontvangen op"), widget=DATE)
+    amount = forms.DecimalField(
+        label=_("Bedrag in euro"), max_digits=10, decimal_places=2, min_value=Decimal("0.01")
+    )
+    note = forms.CharField(label=_("Opmerking"), max_length=200, required=False)
+
+    def clean_paid_on(self):
+        day = self.cleaned_data["paid_on"]
+        if day > local_today():
+            raise ValidationError(_("Deze datum ligt in de toekomst."))
+        return day

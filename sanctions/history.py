@@ -1,0 +1,68 @@
+"""The aggressor's history shown while deciding, and the ladder's proposal built from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from incidents.models import Incident, IncidentForm
+from sanctions.constants import MeasureStatus
+from sanctions.ladder import Proposal, propose
+from sanctions.models import Ban, BanBreach, ContactCondition, Measure, local_today
+
+
+@dataclass
+class History:
+    incidents: list
+    measures: list
+    active_bans: list
+    conditions: list
+    proposal: Proposal
+
+
+def _forms_of(incidents) -> set[str]:
+    return set(IncidentForm.objects.filter(incident__in=incidents).values_list("form", flat=True))
+
+
+def aggressor_history(aggressor, *, current_incidents=(), now: datetime | None = None) -> History:
+    """Earlier incidents, earlier measures, bans in force and contact conditions, plus advice.
+
+    ``current_incidents`` are the incidents being decided on; the ladder looks at their forms
+    and at the measures taken before.
+    """
+    incidents = list(
+        Incident.objects.filter(aggressor_links__aggressor=aggressor)
+        .select_related("department")
+        .prefetch_related("forms")
+        .order_by("-occurred_at")
+    )
+    measures = list(Measure.objects.for_aggressor(aggressor).order_by("-decided_at"))
+    active_bans = list(
+        Ban.objects.in_force(now).filter(measure__aggressor=aggressor).select_related("measure")
+    )
+    conditions = list(
+        ContactCondition.objects.active_on(local_today(now))
+        .filter(measure__aggressor=aggressor)
+        .select_related("measure")
+    )
+    current = list(current_incidents) or incidents[:1]
+    earlier = [m.type for m in measures if m.status != MeasureStatus.REVOKED]
+    breach = BanBreach.objects.filter(incident__in=current).exists()
+    damage = any(i.municipal_damage or i.personal_damage for i in current)
+    proposal = propose(
+        earlier=earlier,
+        forms=_forms_of(current),
+        active_ban=bool(active_bans),
+        breach=breach,
+        damage=damage,
+    )
+    return History(incidents, measures, active_bans, conditions, proposal)
+
+
+def contact_conditions_for(aggressor, now: datetime | None = None) -> list[ContactCondition]:
+    """Contact conditions that apply today: for wherever the person appears."""
+    return list(
+        ContactCondition.objects.active_on(local_today(now))
+        .filter(measure__aggressor=aggressor)
+        .select_related("measure")
+    )

@@ -1,0 +1,135 @@
+"""What this app plugs into the core (gir.registry): navigation, panels, deadline kinds,
+dossier and person sections, demo data."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gir.registry import (
+    DeadlineKind,
+    NavItem,
+    StartPanel,
+    register_deadline_kind,
+    register_demo_step,
+    register_dossier_section,
+    register_nav,
+    register_panel,
+    register_person_section,
+)
+from sanctions.constants import (
+    DEADLINE_BAN_END,
+    DEADLINE_BAN_REVIEW,
+    DEADLINE_BREACH_AANGIFTE,
+    DEADLINE_ORDEGESPREK,
+    MeasureType,
+)
+
+
+def _measure_url(deadline) -> str:
+    return reverse("sanctions:detail", kwargs={"pk": deadline.object_id})
+
+
+def _measure_ref(deadline) -> str:
+    return f"M-{deadline.object_id:05d}"
+
+
+def _breach_url(deadline) -> str:
+    from sanctions.models import BanBreach
+
+    breach = BanBreach.objects.select_related("ban__measure").filter(pk=deadline.object_id).first()
+    if breach is None:
+        return ""
+    url = reverse(
+        "sanctions:decide-type",
+        kwargs={"aggressor_pk": breach.ban.measure.aggressor_id, "measure_type": MeasureType.AANGIFTE},
+    )
+    return f"{url}?incident={breach.incident_id}" if breach.incident_id else url
+
+
+def _breach_ref(deadline) -> str:
+    from incidents.models import Incident
+
+    reference = Incident.objects.filter(pk=deadline.incident_id).values_list("reference", flat=True).first()
+    return reference or f"#{deadline.object_id}"
+
+
+def reception_panel(request) -> dict:
+    from gir.audit import audit_log
+    from gir.models import AuditEntry
+    from sanctions.views import reception_rows
+
+    rows = reception_rows()
+    audit_log(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        description=f"Startpagina: toegangsverboden ({len(rows)} personen)",
+    )
+    return {"rows": rows[:10], "count": len(rows)}
+
+
+def register_panel_context(request) -> dict:
+    from datetime import timedelta
+
+    from sanctions.models import Ban
+    from sanctions.services.bans import review_due_soon
+
+    now = timezone.now()
+    return {
+        "in_force": Ban.objects.in_force(now).count(),
+        "ending_soon": review_due_soon(now, timedelta(days=14)).count(),
+        "not_served": Ban.objects.filter(served_on__isnull=True)
+        .exclude(measure__status="ingetrokken")
+        .count(),
+    }
+
+
+def register() -> None:
+    from sanctions import sections
+    from sanctions.demo import seed_demo
+
+    register_nav(NavItem(_("Maatregelen"), "sanctions:list", "sanctions.decide_measure", order=30))
+    register_nav(
+        NavItem(_("Toegangsverboden"), "sanctions:reception", "sanctions.view_reception_list", order=35)
+    )
+    register_nav(
+        NavItem(_("Verbodenregister"), "sanctions:register", "sanctions.view_ban_register", order=36)
+    )
+    register_panel(
+        StartPanel(
+            "sanctions/panels/reception.html", "sanctions.view_reception_list", reception_panel, order=15
+        )
+    )
+    register_panel(
+        StartPanel(
+            "sanctions/panels/register.html", "sanctions.view_ban_register", register_panel_context, order=40
+        )
+    )
+    register_deadline_kind(
+        DeadlineKind(DEADLINE_ORDEGESPREK, _("Ordegesprek houden"), url=_measure_url, reference=_measure_ref)
+    )
+    register_deadline_kind(
+        DeadlineKind(
+            DEADLINE_BAN_REVIEW,
+            _("Toegangsverbod beoordelen: verlengen of laten aflopen"),
+            url=_measure_url,
+            reference=_measure_ref,
+        )
+    )
+    register_deadline_kind(
+        DeadlineKind(
+            DEADLINE_BAN_END, _("Toegangsverbod afgelopen"), url=_measure_url, reference=_measure_ref
+        )
+    )
+    register_deadline_kind(
+        DeadlineKind(
+            DEADLINE_BREACH_AANGIFTE,
+            _("Aangifte na overtreding toegangsverbod"),
+            url=_breach_url,
+            reference=_breach_ref,
+        )
+    )
+    register_dossier_section(30, sections.dossier_section)
+    register_person_section(30, sections.person_section)
+    register_demo_step(20, seed_demo)

@@ -1,0 +1,32 @@
+"""Services of the measures against the aggressor: every write, each in one transaction.
+
+History is appended (MeasureEvent); deadlines go through ``gir.deadlines``. Re-exported here
+so callers import ``sanctions.services``.
+"""
+
+from sanctions.services.bans import (
+    BanOverlap,
+    ban_extend,
+    ban_review_record,
+    ban_serve,
+    breach_register,
+    find_overlap,
+)
+from sanctions.services.claims import claim_mark_uncollectable, claim_payment_add, police_outcome_record
+from sanctions.services.decisions import MeasureError, measure_decide, measure_revoke, ordegesprek_record
+
+__all__ = [
+    "BanOverlap",
+    "MeasureError",
+    "ban_extend",
+    "ban_review_record",
+    "ban_serve",
+    "breach_register",
+    "claim_mark_uncollectable",
+    "claim_payment_add",
+    "find_overlap",
+    "measure_decide",
+    "measure_revoke",
+    "ordegesprek_record",
+    "police_outcome_record",
+]

@@ -1,0 +1,314 @@
+"""Access bans: imposing, serving, extending, reviewing, and registering a breach.
+
+"In force" is never stored: it is computed from the dates (``Ban.objects.in_force``). The
+deadlines (review before the end, the end itself) only remind people; they do not decide
+whether reception sees the person.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gir.deadlines import deadline_close, deadline_open
+from gir.deadlines.arithmetic import end_of_local_day
+from gir.models import Location, Organisation
+from gir.notifications import notify, users_with_perm
+from incidents.constants import AggressionForm, LocationType, ReporterRole
+from incidents.models import Aggressor
+from sanctions.constants import (
+    DEADLINE_BAN_END,
+    DEADLINE_BAN_REVIEW,
+    DEADLINE_BREACH_AANGIFTE,
+    EventKind,
+    MeasureStatus,
+    Receipt,
+    ServiceMethod,
+)
+from sanctions.models import Ban, BanBreach, BanLocation, Measure, local_today
+from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
+
+
+class BanOverlap(MeasureError):
+    """Another ban for this person and location overlaps the period."""
+
+
+def ban_length_days(starts_on: date, ends_on: date) -> int:
+    """Days in force, both dates included."""
+    return (ends_on - starts_on).days + 1
+
+
+def find_overlap(
+    *,
+    aggressor,
+    starts_on: date,
+    ends_on: date,
+    all_locations: bool,
+    location_ids,
+    exclude_pk: int | None = None,
+) -> Ban | None:
+    """A ban of ``aggressor`` that is not revoked and shares a day and a location."""
+    bans = (
+        Ban.objects.filter(
+            measure__aggressor=aggressor, measure__starts_on__lte=ends_on, measure__ends_on__gte=starts_on
+        )
+        .exclude(measure__status=MeasureStatus.REVOKED)
+        .exclude(pk=exclude_pk)
+    )
+    if not all_locations:
+        bans = bans.filter(Q(all_locations=True) | Q(location_links__location_id__in=list(location_ids)))
+    return bans.select_related("measure").first()
+
+
+def _overlap_error(other: Ban) -> BanOverlap:
+    return BanOverlap(
+        _(
+            "Er is al een toegangsverbod (%(ref)s) voor deze persoon en locatie van %(start)s tot en met "
+            "%(end)s. Twee verboden mogen elkaar niet overlappen: verleng of trek het andere verbod in."
+        )
+        % {
+            "ref": other.measure.reference,
+            "start": other.measure.starts_on.strftime("%d-%m-%Y"),
+            "end": other.measure.ends_on.strftime("%d-%m-%Y"),
+        }
+    )
+
+
+def _covered_locations(all_locations: bool, locations) -> list[Location]:
+    # "All buildings" is copied out to every active location so the database rule applies.
+    return list(Location.objects.filter(is_active=True)) if all_locations else list(locations)
+
+
+def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
+    """Part of ``measure_decide`` for a ban: minimum duration, overlap, locations, photo."""
+    org = Organisation.get()
+    starts_on, ends_on = measure.starts_on, measure.ends_on
+    if ends_on is None:
+        raise MeasureError(_("Vul de einddatum van het toegangsverbod in."))
+    motivation = details.get("shorter_motivation", "").strip()
+    if ban_length_days(starts_on, ends_on) < org.minimum_ban_days and not motivation:
+        raise MeasureError(
+            _("Een toegangsverbod duurt minimaal %(days)d dagen, tenzij u een kortere duur motiveert.")
+            % {"days": org.minimum_ban_days}
+        )
+    all_locations = details.get("all_locations", True)
+    locations = _covered_locations(all_locations, details.get("locations", []))
+    if not locations:
+        raise MeasureError(_("Kies voor welke locaties het toegangsverbod geldt."))
+    # Serialise decisions about one person: the check below then sees every earlier ban.
+    aggressor = Aggressor.objects.select_for_update().get(pk=measure.aggressor_id)
+    other = find_overlap(
+        aggressor=aggressor,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        all_locations=all_locations,
+        location_ids=[loc.pk for loc in locations],
+    )
+    if other is not None:
+        raise _overlap_error(other)
+    ban = Ban(
+        measure=measure,
+        all_locations=all_locations,
+        shorter_motivation=motivation,
+        instruction=details["instruction"],
+        instruction_text=details.get("instruction_text", ""),
+    )
+    if photo is not None:
+        ban.photo.save(photo.name, photo, save=False)
+    ban.save()
+    _write_coverage(ban, aggressor, locations, starts_on, ends_on)
+    return ban
+
+
+def _write_coverage(ban: Ban, aggressor, locations, starts_on: date, ends_on: date) -> None:
+    rows = [
+        BanLocation(ban=ban, location=loc, aggressor=aggressor, start_date=starts_on, end_date=ends_on)
+        for loc in locations
+    ]
+    try:
+        with transaction.atomic():
+            BanLocation.objects.bulk_create(rows)
+    except IntegrityError as exc:
+        # The database's exclusion constraint caught an overlap the check could not see.
+        raise BanOverlap(
+            _("Er is al een toegangsverbod voor deze persoon en locatie in deze periode.")
+        ) from exc
+
+
+def _open_deadlines(ban: Ban, now: datetime) -> None:
+    measure = ban.measure
+    end = end_of_local_day(measure.ends_on)
+    review_due = max(end - Organisation.get().ban_review_lead, now)
+    common = {"subject": measure, "starts_at": now, "owner": measure.decided_by}
+    incident_id = first_incident_id(measure)
+    deadline_open(kind=DEADLINE_BAN_REVIEW, due=review_due, incident_id=incident_id, **common)
+    # No pre-reminder for the end itself (lead 0): the review deadline is that reminder.
+    deadline_open(kind=DEADLINE_BAN_END, due=end, incident_id=incident_id, lead=timedelta(0), **common)
+
+
+def _ban_locked(ban: Ban) -> tuple[Ban, Measure]:
+    measure = lock(ban.measure)
+    ban = Ban.objects.select_for_update().get(pk=ban.pk)
+    ban.measure = measure
+    return ban, measure
+
+
+@transaction.atomic
+def ban_serve(
+    *, ban: Ban, by, method: str, served_on: date, receipt: str = "", tracking_number: str = ""
+) -> Ban:
+    """Record how the ban was served. Only from then on can it be in force.
+
+    Opens the review reminder (``ban_review_lead`` before the end) and the end notice (at
+    the local midnight that ends the last day), both owned by the deciding manager.
+    """
+    ban, measure = _ban_locked(ban)
+    if measure.is_revoked:
+        raise MeasureError(_("Dit toegangsverbod is ingetrokken."))
+    if ban.served_on is not None:
+        raise MeasureError(_("Dit toegangsverbod is al uitgereikt."))
+    if served_on > measure.ends_on:
+        raise MeasureError(_("De datum van uitreiken ligt na de einddatum van het verbod."))
+    if method == ServiceMethod.IN_PERSON and receipt not in Receipt.values:
+        raise MeasureError(_("Geef aan of de ontvangst is getekend of geweigerd."))
+    if method == ServiceMethod.REGISTERED_MAIL and not tracking_number.strip():
+        raise MeasureError(_("Vul het zendingnummer van de aangetekende brief in."))
+    ban.service_method = method
+    ban.served_on = served_on
+    ban.receipt = receipt if method == ServiceMethod.IN_PERSON else ""
+    ban.tracking_number = tracking_number if method == ServiceMethod.REGISTERED_MAIL else ""
+    ban.served_recorded_by = by
+    ban.save()
+    transition(measure, MeasureStatus.DONE)
+    add_event(measure, by, EventKind.SERVED, ServiceMethod(method).label)
+    _open_deadlines(ban, timezone.now())
+    return ban
+
+
+@transaction.atomic
+def ban_extend(*, ban: Ban, by, new_end: date, reason: str) -> Ban:
+    """Extend a ban to ``new_end``: a new history row; the deadlines move with it."""
+    if not by.has_perm("sanctions.impose_ban"):
+        raise PermissionDenied("Extending a ban needs the mandate")
+    ban, measure = _ban_locked(ban)
+    if measure.is_revoked:
+        raise MeasureError(_("Dit toegangsverbod is ingetrokken."))
+    if new_end <= measure.ends_on:
+        raise MeasureError(_("De nieuwe einddatum moet na de huidige einddatum liggen."))
+    aggressor = Aggressor.objects.select_for_update().get(pk=measure.aggressor_id)
+    other = find_overlap(
+        aggressor=aggressor,
+        starts_on=measure.starts_on,
+        ends_on=new_end,
+        all_locations=ban.all_locations,
+        location_ids=ban.location_links.values_list("location_id", flat=True),
+        exclude_pk=ban.pk,
+    )
+    if other is not None:
+        raise _overlap_error(other)
+    old_end = measure.ends_on
+    measure.ends_on = new_end
+    measure.save(update_fields=["ends_on"])
+    try:
+        with transaction.atomic():
+            BanLocation.objects.filter(ban=ban).update(end_date=new_end)
+    except IntegrityError as exc:
+        raise BanOverlap(
+            _("Er is al een toegangsverbod voor deze persoon en locatie in deze periode.")
+        ) from exc
+    add_event(measure, by, EventKind.EXTENDED, reason, old_end=old_end, new_end=new_end)
+    if ban.served_on is not None:
+        _open_deadlines(ban, timezone.now())
+    return ban
+
+
+@transaction.atomic
+def ban_review_record(*, ban: Ban, by, note: str) -> Ban:
+    """The ban was reviewed and runs out as planned; after the end the end notice is done too."""
+    ban, measure = _ban_locked(ban)
+    add_event(measure, by, EventKind.REVIEWED, note)
+    deadline_close(kind=DEADLINE_BAN_REVIEW, subject=measure, by=by, note=note)
+    if measure.ends_on < local_today():
+        deadline_close(kind=DEADLINE_BAN_END, subject=measure, by=by, note=note)
+    return ban
+
+
+def _breach_incident(ban: Ban, by, occurred_at: datetime, location, place: str, description: str, forms):
+    from incidents.services import aggressor_link, incident_register
+
+    first = ban.measure.incidents.order_by("occurred_at", "pk").select_related("department").first()
+    department = first.department if first is not None else by.department
+    incident, _created = incident_register(
+        reporter=by,
+        occurred_at=occurred_at,
+        department=department,
+        location_type=LocationType.COUNTER,
+        location=location,
+        place=place,
+        description=description,
+        forms=list(forms) or [AggressionForm.OTHER],
+        reporter_role=ReporterRole.SELF,
+    )
+    aggressor_link(incident=incident, aggressor=ban.measure.aggressor, by=by)
+    return incident
+
+
+@transaction.atomic
+def breach_register(
+    *,
+    ban: Ban,
+    by,
+    occurred_at: datetime,
+    description: str,
+    location=None,
+    place: str = "",
+    forms=(),
+) -> BanBreach:
+    """A banned person came in anyway (seed 004 §8.3).
+
+    Becomes a new incident linked to the person and the ban, and prompts aangifte (art. 138
+    Sr): the deciding manager and the coordinator are told, and an aangifte deadline opens.
+    """
+    if not by.has_perm("sanctions.register_breach"):
+        raise PermissionDenied("Registering a breach needs register_breach")
+    incident = _breach_incident(ban, by, occurred_at, location, place, description, forms)
+    breach = BanBreach.objects.create(
+        ban=ban,
+        occurred_at=occurred_at,
+        location=location,
+        place=place,
+        description=description,
+        registered_by=by,
+        incident=incident,
+    )
+    measure = ban.measure
+    add_event(measure, by, EventKind.BREACH, incident.reference)
+    org = Organisation.get()
+    deadline_open(
+        kind=DEADLINE_BREACH_AANGIFTE,
+        subject=breach,
+        starts_at=occurred_at,
+        norm=org.police_report_norm,
+        owner=measure.decided_by,
+        incident_id=incident.pk,
+    )
+    notify(
+        recipients=[measure.decided_by, *users_with_perm("sanctions.view_ban_register")],
+        subject=_("Toegangsverbod %(ref)s overtreden: doe aangifte") % {"ref": measure.reference},
+        body=_("Er is een overtreding gemeld (incident %(incident)s). Doe aangifte bij de politie.")
+        % {"incident": incident.reference},
+        url=reverse("sanctions:detail", kwargs={"pk": measure.pk}),
+    )
+    return breach
+
+
+def review_due_soon(now: datetime, within: timedelta):
+    """Bans in force whose end falls within ``within`` (for the coordinator's panel)."""
+    last_day = local_today(now + within)
+    return Ban.objects.in_force(now).filter(measure__ends_on__lte=last_day)

@@ -1,0 +1,46 @@
+"""Helpers shared by the sanction services: history rows, status changes, deadline owners."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from sanctions.constants import TRANSITIONS, EventKind, MeasureStatus
+from sanctions.models import Measure, MeasureEvent
+
+
+class MeasureError(ValidationError):
+    """A decision that breaks a rule; the message is shown to the user as it is."""
+
+
+def add_event(
+    measure: Measure,
+    by,
+    kind: EventKind,
+    note: str = "",
+    old_end: date | None = None,
+    new_end: date | None = None,
+) -> MeasureEvent:
+    return MeasureEvent.objects.create(
+        measure=measure, by=by, kind=kind, note=note, old_end=old_end, new_end=new_end
+    )
+
+
+def transition(measure: Measure, to_status: MeasureStatus) -> None:
+    if measure.status == to_status:
+        return
+    if to_status not in TRANSITIONS[MeasureStatus(measure.status)]:
+        raise MeasureError(_("Deze maatregel kan niet meer worden gewijzigd."))
+    measure.status = to_status
+    measure.save(update_fields=["status"])
+
+
+def first_incident_id(measure: Measure) -> int | None:
+    return measure.incidents.order_by("occurred_at", "pk").values_list("pk", flat=True).first()
+
+
+def lock(measure: Measure) -> Measure:
+    """Re-read the measure under a row lock: two people acting at once are serialised."""
+    return Measure.objects.select_for_update().get(pk=measure.pk)

@@ -1,0 +1,215 @@
+"""Deciding a measure, revoking it, and recording the ordegesprek."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gir.deadlines import deadline_close, deadline_open
+from gir.models import Organisation
+from incidents.constants import DEADLINE_POLICE
+from sanctions.constants import (
+    DEADLINE_BAN_END,
+    DEADLINE_BAN_REVIEW,
+    DEADLINE_BREACH_AANGIFTE,
+    DEADLINE_ORDEGESPREK,
+    PERIOD_TYPES,
+    Attendance,
+    EventKind,
+    MeasureStatus,
+    MeasureType,
+)
+from sanctions.models import (
+    BanBreach,
+    BanLocation,
+    ContactCondition,
+    DamageClaim,
+    DamageItem,
+    Measure,
+    Ordegesprek,
+    PoliceReport,
+)
+from sanctions.services.bans import create_ban
+from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
+
+
+def _check_rights(by, type_: str) -> None:
+    if type_ == MeasureType.BAN:
+        if not by.has_perm("sanctions.impose_ban"):
+            raise PermissionDenied("Imposing a ban needs the mandate")
+    elif not by.has_perm("sanctions.decide_measure"):
+        raise PermissionDenied("Deciding measures needs the decide_measure permission")
+
+
+def _ordegesprek(measure: Measure, by, details: dict, photo) -> None:
+    Ordegesprek.objects.create(
+        measure=measure,
+        planned_at=details["planned_at"],
+        place=details["place"],
+        attendees=details["attendees"],
+    )
+    deadline_open(
+        kind=DEADLINE_ORDEGESPREK,
+        subject=measure,
+        starts_at=measure.decided_at,
+        norm=Organisation.get().ordegesprek_norm,
+        owner=by,
+        incident_id=first_incident_id(measure),
+    )
+
+
+def _contact(measure: Measure, by, details: dict, photo) -> None:
+    ContactCondition.objects.create(
+        measure=measure,
+        appointment_only=details.get("appointment_only", False),
+        letter_only=details.get("letter_only", False),
+        no_phone=details.get("no_phone", False),
+        contact_person=details.get("contact_person", ""),
+        representative=details.get("representative", ""),
+    )
+
+
+def _police(measure: Measure, by, details: dict, photo) -> None:
+    org = Organisation.get()
+    PoliceReport.objects.create(
+        measure=measure,
+        reported_by=details["reported_by"],
+        reported_on=details["reported_on"],
+        vpt=details.get("vpt", False),
+        police_number=details.get("police_number", ""),
+        # A snapshot of the municipality's address: never the victim's home address.
+        address_used="\n".join(org.postal_address_lines),
+    )
+    transition(measure, MeasureStatus.DONE)
+    note = _("Melding of aangifte vastgelegd als maatregel %(ref)s") % {"ref": measure.reference}
+    for incident in measure.incidents.all():
+        deadline_close(kind=DEADLINE_POLICE, subject=incident, by=by, note=note)
+    if measure.type == MeasureType.AANGIFTE:
+        for breach in BanBreach.objects.filter(incident__in=measure.incidents.all()):
+            deadline_close(kind=DEADLINE_BREACH_AANGIFTE, subject=breach, by=by, note=note)
+
+
+def _claim(measure: Measure, by, details: dict, photo) -> None:
+    claim = DamageClaim.objects.create(measure=measure, claim_date=details["claim_date"])
+    DamageItem.objects.bulk_create(
+        [DamageItem(claim=claim, description=d, amount=a) for d, a in details["items"]]
+    )
+
+
+def _verbal(measure: Measure, by, details: dict, photo) -> None:
+    # A verbal warning is given when it is decided: nothing is left to do.
+    transition(measure, MeasureStatus.DONE)
+
+
+DETAILS = {
+    MeasureType.VERBAL_WARNING: _verbal,
+    MeasureType.ORDEGESPREK: _ordegesprek,
+    MeasureType.CONTACT_CONDITIONS: _contact,
+    MeasureType.BAN: create_ban,
+    MeasureType.POLICE_NOTICE: _police,
+    MeasureType.AANGIFTE: _police,
+    MeasureType.DAMAGE_CLAIM: _claim,
+}
+
+
+@transaction.atomic
+def measure_decide(
+    *,
+    by,
+    aggressor,
+    measure_type: str,
+    incidents,
+    reason: str,
+    description: str = "",
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    proposal: str = "",
+    details: dict | None = None,
+    photo=None,
+    decided_at: datetime | None = None,
+) -> Measure:
+    """Record a decision about ``aggressor`` for one or more of their incidents.
+
+    Only a user with the mandate imposes a ban. Type-specific details (the ordegesprek's
+    time and place, the ban's locations and photo, the police report, the claimed items)
+    are written in the same transaction; deadlines open through ``gir.deadlines``.
+    """
+    _check_rights(by, measure_type)
+    incidents = list(incidents)
+    if not incidents:
+        raise MeasureError(_("Kies voor welk incident deze maatregel is."))
+    if measure_type in PERIOD_TYPES and starts_on is None:
+        raise MeasureError(_("Vul de ingangsdatum in."))
+    if starts_on and ends_on and ends_on < starts_on:
+        raise MeasureError(_("De einddatum ligt voor de ingangsdatum."))
+    measure = Measure.objects.create(
+        type=measure_type,
+        aggressor=aggressor,
+        decided_by=by,
+        decided_at=decided_at or timezone.now(),
+        reason=reason,
+        description=description,
+        starts_on=starts_on if measure_type in PERIOD_TYPES else None,
+        ends_on=ends_on if measure_type in PERIOD_TYPES else None,
+        proposal=proposal[:200],
+    )
+    measure.incidents.set(incidents)
+    add_event(measure, by, EventKind.DECIDED, reason)
+    builder = DETAILS.get(measure_type)
+    if builder is not None:
+        builder(measure, by, details or {}, photo)
+    return measure
+
+
+@transaction.atomic
+def measure_revoke(*, measure: Measure, by, reason: str) -> Measure:
+    """Revoke a decision: a new history row; a ban leaves every list and its deadlines close."""
+    _check_rights(by, measure.type)
+    if not reason.strip():
+        raise MeasureError(_("Geef aan waarom de maatregel wordt ingetrokken."))
+    measure = lock(measure)
+    transition(measure, MeasureStatus.REVOKED)
+    add_event(measure, by, EventKind.REVOKED, reason)
+    if measure.type == MeasureType.BAN:
+        BanLocation.objects.filter(ban_id=measure.pk).update(is_revoked=True)
+    note = _("Maatregel ingetrokken")
+    for kind in (DEADLINE_BAN_REVIEW, DEADLINE_BAN_END, DEADLINE_ORDEGESPREK):
+        deadline_close(kind=kind, subject=measure, by=by, note=note)
+    return measure
+
+
+@transaction.atomic
+def ordegesprek_record(
+    *, measure: Measure, by, attendance: str, outcome: str = "", agreements: str = ""
+) -> Ordegesprek:
+    """Record whether the aggressor came, the outcome and the agreements; closes the norm.
+
+    A no-show is recorded too: it counts as a step on the ladder and can lead to the next
+    measure.
+    """
+    measure = lock(measure)
+    if measure.is_revoked:
+        raise MeasureError(_("Deze maatregel is ingetrokken."))
+    talk = Ordegesprek.objects.select_for_update().get(measure=measure)
+    if talk.attendance:
+        raise MeasureError(_("Dit ordegesprek is al vastgelegd."))
+    talk.attendance = attendance
+    talk.outcome = outcome
+    talk.agreements = agreements
+    talk.recorded_at = timezone.now()
+    talk.recorded_by = by
+    talk.save()
+    transition(measure, MeasureStatus.DONE)
+    no_show = attendance == Attendance.NO_SHOW
+    add_event(measure, by, EventKind.NO_SHOW if no_show else EventKind.HELD, outcome)
+    deadline_close(
+        kind=DEADLINE_ORDEGESPREK,
+        subject=measure,
+        by=by,
+        note=str(Attendance(attendance).label),
+    )
+    return talk
