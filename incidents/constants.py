@@ -89,3 +89,35 @@ class EvidenceKind(models.TextChoices):
     DOCUMENT = "document", _("Document (PDF)")
     AUDIO = "geluid", _("Geluidsopname")
     VIDEO = "video", _("Video")
+
+
+class PolicePlan(models.TextChoices):
+    """What the manager decided in the first talk about the police (DESIGN.md step 2)."""
+
+    UNDECIDED = "", _("Nog niet besloten")
+    MELDING = "melding", _("Melding bij de politie")
+    AANGIFTE = "aangifte", _("Aangifte bij de politie")
+    NONE = "geen", _("Geen melding of aangifte")
+
+
+class EventKind(models.TextChoices):
+    """What an IncidentEvent on the dossier timeline records."""
+
+    REPORTED = "gemeld", _("Melding gedaan")
+    UPDATED = "gewijzigd", _("Gegevens aangevuld")
+    TIME_CORRECTED = "tijd", _("Tijdstip gecorrigeerd")
+    INVOLVEMENT = "betrokkene", _("Betrokkene toegevoegd")
+    AGGRESSOR_LINKED = "dader_gekoppeld", _("Dader gekoppeld")
+    AGGRESSOR_UNLINKED = "dader_ontkoppeld", _("Dader ontkoppeld")
+    EVIDENCE = "bewijs", _("Bewijsstuk toegevoegd")
+    FIRST_TALK = "opvang", _("Eerste opvang vastgelegd")
+    REACTION_WAIVED = "geen_reactie", _("Geen reactie naar de dader mogelijk")
+    INSPECTORATE = "arbeidsinspectie", _("Gemeld bij de Arbeidsinspectie")
+
+
+# Deadline kinds opened by this app (labels are registered in IncidentsConfig.ready()).
+DEADLINE_REACTION = "incident_reaction"
+DEADLINE_POLICE = "incident_police_report"
+DEADLINE_INSPECTORATE = "incident_inspectorate"
+
+MAX_EVIDENCE_PER_INCIDENT = 20

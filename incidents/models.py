@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.models import Deadline
 from incidents.constants import (
     AggressionForm,
     AggressionKind,
@@ -47,6 +48,11 @@ class IncidentQuerySet(models.QuerySet):
 
     def open(self) -> IncidentQuerySet:
         return self.exclude(status=Status.CLOSED)
+
+    def overdue(self, now) -> IncidentQuerySet:
+        """Incidents with at least one open deadline past its due time."""
+        late = Deadline.objects.filter(incident_id=OuterRef("pk"), closed_at__isnull=True, due_at__lt=now)
+        return self.filter(Exists(late))
 
 
 class Incident(models.Model):
@@ -130,6 +136,8 @@ class Incident(models.Model):
     )
 
     version = models.PositiveIntegerField(default=1)  # optimistic locking for concurrent edits
+    # One-time token of the short report form: a double-clicked submit creates one incident.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -247,6 +255,23 @@ class AggressorQuerySet(models.QuerySet):
     def active(self) -> AggressorQuerySet:
         return self.filter(anonymised_at__isnull=True)
 
+    def matching(self, user, *, last_name: str, date_of_birth) -> AggressorQuerySet:
+        """Persons a user may link to an incident although they cannot see them yet.
+
+        Need to know versus duplicates: someone who may search aggressors finds a person
+        recorded by another department only by typing the exact last name AND date of birth
+        (which they must already know). Everything else goes through ``visible_to``.
+        """
+        if (
+            not user.is_authenticated
+            or not user.is_active
+            or not user.has_perm("incidents.search_aggressors")
+        ):
+            return self.none()
+        if not last_name or date_of_birth is None:
+            return self.none()
+        return self.active().filter(last_name__iexact=last_name.strip(), date_of_birth=date_of_birth)
+
 
 class Aggressor(models.Model):
     """A person who showed aggression; one record per person so repeat incidents link up."""
@@ -330,6 +355,22 @@ class Evidence(models.Model):
         verbose_name = _("bewijsstuk")
         verbose_name_plural = _("bewijsstukken")
         ordering = ["uploaded_at"]
+
+
+class PendingUpload(models.Model):
+    """An accepted upload waiting for its form to be valid, so a form error loses no file.
+
+    Owned by one user; turned into Evidence when the form is saved. Leftovers older than a
+    day are removed the next time that user uploads (no scanner needed).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to="pending/%Y/%m/")
+    kind = models.CharField(max_length=20, choices=EvidenceKind.choices)
+    mime_type = models.CharField(max_length=80)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
 
 
 class StatusChange(models.Model):

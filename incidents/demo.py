@@ -1,0 +1,406 @@
+"""Demo incidents for the demo municipality (``manage.py seed_demo``).
+
+About fifteen incidents over the last months: many forms and places, several departments,
+a recidivist with three incidents, office holders as victims, witnesses, evidence, and some
+closed. Later demo steps find them in ``context["incidents"]`` and ``context["aggressors"]``.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from gir.models import Deadline, Department
+from incidents.constants import (
+    DEADLINE_REACTION,
+    AggressionForm,
+    InvolvementRole,
+    LocationType,
+    PolicePlan,
+    ReporterRole,
+    Status,
+    VictimKind,
+)
+from incidents.models import Aggressor, Incident, IncidentEvent, StatusChange
+from incidents.services import (
+    Target,
+    aggressor_create,
+    aggressor_link,
+    incident_record_first_talk,
+    incident_register,
+    incident_transition,
+    involvement_add,
+)
+from incidents.services.evidence import attach_pending, upload_accept
+
+F, L = AggressionForm, LocationType  # short names keep the demo table readable
+
+AGGRESSORS = {
+    # key: client number marks the demo person, so a second run finds them again
+    "recidivist": {
+        "last_name": "Kramer",
+        "initials": "P.",
+        "first_name": "Peter",
+        "client_number": "DEMO-1001",
+        "date_of_birth": "1979-04-12",
+        "street": "Lindelaan 14",
+        "postal_code": "1234 CD",
+        "city": "Voorbeeld",
+    },
+    "caller": {
+        "last_name": "Vermeulen",
+        "initials": "J.",
+        "first_name": "Joyce",
+        "client_number": "DEMO-1002",
+        "date_of_birth": "1990-09-03",
+        "city": "Voorbeeld",
+    },
+    "unknown": {
+        "client_number": "DEMO-1003",
+        "description": "Man, ongeveer 40 jaar, kaal, grijze trainingsjas. Kwam zonder afspraak.",
+    },
+    "online": {
+        "last_name": "de Graaf",
+        "initials": "M.",
+        "client_number": "DEMO-1004",
+        "date_of_birth": "1985-01-30",
+        "city": "Elders",
+    },
+}
+
+# days ago, hour, department, location type, building key, forms, reporter, reporter role, target, aggressor,
+# closed?, description
+INCIDENTS = [
+    (
+        120,
+        10,
+        "Publiekszaken",
+        L.COUNTER,
+        "balie",
+        [F.INSULT, F.SHOUTING],
+        "medewerker",
+        "self",
+        None,
+        "recidivist",
+        True,
+        "Klant werd boos omdat zijn paspoort niet klaar was en schold mij uit.",
+    ),
+    (
+        95,
+        14,
+        "Werk en Inkomen",
+        L.MEETING_ROOM,
+        "kcc",
+        [F.THREAT],
+        "collega",
+        "self",
+        None,
+        "recidivist",
+        True,
+        "In het gesprek over zijn uitkering zei de klant dat hij mij thuis wist te vinden.",
+    ),
+    (
+        80,
+        9,
+        "Buitendienst",
+        L.OUTDOORS,
+        None,
+        [F.PROPERTY_VIOLENCE, F.INSULT],
+        "leidinggevende",
+        "manager",
+        "collega",
+        None,
+        True,
+        "Bij het handhaven van een parkeerverbod trapte een man tegen de dienstauto.",
+    ),
+    (
+        70,
+        16,
+        "Publiekszaken",
+        L.PHONE,
+        None,
+        [F.SHOUTING, F.DISCRIMINATION],
+        "medewerker",
+        "self",
+        None,
+        "caller",
+        True,
+        "Beller schreeuwde en maakte discriminerende opmerkingen over mijn afkomst.",
+    ),
+    (
+        60,
+        11,
+        "Sociaal Domein",
+        L.HOME_VISIT,
+        None,
+        [F.INTIMIDATION],
+        "leidinggevende2",
+        "manager",
+        "collega",
+        None,
+        False,
+        "Tijdens een huisbezoek bleef de bewoner dreigend in de deuropening staan.",
+    ),
+    (
+        50,
+        20,
+        "Juridische Zaken",
+        L.MEETING,
+        None,
+        [F.THREAT, F.INSULT],
+        "gemandateerde",
+        "witness",
+        "wethouder",
+        None,
+        True,
+        "Na de raadsvergadering werd de wethouder bij de uitgang bedreigd.",
+    ),
+    (
+        41,
+        13,
+        "Publiekszaken",
+        L.COUNTER,
+        "balie",
+        [F.PHYSICAL],
+        "medewerker",
+        "self",
+        None,
+        "recidivist",
+        False,
+        "De klant greep mij bij mijn arm en duwde mij tegen de balie.",
+    ),
+    (
+        33,
+        15,
+        "Werk en Inkomen",
+        L.DIGITAL,
+        None,
+        [F.DIGITAL, F.THREAT],
+        "collega",
+        "self",
+        None,
+        "online",
+        False,
+        "Via Facebook kreeg ik berichten met bedreigingen en mijn naam en foto werden gedeeld.",
+    ),
+    (
+        25,
+        10,
+        "Buitendienst",
+        L.OUTDOORS,
+        "werf",
+        [F.RECORDING, F.INSULT],
+        "leidinggevende",
+        "self",
+        None,
+        None,
+        False,
+        "Een voorbijganger filmde ons en riep dat het filmpje online zou komen.",
+    ),
+    (
+        18,
+        12,
+        "Publiekszaken",
+        L.COUNTER,
+        "stadhuis",
+        [F.REFUSE_LEAVE, F.SHOUTING],
+        "medewerker",
+        "self",
+        None,
+        "unknown",
+        False,
+        "Bezoeker weigerde na sluitingstijd te vertrekken en bleef schreeuwen.",
+    ),
+    (
+        12,
+        17,
+        "Sociaal Domein",
+        L.WRITTEN,
+        None,
+        [F.THREAT],
+        "leidinggevende2",
+        "manager",
+        "collega",
+        None,
+        False,
+        "In een brief aan het team staat een bedreiging aan het adres van de klantmanager.",
+    ),
+    (
+        8,
+        9,
+        "Juridische Zaken",
+        L.DIGITAL,
+        None,
+        [F.STALKING, F.DIGITAL],
+        "gemandateerde",
+        "witness",
+        "raadslid",
+        None,
+        False,
+        "Een raadslid krijgt al weken berichten en wordt gevolgd na vergaderingen.",
+    ),
+    (
+        5,
+        14,
+        "Werk en Inkomen",
+        L.MEETING_ROOM,
+        "kcc",
+        [F.WEAPON, F.THREAT],
+        "collega",
+        "self",
+        None,
+        None,
+        False,
+        "De klant liet in de spreekkamer een mes zien en zei dat ik moest oppassen.",
+    ),
+    (
+        2,
+        11,
+        "Publiekszaken",
+        L.COUNTER,
+        "balie",
+        [F.SEXUAL],
+        "medewerker",
+        "self",
+        None,
+        None,
+        False,
+        "Een bezoeker maakte seksueel getinte opmerkingen en bleef aanraken bij de balie.",
+    ),
+    (
+        0,
+        0,
+        "Publiekszaken",
+        L.PHONE,
+        None,
+        [F.INSULT],
+        "medewerker",
+        "self",
+        None,
+        "caller",
+        False,
+        "Dezelfde beller als eerder schold mij uit toen ik de vraag niet direct kon beantwoorden.",
+    ),
+]
+
+OFFICE_HOLDERS = {"wethouder": ("J. de Wit", "Wethouder"), "raadslid": ("S. Öztürk", "Raadslid")}
+
+
+def _aggressors(users) -> dict[str, Aggressor]:
+    found = {}
+    for key, data in AGGRESSORS.items():
+        person = Aggressor.objects.filter(client_number=data["client_number"]).first()
+        if person is None:
+            person = aggressor_create(by=users["coordinator"], data=dict(data))
+        found[key] = person
+    return found
+
+
+def _png() -> SimpleUploadedFile:
+    image = Image.new("RGB", (480, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([10, 10, 470, 60], outline="black")
+    draw.text((20, 25), "Schermafbeelding bericht (demo)", fill="black")
+    for row in range(4):
+        draw.rectangle([20, 80 + row * 50, 400 - row * 40, 110 + row * 50], fill=(200, 200, 200))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return SimpleUploadedFile("schermafbeelding.png", out.getvalue(), content_type="image/png")
+
+
+def _backdate(incident: Incident, occurred_at) -> None:
+    """Make an older demo report look as it would have: reported an hour after it happened."""
+    reported = occurred_at + timedelta(hours=1)
+    Incident.objects.filter(pk=incident.pk).update(reported_at=reported, created_at=reported)
+    StatusChange.objects.filter(incident=incident).update(at=reported)
+    IncidentEvent.objects.filter(incident=incident).update(at=reported)
+
+
+def _one(row, users, locations, aggressors, now) -> Incident:
+    days, hour, dept, ltype, loc, forms, reporter_key, _role, target_key, agg_key, _closed, text = row
+    occurred = (now - timedelta(days=days)).replace(minute=15, second=0, microsecond=0)
+    if days:
+        occurred = occurred.replace(hour=hour)
+    occurred = min(occurred, now)
+    reporter = users[reporter_key]
+    target = Target()
+    reporter_role = ReporterRole.SELF
+    if target_key == "collega":
+        victim = next(
+            (u for u in users.values() if u.department and u.department.name == dept and u != reporter),
+            users["medewerker"],
+        )
+        target, reporter_role = Target(user=victim), ReporterRole.MANAGER
+    elif target_key in OFFICE_HOLDERS:
+        name, function = OFFICE_HOLDERS[target_key]
+        target = Target(name=name, victim_kind=VictimKind.OFFICE_HOLDER, function=function)
+        reporter_role = ReporterRole.WITNESS
+    incident, _created = incident_register(
+        reporter=reporter,
+        occurred_at=occurred,
+        department=Department.objects.get(name=dept),
+        location_type=ltype,
+        location=locations.get(loc),
+        description=text,
+        forms=forms,
+        reporter_role=reporter_role,
+        target=target,
+    )
+    if days > 1:
+        _backdate(incident, occurred)
+        incident.refresh_from_db()
+    if agg_key:
+        aggressor_link(
+            incident=incident, aggressor=aggressors[agg_key], by=incident.department.managers.first()
+        )
+    return _follow_up(incident, row, users, occurred)
+
+
+def _follow_up(incident: Incident, row, users, occurred) -> Incident:
+    days, closed = row[0], row[10]
+    manager = incident.department.managers.order_by("pk").first() or users["coordinator"]
+    if days >= 5:
+        incident_record_first_talk(
+            incident=incident,
+            by=manager,
+            at=occurred + timedelta(hours=3),
+            summary="Gesproken met de medewerker. Gaat redelijk; wil graag een brief naar de dader.",
+            police_plan=PolicePlan.NONE if len(row[5]) == 1 else PolicePlan.MELDING,
+        )
+    if days >= 30:
+        Deadline.objects.open().for_object(incident).filter(kind=DEADLINE_REACTION).update(
+            closed_at=occurred + timedelta(hours=30), closed_by=manager, close_note="Reactie verstuurd (demo)"
+        )
+    if days == 41:
+        involvement_add(
+            incident=incident,
+            by=manager,
+            role=InvolvementRole.WITNESS,
+            user=users["leidinggevende"],
+            function=users["leidinggevende"].job_title,
+            department=users["leidinggevende"].department,
+        )
+    if closed:
+        incident = incident_transition(incident=incident, to_status=Status.CLOSED, by=manager)
+    return incident
+
+
+def seed_incidents(context: dict) -> None:
+    users, locations = context["users"], context["locations"]
+    aggressors = _aggressors(users)
+    context["aggressors"] = aggressors
+    if Incident.objects.filter(description=INCIDENTS[0][-1]).exists():
+        context["incidents"] = list(Incident.objects.order_by("occurred_at"))
+        return
+    now = timezone.now()
+    incidents = [_one(row, users, locations, aggressors, now) for row in INCIDENTS]
+    digital = incidents[7]
+    pending = upload_accept(user=users["collega"], upload=_png())
+    attach_pending(
+        incident=digital, by=users["collega"], pending_ids=[pending.pk], description="Bericht op Facebook"
+    )
+    context["incidents"] = incidents

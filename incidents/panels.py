@@ -1,0 +1,27 @@
+"""Start-page panels of the incident registration."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from incidents.constants import Status
+from incidents.models import Incident, ReportDraft
+
+
+def reporter_context(request) -> dict:
+    mine = Incident.objects.filter(reporter=request.user).order_by("-reported_at")
+    return {
+        "recent": list(mine.only("pk", "reference", "status", "occurred_at")[:5]),
+        "total": mine.count(),
+        "has_draft": ReportDraft.objects.filter(user=request.user, data__has_key="fields").exists(),
+    }
+
+
+def manager_context(request) -> dict:
+    handled = Incident.objects.managed_by(request.user).open()
+    return {
+        "new": handled.filter(status=Status.REPORTED).count(),
+        "open": handled.count(),
+        "overdue": handled.overdue(timezone.now()).count(),
+        "all": request.user.has_perm("incidents.view_all_incidents"),
+    }

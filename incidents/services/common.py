@@ -1,0 +1,92 @@
+"""Helpers shared by the incident services: history rows, deadline upkeep, notifications."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gir.deadlines import deadline_close, deadline_open, deadline_reschedule
+from gir.models import Deadline, Organisation
+from gir.notifications import notify, users_with_perm
+from incidents.constants import (
+    DEADLINE_INSPECTORATE,
+    DEADLINE_POLICE,
+    DEADLINE_REACTION,
+    POLICE_FORMS,
+    SERIOUS_FORMS,
+    EventKind,
+    PolicePlan,
+)
+from incidents.models import Incident, IncidentEvent
+
+
+def add_event(incident: Incident, by, kind: EventKind, text: str = "") -> IncidentEvent:
+    return IncidentEvent.objects.create(incident=incident, by=by, kind=kind, text=(text or kind.label)[:300])
+
+
+def deadline_owner(incident: Incident):
+    """The first active manager of the incident's department (the one who handles it)."""
+    return incident.department.managers.filter(is_active=True).order_by("pk").first()
+
+
+def _ever_opened(incident: Incident, kind: str) -> bool:
+    return Deadline.objects.for_object(incident).filter(kind=kind).exists()
+
+
+def open_deadlines(incident: Incident, form_codes: set[str]) -> None:
+    """Open the norms that apply and were never opened before (a closed one stays closed).
+
+    All start at the incident time, so a report filed late starts (partly) overdue.
+    """
+    org = Organisation.get()
+    owner = deadline_owner(incident)
+    wanted = [(DEADLINE_REACTION, org.reaction_norm, True)]
+    police_needed = bool(form_codes & set(POLICE_FORMS)) and incident.police_report_planned != PolicePlan.NONE
+    wanted.append((DEADLINE_POLICE, org.police_report_norm, police_needed))
+    inspectorate_needed = incident.hospital_admission and incident.inspectorate_reported_at is None
+    wanted.append((DEADLINE_INSPECTORATE, org.inspectorate_norm, inspectorate_needed))
+    for kind, norm, needed in wanted:
+        if needed and not _ever_opened(incident, kind):
+            deadline_open(
+                kind=kind,
+                subject=incident,
+                starts_at=incident.occurred_at,
+                norm=norm,
+                owner=owner,
+                incident_id=incident.pk,
+            )
+
+
+def reschedule_deadlines(incident: Incident) -> None:
+    org = Organisation.get()
+    norms = {
+        DEADLINE_REACTION: org.reaction_norm,
+        DEADLINE_POLICE: org.police_report_norm,
+        DEADLINE_INSPECTORATE: org.inspectorate_norm,
+    }
+    for kind, norm in norms.items():
+        deadline_reschedule(kind=kind, subject=incident, starts_at=incident.occurred_at, norm=norm)
+
+
+def close_deadline(incident: Incident, kind: str, by, note: str) -> int:
+    return deadline_close(kind=kind, subject=incident, by=by, note=note)
+
+
+def notify_new_incident(incident: Incident, form_codes: set[str], reporter) -> None:
+    """Tell the department's managers (and the coordinator for serious forms).
+
+    The rows are written now; e-mail follows after commit and never fails the request.
+    Subject and body carry the reference only, no personal data.
+    """
+    recipients = list(incident.department.managers.filter(is_active=True))
+    if form_codes & set(SERIOUS_FORMS):
+        recipients += list(users_with_perm("incidents.view_all_incidents"))
+    recipients = [user for user in recipients if user.pk != reporter.pk]
+    if not recipients:
+        return
+    notify(
+        recipients=recipients,
+        subject=_("Nieuwe melding %(ref)s") % {"ref": incident.reference},
+        body=_("Er is een nieuw incident gemeld. Neem vandaag contact op met de medewerker."),
+        url=reverse("incidents:detail", args=[incident.pk]),
+    )

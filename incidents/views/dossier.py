@@ -1,0 +1,204 @@
+"""The dossier of one incident and the changes made from it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gir.access import perm_required
+from gir.audit import log_download
+from incidents import access, services
+from incidents.forms import (
+    EvidenceForm,
+    FirstTalkForm,
+    IncidentForm,
+    InvolvementForm,
+    StatusForm,
+    WaiveReactionForm,
+)
+from incidents.timeline import dossier_context
+from incidents.views.uploads import collect_uploads
+
+REPORT = "incidents.report_incident"
+
+
+@perm_required(REPORT)
+def incident_detail(request, pk: int):
+    incident = access.incident_for(request.user, pk)
+    return render(request, "incidents/detail.html", dossier_context(incident, request.user))
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@perm_required(REPORT)
+def incident_edit(request, pk: int):
+    """The full registration; refused with a clear message when someone else saved first."""
+    incident = access.incident_for(request.user, pk)
+    _require(access.can_edit(request.user, incident))
+    manager = access.can_manage(request.user, incident)
+    form = IncidentForm(request.POST or None, instance=incident, manager=manager)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.incident_update(
+                incident=incident,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+                forms=form.cleaned_data["forms"],
+            )
+        except services.StaleEdit as exc:
+            form.add_error(None, exc.messages[0])
+            # The next save is a deliberate choice to keep this version.
+            form.data = form.data.copy()
+            form.data["version"] = exc.current_version
+        else:
+            messages.success(request, _("De gegevens zijn opgeslagen."))
+            return redirect("incidents:detail", pk=incident.pk)
+    return render(request, "incidents/edit.html", {"form": form, "incident": incident, "manager": manager})
+
+
+@perm_required(REPORT)
+@require_POST
+def status_change(request, pk: int):
+    incident = access.incident_for(request.user, pk)
+    _require(access.can_manage(request.user, incident))
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een geldige status."))
+        return redirect("incidents:detail", pk=pk)
+    try:
+        incident = services.incident_transition(
+            incident=incident,
+            to_status=form.cleaned_data["to_status"],
+            by=request.user,
+            note=form.cleaned_data["note"],
+        )
+    except services.IncidentChangeError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request, _("De status is nu: %(status)s.") % {"status": incident.get_status_display()}
+        )
+    return redirect("incidents:detail", pk=pk)
+
+
+@perm_required(REPORT)
+def first_talk(request, pk: int):
+    incident = access.incident_for(request.user, pk)
+    _require(access.can_manage(request.user, incident))
+    initial = {"summary": incident.first_talk_summary, "police_plan": incident.police_report_planned}
+    form = FirstTalkForm(request.POST or None, incident=incident, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.incident_record_first_talk(
+            incident=incident,
+            by=request.user,
+            at=form.cleaned_data["at"],
+            summary=form.cleaned_data["summary"],
+            police_plan=form.cleaned_data["police_plan"],
+        )
+        messages.success(request, _("Het eerste opvanggesprek is vastgelegd."))
+        return redirect("incidents:detail", pk=pk)
+    return render(
+        request,
+        "incidents/action_form.html",
+        {"form": form, "incident": incident, "title": _("Eerste opvang vastleggen")},
+    )
+
+
+@perm_required(REPORT)
+def waive_reaction(request, pk: int):
+    incident = access.incident_for(request.user, pk)
+    _require(access.can_manage(request.user, incident))
+    form = WaiveReactionForm(request.POST or None, initial={"reason": incident.reaction_waived_reason})
+    if request.method == "POST" and form.is_valid():
+        services.incident_waive_reaction(
+            incident=incident, by=request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Vastgelegd waarom er geen reactie naar de dader gaat."))
+        return redirect("incidents:detail", pk=pk)
+    return render(
+        request,
+        "incidents/action_form.html",
+        {
+            "form": form,
+            "incident": incident,
+            "title": _("Geen reactie naar de dader mogelijk"),
+            "intro": _(
+                "Binnen 48 uur na het incident moet de dader een reactie krijgen. Kan dat niet, "
+                "bijvoorbeeld omdat de dader onbekend is? Leg dan hier uit waarom."
+            ),
+        },
+    )
+
+
+@perm_required(REPORT)
+def involvement_add(request, pk: int):
+    incident = access.incident_for(request.user, pk)
+    _require(access.can_edit(request.user, incident))
+    form = InvolvementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.involvement_add(incident=incident, by=request.user, **form.service_kwargs())
+        except services.IncidentChangeError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, _("De betrokkene is toegevoegd."))
+            return redirect("incidents:detail", pk=pk)
+    return render(
+        request,
+        "incidents/action_form.html",
+        {"form": form, "incident": incident, "title": _("Slachtoffer of getuige toevoegen")},
+    )
+
+
+@perm_required(REPORT)
+def evidence_add(request, pk: int):
+    incident = access.incident_for(request.user, pk)
+    _require(access.can_add_evidence(request.user, incident))
+    pending = []
+    if request.method == "POST":
+        form, pending = collect_uploads(request, EvidenceForm)
+        if form.is_valid() and not pending:
+            form.add_error("files", _("Kies een of meer bestanden."))
+        if form.is_valid():
+            try:
+                services.evidence_add(
+                    incident=incident,
+                    by=request.user,
+                    pending_ids=form.pending_ids(),
+                    description=form.cleaned_data["description"],
+                )
+            except ValidationError as exc:
+                form.add_error("files", exc.messages[0])
+            else:
+                messages.success(request, _("De bestanden zijn toegevoegd aan het dossier."))
+                return redirect("incidents:detail", pk=pk)
+    else:
+        form = EvidenceForm()
+    return render(
+        request, "incidents/evidence_form.html", {"form": form, "incident": incident, "pending": pending}
+    )
+
+
+@perm_required(REPORT)
+def evidence_download(request, pk: int):
+    """Private file: in scope only, always as a download, never sniffed, every download logged."""
+    evidence = access.evidence_for(request.user, pk)
+    log_download(request, evidence, f"bewijsstuk {evidence.pk} van incident {evidence.incident_id}")
+    extension = evidence.file.name.rsplit(".", 1)[-1]
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=f"{evidence.incident.reference}-bewijs-{evidence.pk}.{extension}",
+        content_type=evidence.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

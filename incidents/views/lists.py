@@ -1,0 +1,57 @@
+"""The incident list with filters, and the manager's inbox."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.shortcuts import render
+from django.utils import timezone
+
+from gir.access import perm_required
+from gir.models import Deadline
+from incidents.constants import DEADLINE_REACTION, Status
+from incidents.filters import IncidentFilter
+from incidents.models import Incident, IncidentForm
+
+PAGE_SIZE = 25
+
+
+def listed(queryset):
+    """What a list row needs, in a constant number of queries."""
+    now = timezone.now()
+    reaction = Deadline.objects.filter(
+        incident_id=OuterRef("pk"), kind=DEADLINE_REACTION, closed_at__isnull=True
+    )
+    return (
+        queryset.select_related("department", "location")
+        .prefetch_related(Prefetch("forms", queryset=IncidentForm.objects.order_by("form")))
+        .annotate(reaction_due=Subquery(reaction.values("due_at")[:1]))
+        .annotate(has_overdue=Incident.objects.overdue(now).filter(pk=OuterRef("pk")).values("pk")[:1])
+    )
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+@perm_required("incidents.report_incident")
+def incident_list(request):
+    """Scoped first (``visible_to``), then filtered: parameters can only narrow the scope."""
+    scoped = Incident.objects.visible_to(request.user)
+    filterset = IncidentFilter(request.GET or None, queryset=scoped, user=request.user)
+    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else scoped
+    page = _page(request, listed(rows).order_by("-occurred_at", "-pk"))
+    return render(
+        request,
+        "incidents/list.html",
+        {"filter": filterset, "page_obj": page, "now": timezone.now(), "total": page.paginator.count},
+    )
+
+
+@perm_required("incidents.manage_incidents")
+def inbox(request):
+    """New and open incidents of the manager's departments (the coordinator: all)."""
+    rows = Incident.objects.managed_by(request.user).open()
+    page = _page(request, listed(rows).order_by("status", "-reported_at", "-pk"))
+    new = rows.filter(status=Status.REPORTED).count()
+    return render(request, "incidents/inbox.html", {"page_obj": page, "now": timezone.now(), "new": new})
