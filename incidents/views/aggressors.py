@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, ProtectedError, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -127,9 +128,8 @@ def aggressor_unlink(request, pk: int, link_pk: int):
             request, _("Deze dader heeft al maatregelen bij dit incident en kan niet worden losgekoppeld.")
         )
     else:
-        if not done:
-            raise Http404
-        messages.success(request, _("De dader is losgekoppeld."))
+        # Idempotent: a second click on the same button finds the link already gone.
+        messages.success(request, _("De dader is losgekoppeld.") if done else _("Deze dader was al losgekoppeld."))
     return redirect("incidents:detail", pk=incident.pk)
 
 
@@ -157,6 +157,7 @@ def aggressor_detail(request, pk: int):
             "incidents": incidents,
             "total_incidents": linked.count(),
             "sections": _person_sections(aggressor, request.user),
+            "now": timezone.now(),
         },
     )
 
