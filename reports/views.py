@@ -63,10 +63,17 @@ def dashboard(request):
     )
 
 
+def _refuse_foreign_department(form) -> None:
+    """A department outside the user's scope (crafted into the query) is a 404, not a form error."""
+    if "department" in form.errors:
+        raise Http404
+
+
 def _report_from_request(request):
     """(form, report or None) from the GET parameters; a department out of scope is a 404."""
     form = ReportForm(request.GET or None, user=request.user)
     if request.GET and not form.is_valid():
+        _refuse_foreign_department(form)
         return form, None
     if not request.GET:
         form = ReportForm({}, user=request.user)
@@ -131,6 +138,7 @@ def export_csv(request, key: str):
 def run_create(request):
     form = ReportForm(request.POST, user=request.user)
     if not form.is_valid():
+        _refuse_foreign_department(form)
         messages.error(request, _("Kies een geldige periode voor de PDF."))
         return redirect("reports:annual")
     report_params = form.params()

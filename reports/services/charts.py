@@ -102,13 +102,12 @@ def _bars_grouped(table: Table) -> bytes:
 def _line(table: Table) -> bytes:
     fig = _figure(6.5, 2.6)
     ax = fig.add_subplot()
-    points = [(str(r[0]), _number(r[1])) for r in table.rows if r[1] is not SMALL]
-    ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=BLUE)
-    for label, value in points:
-        ax.annotate(
-            cell_text(int(value)), (label, value), textcoords="offset points", xytext=(0, 6), ha="center"
-        )
-    ax.set_ylim(0, max([p[1] for p in points] + [1.0]) * 1.2)
+    points = [(i, str(r[0]), _number(r[1])) for i, r in enumerate(table.rows) if r[1] is not SMALL]
+    ax.plot([p[0] for p in points], [p[2] for p in points], marker="o", color=BLUE)
+    ax.set_xticks([p[0] for p in points], [p[1] for p in points])
+    for x, _label, value in points:
+        ax.annotate(cell_text(int(value)), (x, value), textcoords="offset points", xytext=(0, 6), ha="center")
+    ax.set_ylim(0, max([p[2] for p in points] + [1.0]) * 1.2)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylabel(_("Incidenten"))
     return _svg(fig)
@@ -133,9 +132,7 @@ def _heat(table: Table) -> bytes:
 def _cmap():
     from matplotlib.colors import LinearSegmentedColormap
 
-    cmap = LinearSegmentedColormap.from_list("gir", ["#ffffff", LIGHT, BLUE])
-    cmap.set_bad(GREY)
-    return cmap
+    return LinearSegmentedColormap.from_list("gir", ["#ffffff", LIGHT, BLUE]).with_extremes(bad=GREY)
 
 
 DRAW = {"barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}

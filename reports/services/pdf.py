@@ -19,21 +19,34 @@ class FetchRefused(ValueError):
     pass
 
 
-def url_fetcher(url: str, *args, **kwargs):
-    """Serve ``data:`` URIs and files found by the static-files finders; refuse the rest."""
-    from weasyprint.urls import default_url_fetcher
-
-    if url.startswith("data:"):
-        return default_url_fetcher(url, *args, **kwargs)
+def static_path(url: str) -> str | None:
+    """The file behind a URL under STATIC_URL (found by the static-files finders), or None."""
     parsed = urlparse(url)
-    if parsed.scheme in ("", "file", "static") and parsed.path.startswith(settings.STATIC_URL):
-        relative = unquote(parsed.path[len(settings.STATIC_URL) :])
-        if ".." not in relative.split("/"):
-            found = finders.find(relative)
-            if found:
-                with open(found, "rb") as handle:
-                    return {"string": handle.read(), "filename": relative}
-    raise FetchRefused(f"PDF renderer refused to fetch {parsed.scheme or 'relative'} URL")
+    if parsed.scheme not in ("", "file") or parsed.netloc or not parsed.path.startswith(settings.STATIC_URL):
+        return None
+    relative = unquote(parsed.path[len(settings.STATIC_URL) :])
+    if ".." in relative.split("/"):
+        return None
+    return finders.find(relative) or None
+
+
+def make_url_fetcher():
+    """weasyprint's fetcher narrowed to ``data:`` URIs and the project's static files."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class ProjectFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = static_path(url)
+            if path is None:
+                raise FetchRefused(
+                    f"PDF renderer refused to fetch a {urlparse(url).scheme or 'relative'} URL"
+                )
+            with open(path, "rb") as handle:
+                return URLFetcherResponse(url, handle.read())
+
+    return ProjectFetcher(allowed_protocols=["data", "file"])
 
 
 def report_html(report, charts=None) -> str:
@@ -45,5 +58,5 @@ def render_pdf(report, charts=None) -> bytes:
     from weasyprint import HTML
 
     html = report_html(report, charts)
-    document = HTML(string=html, base_url="static:///", url_fetcher=url_fetcher)
+    document = HTML(string=html, url_fetcher=make_url_fetcher())
     return document.write_pdf(pdf_variant="pdf/ua-1")

@@ -100,7 +100,8 @@ def _police_table(incidents, total: int) -> Table:
         [_("Onderwerp"), _("Aandeel incidenten")],
         rows,
         note=_(
-            "Gedaan = vastgelegd als maatregel. Het besluit bij de eerste opvang is wat de leidinggevende van plan was."
+            "Gedaan = vastgelegd als maatregel. "
+            "Het besluit bij de eerste opvang is wat de leidinggevende van plan was."
         ),
     )
 

@@ -257,7 +257,7 @@ def _measures(d) -> None:
         reason="Bedreiging",
         decided_at=dt.datetime(2025, 6, 1, 10, tzinfo=AMS),
         starts_on=dt.date(2025, 6, 2),
-        ends_on=dt.date(2026, 6, 1),
+        ends_on=dt.date(2027, 6, 1),
     )
     d.ban_measure.incidents.add(ban_incident)
     Ban.objects.create(measure=d.ban_measure, served_on=dt.date(2025, 6, 2))
