@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import Group
@@ -6,8 +8,54 @@ from django.utils.translation import gettext_lazy as _
 from gir.models import Department, Location, Organisation, Signatory, User
 from gir.uploads import validate_image_upload
 
+HOURS, DAYS, WEEKS = 3600, 86400, 604800
+UNIT_LABELS = {HOURS: _("uren"), DAYS: _("dagen"), WEEKS: _("weken")}
+
+# Each norm is edited as a whole number in the unit people use for it (48 uur, 5 dagen, 6 weken).
+NORM_UNITS = {
+    "reaction_norm": HOURS,
+    "ordegesprek_norm": DAYS,
+    "aftercare_talk1_norm": HOURS,
+    "aftercare_talk2_norm": DAYS,
+    "aftercare_talk3_norm": WEEKS,
+    "police_report_norm": HOURS,
+    "inspectorate_norm": HOURS,
+    "ban_review_lead": DAYS,
+    "reminder_lead": HOURS,
+    "escalation_after": HOURS,
+    "aftercare_reoffer_after": DAYS,
+}
+
+
+class DurationInUnitsField(forms.IntegerField):
+    """A duration typed as a whole number of hours, days or weeks."""
+
+    def __init__(self, *, unit: int, **kwargs):
+        self.unit = unit
+        super().__init__(min_value=1, max_value=10000, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, timedelta):
+            return int(value.total_seconds() // self.unit)
+        return value
+
+    def clean(self, value):
+        number = super().clean(value)
+        return None if number is None else timedelta(seconds=number * self.unit)
+
 
 class OrganisationForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, unit in NORM_UNITS.items():
+            model_field = Organisation._meta.get_field(name)
+            self.fields[name] = DurationInUnitsField(
+                unit=unit,
+                label=f"{model_field.verbose_name} ({UNIT_LABELS[unit]})",
+                initial=self.instance and getattr(self.instance, name),
+            )
+        self.fields["minimum_ban_days"].min_value = 1
+
     class Meta:
         model = Organisation
         fields = [
@@ -34,7 +82,6 @@ class OrganisationForm(forms.ModelForm):
             "aftercare_reoffer_after",
         ]
         help_texts = {
-            "reaction_norm": _("Als duur, bijvoorbeeld 2 00:00:00 voor 48 uur."),
             "po_box": _(
                 "Dit adres gebruikt GIR voor aangiftes en op brieven, nooit het huisadres van een medewerker."
             ),
