@@ -22,7 +22,16 @@ from django.utils import timezone
 from gir.models import Notification
 
 logger = logging.getLogger(__name__)
-CLAIM_LEASE = timedelta(minutes=5)
+
+
+def claim_lease() -> timedelta:
+    """How long a delivery claim holds before another worker may retry it (a worker died)."""
+    return timedelta(seconds=getattr(settings, "GIR_EMAIL_CLAIM_LEASE_SECONDS", 300))
+
+
+def sweep_grace() -> timedelta:
+    """The sweep leaves fresh rows to the fast path (the task enqueued after commit) this long."""
+    return timedelta(seconds=getattr(settings, "GIR_EMAIL_SWEEP_GRACE_SECONDS", 30))
 
 
 def users_with_perm(dotted: str):
@@ -65,7 +74,7 @@ def enqueue_delivery(ids: list[int]) -> None:
 def _claim(notification_id: int, now) -> bool:
     return bool(
         Notification.objects.filter(pk=notification_id, emailed_at__isnull=True)
-        .filter(Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - CLAIM_LEASE))
+        .filter(Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - claim_lease()))
         .update(email_claimed_at=now)
     )
 
@@ -90,8 +99,8 @@ def deliver(notification_id: int) -> bool:
 def pending_ids(now, limit: int = 200) -> list[int]:
     """Notifications whose e-mail is still owed (oldest first), with no live claim on them."""
     return list(
-        Notification.objects.filter(emailed_at__isnull=True, created_at__lte=now - timedelta(seconds=30))
-        .filter(Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - CLAIM_LEASE))
+        Notification.objects.filter(emailed_at__isnull=True, created_at__lte=now - sweep_grace())
+        .filter(Q(email_claimed_at__isnull=True) | Q(email_claimed_at__lt=now - claim_lease()))
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )

@@ -1,0 +1,102 @@
+"""The aftercare worker's flow through the pages; bad input keeps what was typed."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from aftercare.constants import TalkStatus
+from aftercare.models import AftercareCase, AftercareNote
+from tests.aftercare.helpers import file_incident
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(world):
+    return AftercareCase.objects.get(incident=file_incident(world))
+
+
+def test_worker_plans_and_records_a_talk(world, case, client):
+    client.force_login(world.aftercare)
+    talk = case.talks.get(number=1)
+    day = timezone.localdate() + timedelta(days=1)
+    response = client.post(
+        reverse("aftercare:talk-plan", kwargs={"pk": talk.pk}),
+        {"date": day.isoformat(), "time": "09:30", "minutes": "45", "place": "Spreekkamer 4"},
+    )
+    assert response.status_code == 302
+    talk.refresh_from_db()
+    assert talk.status == TalkStatus.PLANNED and timezone.localtime(talk.planned_start).hour == 9
+    page = client.get(reverse("aftercare:case", kwargs={"pk": case.pk})).content.decode()
+    assert "Spreekkamer 4" in page and "uitnodiging.ics" in page
+    now = timezone.localtime()
+    response = client.post(
+        reverse("aftercare:talk-outcome", kwargs={"pk": talk.pk}),
+        {
+            "outcome": "gehouden",
+            "held_date": now.date().isoformat(),
+            "held_time": now.strftime("%H:%M"),
+            "note": "Gaat redelijk.",
+        },
+    )
+    assert response.status_code == 302
+    talk.refresh_from_db()
+    assert talk.status == TalkStatus.HELD
+    assert AftercareNote.objects.get(talk=talk).text == "Gaat redelijk."
+
+
+def test_invalid_plan_shows_errors_and_keeps_input(world, case, client):
+    client.force_login(world.aftercare)
+    talk = case.talks.get(number=1)
+    response = client.post(
+        reverse("aftercare:talk-plan", kwargs={"pk": talk.pk}),
+        {"date": "2001-01-01", "time": "09:30", "minutes": "45", "place": "Kamer met uitzicht"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "voor het incident" in page
+    assert 'value="Kamer met uitzicht"' in page and 'value="09:30"' in page
+
+
+def test_held_needs_a_date(world, case, client):
+    client.force_login(world.aftercare)
+    talk = case.talks.get(number=1)
+    response = client.post(
+        reverse("aftercare:talk-outcome", kwargs={"pk": talk.pk}),
+        {"outcome": "gehouden", "note": "mijn tekst"},
+    )
+    assert response.status_code == 200
+    assert "Vul de datum in" in response.content.decode() and "mijn tekst" in response.content.decode()
+
+
+def test_recording_a_final_talk_again_gives_a_clear_error(world, case, client):
+    client.force_login(world.aftercare)
+    talk = case.talks.get(number=2)
+    url = reverse("aftercare:talk-outcome", kwargs={"pk": talk.pk})
+    assert client.post(url, {"outcome": "niet_nodig"}).status_code == 302
+    response = client.post(url, {"outcome": "afgeslagen"})
+    assert response.status_code == 200 and "is al Niet nodig" in response.content.decode()
+
+
+def test_worker_panel_lists_the_next_talk_and_tasks_show_it(world, case, client):
+    client.force_login(world.aftercare)
+    start = client.get(reverse("start")).content.decode()
+    assert "Mijn nazorgdossiers" in start and case.incident.reference in start
+    tasks = client.get(reverse("tasks")).content.decode()
+    assert "Eerste nazorggesprek" in tasks and reverse("aftercare:case", kwargs={"pk": case.pk}) in tasks
+
+
+def test_get_never_changes_anything(world, case, client):
+    client.force_login(world.aftercare)
+    for name in (
+        "aftercare:case-close",
+        "aftercare:note-add",
+        "aftercare:referral-add",
+        "aftercare:case-assign",
+    ):
+        client.get(reverse(name, kwargs={"pk": case.pk}))
+    case.refresh_from_db()
+    assert case.is_open and case.assigned_to == world.aftercare
+    assert not case.referrals.exists()
