@@ -1,5 +1,29 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LettersConfig(AppConfig):
     name = "letters"
+    verbose_name = _("Brieven")
+
+    def ready(self):
+        from gir.registry import (
+            NavItem,
+            StartPanel,
+            register_demo_step,
+            register_dossier_section,
+            register_nav,
+            register_panel,
+        )
+        from letters import demo, panels
+
+        register_nav(NavItem(_("Brieven"), "letters:list", "letters.create_letters", order=40))
+        register_nav(NavItem(_("Verzendregister"), "letters:register", "letters.view_register", order=45))
+        register_nav(NavItem(_("Briefsjablonen"), "letters:templates", "letters.manage_templates", order=85))
+        register_panel(
+            StartPanel(
+                "letters/panels/reaction.html", "letters.create_letters", panels.reaction_context, order=20
+            )
+        )
+        register_dossier_section(40, panels.dossier_entries)
+        register_demo_step(40, demo.demo_step)

@@ -1,0 +1,48 @@
+"""Access helpers: one per model, returning the object in the user's scope or raising 404."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from letters.models import Letter, LetterTemplate
+
+
+def letter_for(user, pk: int) -> Letter:
+    queryset = Letter.objects.visible_to(user).select_related(
+        "incident",
+        "incident__department",
+        "aggressor",
+        "signatory",
+        "template_version",
+        "measure",
+        "corrects",
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def incident_for_letters(user, pk: int):
+    """An incident the user makes letters for: the manager's departments, or all (coordinator)."""
+    from incidents.models import Incident
+
+    if not user.has_perm("letters.create_letters"):
+        raise Http404
+    return get_object_or_404(Incident.objects.managed_by(user).select_related("department"), pk=pk)
+
+
+def measure_for(user, incident, pk) -> object | None:
+    """A measure of ``incident`` the user may see; None when none was asked for; 404 when out of scope."""
+    if pk in (None, ""):
+        return None
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    from sanctions.models import Measure
+
+    queryset = Measure.objects.visible_to(user).filter(incidents=incident)
+    return get_object_or_404(queryset.select_related("aggressor"), pk=pk)
+
+
+def template_for(pk: int) -> LetterTemplate:
+    return get_object_or_404(LetterTemplate, pk=pk)
