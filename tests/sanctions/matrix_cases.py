@@ -1,0 +1,103 @@
+"""Every sanctions URL × persona. Objects come from ``build`` (department A, in force)."""
+
+from datetime import date, timedelta
+
+from tests.matrix import Route
+
+DECIDERS_200 = {"manager": 200, "mandated": 200, "coordinator": 200}
+IN_SCOPE = {**DECIDERS_200, "other_manager": 404}
+EVERYONE = [
+    "employee",
+    "colleague",
+    "manager",
+    "other_manager",
+    "mandated",
+    "coordinator",
+    "aftercare",
+    "reception",
+    "admin",
+]
+
+
+def _pk(attr):
+    return lambda w: {"pk": getattr(w, attr).pk}
+
+
+def _decide(measure_type):
+    return lambda w: {"aggressor_pk": w.s_aggressor.pk, "measure_type": measure_type}
+
+
+ROUTES = [
+    Route("sanctions:list", expect={"other_manager": 200, **DECIDERS_200}),
+    Route("sanctions:decide", kwargs=lambda w: {"aggressor_pk": w.s_aggressor.pk}, expect=IN_SCOPE),
+    Route("sanctions:decide-type", kwargs=_decide("schriftelijke_waarschuwing"), expect=IN_SCOPE, post=True),
+    # Only the mandate imposes a ban: the coordinator and a plain manager get 403.
+    Route(
+        "sanctions:decide-type",
+        kwargs=_decide("toegangsverbod"),
+        expect={"mandated": 200, "other_manager": 404},
+        post=True,
+    ),
+    Route("sanctions:detail", kwargs=_pk("s_ban"), expect=DECIDERS_200, default=404),
+    Route("sanctions:revoke", kwargs=_pk("s_talk"), expect=DECIDERS_200, default=404, post=True),
+    Route(
+        "sanctions:revoke",
+        kwargs=_pk("s_ban"),
+        expect={"mandated": 200, "manager": 403, "coordinator": 403},
+        default=404,
+        post=True,
+    ),
+    Route("sanctions:ordegesprek-record", kwargs=_pk("s_talk"), expect=IN_SCOPE, post=True),
+    Route("sanctions:police-outcome", kwargs=_pk("s_police"), expect=IN_SCOPE, post=True),
+    Route("sanctions:claim-payment", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
+    Route("sanctions:claim-uncollectable", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
+    Route("sanctions:reception", expect={"mandated": 200, "coordinator": 200, "reception": 200}),
+    Route("sanctions:register", expect={"coordinator": 200}),
+    Route("sanctions:register-export", expect={"coordinator": 200}),
+    Route("sanctions:ban-serve", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
+    Route("sanctions:ban-extend", kwargs=_pk("s_ban"), expect={"mandated": 200}, post=True),
+    Route("sanctions:ban-review", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
+    Route(
+        "sanctions:ban-photo",
+        kwargs=_pk("s_ban"),
+        expect={**DECIDERS_200, "reception": 200},
+        default=404,
+    ),
+    Route("sanctions:breach", kwargs=_pk("s_ban"), expect={p: 200 for p in EVERYONE}, post=True),
+]
+
+
+def build(world):
+    from sanctions.constants import MeasureType
+    from sanctions.services import measure_decide
+    from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
+
+    world.s_incident = make_incident(world)
+    world.s_aggressor = make_aggressor(world.s_incident, last_name="Matrix")
+    today = date.today()
+    world.s_ban = make_ban(
+        world, world.s_aggressor, world.s_incident, starts_on=today, ends_on=today + timedelta(days=100)
+    )
+    common = {
+        "by": world.manager,
+        "aggressor": world.s_aggressor,
+        "incidents": [world.s_incident],
+        "reason": "x",
+    }
+    from django.utils import timezone
+
+    world.s_talk = measure_decide(
+        measure_type=MeasureType.ORDEGESPREK,
+        details={"planned_at": timezone.now() + timedelta(days=2), "place": "Stadhuis", "attendees": "Wij"},
+        **common,
+    )
+    world.s_police = measure_decide(
+        measure_type=MeasureType.AANGIFTE,
+        details={"reported_by": "werkgever", "reported_on": today, "vpt": True},
+        **common,
+    )
+    world.s_claim = measure_decide(
+        measure_type=MeasureType.DAMAGE_CLAIM,
+        details={"claim_date": today, "items": [("Glas", 100)]},
+        **common,
+    )
