@@ -98,6 +98,8 @@ def _check_block(token, errors: list[str]) -> None:
 
 
 def _check_html(text: str, errors: list[str]) -> None:
+    if any(mark in text for mark in ("{{", "}}", "{%", "%}")):
+        errors.append(_("Er staat een losse {{, }}, {% of %} in het sjabloon. Controleer de velden."))
     for _closing, tag, rest in _TAG_RE.findall(text):
         tag = tag.lower()
         if tag not in ALLOWED_TAGS:
