@@ -14,6 +14,16 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
+  // A table wider than the screen scrolls sideways: make that region reachable by keyboard.
+  document.querySelectorAll(".gir-table-wrap").forEach((wrap) => {
+    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
+      const caption = wrap.querySelector("caption");
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel");
+    }
+  });
+
   // Confirm destructive actions marked with data-confirm.
   document.querySelectorAll("[data-confirm]").forEach((el) => {
     el.addEventListener("click", (event) => {

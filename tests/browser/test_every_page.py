@@ -1,0 +1,67 @@
+"""axe-core on every page that exists: each GET route of the permission matrix, opened by a
+persona that may see it (QUALITY.md "Accessibility"). A new page is checked automatically."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.urls import reverse
+
+from tests.browser.conftest import assert_accessible
+from tests.conftest import build_world
+from tests.matrix import PERSONAS, load_cases
+
+ROUTES, BUILDERS = load_cases()
+# The most specific persona first: it shows the richest version of a page.
+PREFERENCE = ["coordinator", "mandated", "manager", "aftercare", "reception", "admin", "employee"]
+
+
+def _viewer(route):
+    allowed = [p for p in PREFERENCE + PERSONAS if route.expected(p, "GET") == 200]
+    return allowed[0] if allowed else None
+
+
+def _session_cookie(user) -> dict:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": session.session_key,
+        "domain": "localhost",
+        "path": "/",
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_page_passes_axe(live_server, page):
+    world = build_world()
+    for build in BUILDERS:
+        build(world)
+    base = live_server.url.replace("127.0.0.1", "localhost")
+    failures, checked = [], 0
+    for route in ROUTES:
+        if not route.get:
+            continue
+        persona = _viewer(route)
+        if persona is None and not route.public:
+            continue
+        url = reverse(route.name, kwargs=route.kwargs(world) if route.kwargs else None)
+        if route.query:
+            url = f"{url}?{route.query}"
+        page.context.clear_cookies()
+        if persona:
+            page.context.add_cookies([_session_cookie(getattr(world, persona))])
+        probe = page.request.get(base + url, max_redirects=0)
+        if probe.status != 200 or "text/html" not in probe.headers.get("content-type", ""):
+            continue  # downloads and redirects: nothing for axe to read
+        page.goto(base + url)
+        try:
+            assert_accessible(page)
+            checked += 1
+        except AssertionError as error:
+            failures.append(f"{route.name} as {persona}: {error}")
+    assert checked >= 10
+    assert not failures, "\n\n".join(failures)
