@@ -68,3 +68,26 @@ def test_route_answers_each_persona_as_expected(route, client):
             if response.status_code == 302 and persona in LOGGED_OUT and not route.public:
                 assert reverse("login") in response["Location"], f"{persona} not sent to login"
     assert not failures, f"{route.name}: " + "; ".join(failures)
+
+
+@pytest.mark.django_db
+def test_every_state_change_needs_a_csrf_token():
+    """Each POST route refuses a request without a CSRF token (QUALITY.md: POST with CSRF)."""
+    from django.test import Client
+
+    world = build_world()
+    for build in BUILDERS:
+        build(world)
+    failures = []
+    for route in ROUTES:
+        if not route.post:
+            continue
+        persona = next((p for p in PERSONAS if route.expected(p, "POST") == 200), None)
+        client = Client(enforce_csrf_checks=True)
+        if persona:
+            client.force_login(getattr(world, persona))
+        url = reverse(route.name, kwargs=route.kwargs(world) if route.kwargs else None)
+        response = client.post(url, route.post_data(world) if route.post_data else {})
+        if response.status_code != 403:
+            failures.append(f"{route.name}: {response.status_code}")
+    assert not failures, "POST accepted without CSRF token: " + ", ".join(failures)
