@@ -62,8 +62,8 @@ def worker_panel(request) -> dict:
 
 def employee_panel(request) -> dict:
     """Mijn nazorg: when the talks are and who the contact is. Never notes or referrals."""
-    cases = list(_with_talks(AftercareCase.objects.filter(person=request.user).open()))
-    return {"cases": cases}
+    cases = _with_talks(AftercareCase.objects.filter(person=request.user).open())
+    return {"cases": list(cases[:3]), "total": cases.count()}
 
 
 def _local(instant) -> str:

@@ -1,6 +1,6 @@
 """The quarterly aftercare report for management: counts only, computed in the database.
 
-Cases are counted by the quarter in which they were opened; talks and referrals belong to
+Cases are counted by the quarter in which the incident happened; talks and referrals belong to
 those cases. No names, no per-employee figures, and counts from 1 to 4 are shown as "< 5"
 so that nobody can be recognised in a small number (QUALITY.md "Privacy").
 """
@@ -53,15 +53,15 @@ def _by_quarter(queryset, date_field: str, group: str | None = None, **aggregate
 def quarterly_report(year: int) -> list[ReportRow]:
     """Rows of the report for ``year``: three aggregate queries, whatever the number of cases."""
     start, end = start_of_local_day(date(year, 1, 1)), start_of_local_day(date(year + 1, 1, 1))
-    cases = AftercareCase.objects.filter(opened_at__gte=start, opened_at__lt=end)
-    rows = [ReportRow(str(_("Nazorgdossiers geopend")))]
-    for item in _by_quarter(cases, "opened_at", n=Count("pk")):
+    cases = AftercareCase.objects.filter(incident__occurred_at__gte=start, incident__occurred_at__lt=end)
+    rows = [ReportRow(str(_("Nazorgdossiers (slachtoffers en getuigen)")))]
+    for item in _by_quarter(cases, "incident__occurred_at", n=Count("pk")):
         rows[0].counts[item["quarter"]] = item["n"]
 
     talks = AftercareTalk.objects.filter(case__in=cases.values("pk"))
     per_talk = _by_quarter(
         talks,
-        "case__opened_at",
+        "case__incident__occurred_at",
         "number",
         held=Count("pk", filter=Q(status=TalkStatus.HELD)),
         on_time=Count("pk", filter=Q(status=TalkStatus.HELD, held_at__lte=F("due_at"))),
@@ -86,7 +86,10 @@ def quarterly_report(year: int) -> list[ReportRow]:
         kind: ReportRow(str(_("Doorverwezen: %(kind)s") % {"kind": kind.label})) for kind in ReferralKind
     }
     for item in _by_quarter(
-        Referral.objects.filter(case__in=cases.values("pk")), "case__opened_at", "kind", n=Count("pk")
+        Referral.objects.filter(case__in=cases.values("pk")),
+        "case__incident__occurred_at",
+        "kind",
+        n=Count("pk"),
     ):
         referral_rows[ReferralKind(item["kind"])].counts[item["quarter"]] = item["n"]
     rows += referral_rows.values()
