@@ -53,6 +53,12 @@ def _svg(fig) -> bytes:
     return buffer.getvalue()
 
 
+def _integer_ticks(axis) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _number(cell) -> float:
     return float(cell) if isinstance(cell, int) and not isinstance(cell, bool) else 0.0
 
@@ -70,6 +76,7 @@ def _barh(table: Table) -> bytes:
     ax.set_xlim(0, peak * 1.15)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(table.columns[1])
+    _integer_ticks(ax.xaxis)
     return _svg(fig)
 
 
@@ -96,6 +103,7 @@ def _bars_grouped(table: Table) -> bytes:
     ax.legend(frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylabel(_("Incidenten"))
+    _integer_ticks(ax.yaxis)
     return _svg(fig)
 
 
@@ -110,6 +118,7 @@ def _line(table: Table) -> bytes:
     ax.set_ylim(0, max([p[2] for p in points] + [1.0]) * 1.2)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylabel(_("Incidenten"))
+    _integer_ticks(ax.yaxis)
     return _svg(fig)
 
 
@@ -125,7 +134,11 @@ def _heat(table: Table) -> bytes:
     ax.set_yticks(range(len(table.rows)), [str(r[0]) for r in table.rows])
     ax.set_xticks(range(24), table.columns[1:], fontsize=7)
     ax.set_xlabel(_("Uur van de dag"))
-    fig.colorbar(image, ax=ax, label=_("Incidenten"))
+    from matplotlib.ticker import MaxNLocator
+
+    bar = fig.colorbar(image, ax=ax, label=_("Incidenten"))
+    bar.locator = MaxNLocator(integer=True)
+    bar.update_ticks()
     return _svg(fig)
 
 

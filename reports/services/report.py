@@ -108,7 +108,7 @@ def _department_table(incidents, whole_org: bool) -> Table:
         [_("Afdeling"), _("Incidenten")],
         rows,
         total=[_("Totaal"), sum(r[1] for r in rows)],
-        note=_("Aantallen van 1 tot 5 staan als “< 5”, zodat niemand te herkennen is."),
+        note=_("Aantallen van 1 tot en met 4 staan als “< 5”, zodat niemand te herkennen is."),
         sensitive=True,
         chart="barh",
     )

@@ -92,7 +92,7 @@ def _deadlines(report) -> list[str]:
     reaction = table.rows[0][-1] if table and table.rows else None
     if isinstance(reaction, Share) and reaction.whole:
         return [
-            _("Bij %(pct)s%% van de incidenten kreeg de dader op tijd een reactie (binnen 48 uur).")
+            _("%(pct)s%% van de reacties naar de dader ging op tijd weg (binnen 48 uur).")
             % {"pct": round(reaction.percent)}
         ]
     return []

@@ -245,3 +245,27 @@ def test_start_page_panel_for_the_coordinator_only(client, data):
     assert "Naar rapportages" in client.get(reverse("start")).content.decode()
     client.force_login(data.people[0])
     assert "Naar rapportages" not in client.get(reverse("start")).content.decode()
+
+
+def test_render_report_command_renders_synchronously(data):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("render_report", user=data.coordinator.username, year=2025, stdout=out)
+    run = ReportRun.objects.get()
+    assert run.status == RunStatus.DONE
+    assert run.file.read().startswith(b"%PDF")
+    assert f"run {run.pk}: done" in out.getvalue()
+
+
+def test_render_report_command_picks_up_queued_runs(data):
+    from django.core.management import call_command
+
+    run = ReportRun.objects.create(
+        requested_by=data.manager,
+        params={"date_from": "2025-01-01", "date_to": "2025-12-31", "department": None},
+        title="x",
+    )
+    call_command("render_report", pending=True, stdout=io.StringIO())
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE
