@@ -30,10 +30,31 @@ from sanctions.services.bans import ban_length_days, find_overlap
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 ITEM_ROWS = 4
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def _aware(day, time) -> datetime:
     return datetime.combine(day, time, tzinfo=LOCAL_TZ)
+
+
+class Form(forms.Form):
+    # No HTML ``required``: the Utrecht CSS paints every empty required textarea red
+    # (``:invalid``) before anything was typed. ``aria-required`` still marks them.
+    use_required_attribute = False
+
+
+class DayField(forms.DateField):
+    """A calendar date within a plausible range: far-away years would overflow the deadline
+    arithmetic and are always typing errors here."""
+
+    widget = DATE
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not (MIN_YEAR <= value.year <= MAX_YEAR):
+            raise ValidationError(
+                _("Kies een datum tussen %(min)d en %(max)d.") % {"min": MIN_YEAR, "max": MAX_YEAR}
+            )
 
 
 class IncidentChoiceField(forms.ModelMultipleChoiceField):
@@ -41,7 +62,7 @@ class IncidentChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.reference} ({timezone.localtime(obj.occurred_at):%d-%m-%Y})"
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     """What every decision records: for which incidents, why, and the period if any."""
 
     incidents = IncidentChoiceField(
@@ -63,8 +84,8 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld wat er is gezegd, of welke andere maatregel het is."),
     )
-    starts_on = forms.DateField(label=_("Ingangsdatum"), widget=DATE)
-    ends_on = forms.DateField(label=_("Einddatum"), widget=DATE, required=False)
+    starts_on = DayField(label=_("Ingangsdatum"))
+    ends_on = DayField(label=_("Einddatum"), required=False)
 
     def __init__(self, *args, measure_type: str, incident_queryset, aggressor, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,7 +116,7 @@ class OtherDecisionForm(DecisionForm):
 
 
 class OrdegesprekDecisionForm(DecisionForm):
-    planned_date = forms.DateField(label=_("Datum gesprek"), widget=DATE)
+    planned_date = DayField(label=_("Datum gesprek"))
     planned_time = forms.TimeField(label=_("Tijd gesprek"), widget=TIME)
     place = forms.CharField(label=_("Plaats"), max_length=200)
     attendees = forms.CharField(
@@ -257,7 +278,7 @@ class PoliceDecisionForm(DecisionForm):
     reported_by = forms.ChoiceField(
         label=_("Wie doet de melding of aangifte"), choices=ReportedBy.choices, widget=forms.RadioSelect
     )
-    reported_on = forms.DateField(label=_("Datum"), widget=DATE)
+    reported_on = DayField(label=_("Datum"))
     vpt = forms.BooleanField(
         label=_("VPT-code gebruikt (Veilige Publieke Taak)"),
         required=False,
@@ -283,7 +304,7 @@ class PoliceDecisionForm(DecisionForm):
 
 
 class ClaimDecisionForm(DecisionForm):
-    claim_date = forms.DateField(label=_("Datum vordering"), widget=DATE)
+    claim_date = DayField(label=_("Datum vordering"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -334,11 +355,11 @@ def decision_form_class(measure_type: str) -> type[DecisionForm]:
     return TYPE_FORMS.get(measure_type, DecisionForm)
 
 
-class ServeForm(forms.Form):
+class ServeForm(Form):
     method = forms.ChoiceField(
         label=_("Hoe is het verbod uitgereikt"), choices=ServiceMethod.choices, widget=forms.RadioSelect
     )
-    served_on = forms.DateField(label=_("Datum uitgereikt of verstuurd"), widget=DATE)
+    served_on = DayField(label=_("Datum uitgereikt of verstuurd"))
     receipt = forms.ChoiceField(
         label=_("Bij persoonlijk overhandigen"),
         choices=Receipt.choices,
@@ -369,8 +390,8 @@ class ServeForm(forms.Form):
         return data
 
 
-class ExtendForm(forms.Form):
-    new_end = forms.DateField(label=_("Nieuwe einddatum"), widget=DATE)
+class ExtendForm(Form):
+    new_end = DayField(label=_("Nieuwe einddatum"))
     reason = forms.CharField(
         label=_("Waarom verlengen"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )
@@ -402,11 +423,11 @@ class ExtendForm(forms.Form):
         return day
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Form):
     reason = forms.CharField(label=_("Waarom"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     note = forms.CharField(
         label=_("Uitkomst van de beoordeling"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -415,7 +436,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class OrdegesprekRecordForm(forms.Form):
+class OrdegesprekRecordForm(Form):
     attendance = forms.ChoiceField(
         label=_("Is de persoon gekomen"), choices=Attendance.choices, widget=forms.RadioSelect
     )
@@ -433,8 +454,8 @@ class OrdegesprekRecordForm(forms.Form):
         return data
 
 
-class BreachForm(forms.Form):
-    occurred_date = forms.DateField(label=_("Datum"), widget=DATE)
+class BreachForm(Form):
+    occurred_date = DayField(label=_("Datum"))
     occurred_time = forms.TimeField(label=_("Tijd"), widget=TIME)
     location = forms.ModelChoiceField(
         label=_("Gebouw of balie"), queryset=None, required=False, empty_label=_("Kies een locatie")
@@ -471,10 +492,10 @@ class BreachForm(forms.Form):
         return data
 
 
-class PoliceOutcomeForm(forms.Form):
+class PoliceOutcomeForm(Form):
     police_number = forms.CharField(label=_("Registratienummer politie"), max_length=60, required=False)
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=PoliceOutcome.choices)
-    outcome_on = forms.DateField(label=_("Datum uitkomst"), widget=DATE, required=False)
+    outcome_on = DayField(label=_("Datum uitkomst"), required=False)
     outcome_note = forms.CharField(
         label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False
     )
@@ -486,8 +507,8 @@ class PoliceOutcomeForm(forms.Form):
         return day
 
 
-class PaymentForm(forms.Form):
-    paid_on = forms.DateField(label=_("Ontvangen op"), widget=DATE)
+class PaymentForm(Form):
+    paid_on = DayField(label=_("Ontvangen op"))
     amount = forms.DecimalField(
         label=_("Bedrag in euro"), max_digits=10, decimal_places=2, min_value=Decimal("0.01")
     )
