@@ -3,6 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import Group
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Department, Location, Organisation, Signatory, User
@@ -51,7 +52,7 @@ class OrganisationForm(forms.ModelForm):
             model_field = Organisation._meta.get_field(name)
             self.fields[name] = DurationInUnitsField(
                 unit=unit,
-                label=f"{model_field.verbose_name} ({UNIT_LABELS[unit]})",
+                label=f"{capfirst(model_field.verbose_name)} ({UNIT_LABELS[unit]})",
                 initial=self.instance and getattr(self.instance, name),
             )
         self.fields["minimum_ban_days"].min_value = 1
