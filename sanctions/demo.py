@@ -62,22 +62,22 @@ def portrait(seed: int) -> SimpleUploadedFile:
 
 
 def _people(context) -> list[Aggressor]:
-    """Persons with at least one incident, most incidents first (the recidivist leads)."""
+    """Five persons with incidents: the incidents demo's first (most incidents first, so the
+    recidivist leads), topped up with persons of our own when that demo made fewer."""
     known = list((context.get("aggressors") or {}).values())
     with_incidents = [a for a in known if Incident.objects.filter(aggressor_links__aggressor=a).exists()]
     with_incidents.sort(key=lambda a: -Incident.objects.filter(aggressor_links__aggressor=a).count())
-    if len(with_incidents) >= 5:
-        return with_incidents[:5]
-    return _fallback_people(context)
+    people = with_incidents[:5]
+    return people + _fallback_people(context, 5 - len(people))
 
 
-def _fallback_people(context) -> list[Aggressor]:
+def _fallback_people(context, count: int) -> list[Aggressor]:
     from incidents.services import aggressor_create, incident_register
 
     users = context["users"]
     reporter = users["medewerker"]
     people = []
-    for n, (last, first, number) in enumerate(FALLBACK_PEOPLE):
+    for n, (last, first, number) in enumerate(FALLBACK_PEOPLE[:count]):
         person = Aggressor.objects.filter(client_number=number).first()
         if person is None:
             incident, _created = incident_register(

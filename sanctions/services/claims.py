@@ -58,7 +58,8 @@ def claim_payment_add(
         claim.save(update_fields=["status"])
     if claim.status == ClaimStatus.PAID:
         transition(measure, MeasureStatus.DONE)
-    add_event(measure, by, EventKind.PAYMENT, f"€ {amount} ({paid_on:%d-%m-%Y}) {note}".strip())
+    euros = f"{amount:.2f}".replace(".", ",")
+    add_event(measure, by, EventKind.PAYMENT, f"€ {euros} ({paid_on:%d-%m-%Y}) {note}".strip())
     return payment
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanctions.constants import TRANSITIONS, EventKind, MeasureStatus
@@ -22,9 +23,16 @@ def add_event(
     note: str = "",
     old_end: date | None = None,
     new_end: date | None = None,
+    at: datetime | None = None,
 ) -> MeasureEvent:
     return MeasureEvent.objects.create(
-        measure=measure, by=by, kind=kind, note=note, old_end=old_end, new_end=new_end
+        measure=measure,
+        by=by,
+        kind=kind,
+        note=note,
+        old_end=old_end,
+        new_end=new_end,
+        at=at or timezone.now(),
     )
 
 

@@ -158,7 +158,7 @@ def measure_decide(
         proposal=proposal[:200],
     )
     measure.incidents.set(incidents)
-    add_event(measure, by, EventKind.DECIDED, reason)
+    add_event(measure, by, EventKind.DECIDED, reason, at=measure.decided_at)
     builder = DETAILS.get(measure_type)
     if builder is not None:
         builder(measure, by, details or {}, photo)
