@@ -14,8 +14,8 @@ from django.utils import timezone
 from gir.models import Signatory
 from letters import prefill
 from letters.constants import DEFAULT_COPIES, Copy, DispatchMethod, LetterKind
-from letters.models import Letter, LetterTemplate
-from letters.services import dispatch_record, letter_create, letter_finalise
+from letters.models import Letter
+from letters.services import dispatch_record, letter_create, letter_finalise, template_defaults_install
 
 SUMMARIES = {
     LetterKind.ORDEGESPREK_INVITATION: "U was boos over uw uitkering en schreeuwde tegen de medewerker.",
@@ -104,7 +104,8 @@ def _make(kind, incident, measure, users, *, final: bool) -> Letter | None:
 
 
 def demo_step(context: dict) -> None:
-    if Letter.objects.exists() or not LetterTemplate.objects.exists():
+    template_defaults_install()
+    if Letter.objects.exists():
         return
     users = context["users"]
     targets = _measure_targets() or _incident_targets(context)

@@ -56,6 +56,31 @@ def template_version_create(
     return version
 
 
+def template_defaults_install() -> int:
+    """Install GIR's default template for each kind that has none (as migration 0003 does).
+
+    For a database whose migration data was flushed (transactional tests) and for the demo.
+    Existing templates are left alone. Returns how many were installed.
+    """
+    from letters.defaults import DEFAULT_TEMPLATES
+
+    installed = 0
+    for default in DEFAULT_TEMPLATES:
+        template, created = LetterTemplate.objects.get_or_create(
+            code=str(default["code"]),
+            defaults={"title": default["title"], "description": default["description"]},
+        )
+        if created or not template.versions.exists():
+            template_version_create(
+                template=template,
+                subject=default["subject"],
+                body=default["body"],
+                note="Standaardtekst van GIR",
+            )
+            installed += 1
+    return installed
+
+
 # --- Context and document -----------------------------------------------------------------------
 
 

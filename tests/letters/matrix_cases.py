@@ -95,8 +95,10 @@ ROUTES = [
 def build(world):
     from letters.constants import LetterKind
     from letters.models import LetterTemplate
+    from letters.services import template_defaults_install
     from tests.letters.helpers import concept, dispatched, final
 
+    template_defaults_install()  # a transactional test may have flushed the migration's rows
     world.letter_template = LetterTemplate.objects.get(code=LetterKind.WARNING)
     world.letter_concept = concept(world.incident, world.aggressor, world.manager, signatory=world.signatory)
     world.letter_final = final(world.incident, world.aggressor, world.manager, signatory=world.signatory)

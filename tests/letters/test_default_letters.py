@@ -63,29 +63,63 @@ COMMON = [
 ]
 FACTS = {
     LetterKind.ORDEGESPREK_INVITATION: [
-        "Op 9 maart 2026 om 10:30 uur", "U gooide een stoel", "maandag 16 maart 2026", "14:00 uur",
-        "Stadhuis, kamer 2.14", "Publiekszaken",
+        "Op 9 maart 2026 om 10:30 uur",
+        "U gooide een stoel",
+        "maandag 16 maart 2026",
+        "14:00 uur",
+        "Stadhuis, kamer 2.14",
+        "Publiekszaken",
     ],
-    LetterKind.AGREEMENTS: ["16 maart 2026", "U komt alleen op afspraak.", "U belt alleen uw vaste contactpersoon."],
-    LetterKind.WARNING: ["Op 9 maart 2026", "officiële waarschuwing", "Wij verwachten dat u voortaan rustig blijft."],
+    LetterKind.AGREEMENTS: [
+        "16 maart 2026",
+        "U komt alleen op afspraak.",
+        "U belt alleen uw vaste contactpersoon.",
+    ],
+    LetterKind.WARNING: [
+        "Op 9 maart 2026",
+        "officiële waarschuwing",
+        "Wij verwachten dat u voortaan rustig blijft.",
+    ],
     LetterKind.BAN_INTENT: [
-        "11 maart 2026", "10 juni 2026", "Stadhuis en Klantcontactcentrum", "vóór 24 maart 2026", "Dit is nog geen besluit",
+        "11 maart 2026",
+        "10 juni 2026",
+        "Stadhuis en Klantcontactcentrum",
+        "vóór 24 maart 2026",
+        "Dit is nog geen besluit",
     ],
     LetterKind.BAN_DECISION: [
-        "van 11 maart 2026 tot en met 10 juni 2026", "Stadhuis en Klantcontactcentrum",
-        "Schrijf naar Postbus 100 of laat uw zaakwaarnemer bellen.", "bezwaar", "zes weken",
-        "burgemeester van Gemeente Voorbeeld, Postbus 100, 1234 AB Voorbeeld", "artikel 138 en 139",
+        "van 11 maart 2026 tot en met 10 juni 2026",
+        "Stadhuis en Klantcontactcentrum",
+        "Schrijf naar Postbus 100 of laat uw zaakwaarnemer bellen.",
+        "bezwaar",
+        "zes weken",
+        "burgemeester van Gemeente Voorbeeld, Postbus 100, 1234 AB Voorbeeld",
+        "artikel 138 en 139",
         "voorlopige voorziening",
     ],
     LetterKind.BAN_BREACH: [
-        "op 2 april 2026 om 09:15 uur", "Klantcontactcentrum", "lokaalvredebreuk", "aangifte", "10 juni 2026",
+        "op 2 april 2026 om 09:15 uur",
+        "Klantcontactcentrum",
+        "lokaalvredebreuk",
+        "aangifte",
+        "10 juni 2026",
     ],
     LetterKind.VISIT_PERMIT: [
-        "maandag 20 april 2026", "11:00 uur", "Stadhuis, balie Burgerzaken", "het ophalen van uw paspoort",
-        "mevrouw De Wit", "één bezoek",
+        "maandag 20 april 2026",
+        "11:00 uur",
+        "Stadhuis, balie Burgerzaken",
+        "het ophalen van uw paspoort",
+        "mevrouw De Wit",
+        "één bezoek",
     ],
     LetterKind.WRITTEN_AGGRESSION: ["Op 9 maart 2026", "sociale media", "aangifte"],
-    LetterKind.DAMAGE_CLAIM: ["Een kapotte stoel.", "€ 1.249,95", "30 april 2026", "aansprakelijk", "NL00 BANK"],
+    LetterKind.DAMAGE_CLAIM: [
+        "Een kapotte stoel.",
+        "€ 1.249,95",
+        "30 april 2026",
+        "aansprakelijk",
+        "NL00 BANK",
+    ],
 }
 MINIMAL_FACTS = {
     LetterKind.ORDEGESPREK_INVITATION: ["volgt nog", "Op 9 maart 2026"],
@@ -131,10 +165,20 @@ def test_full_letter_pdf_has_the_key_facts_and_no_placeholder(world, frozen, kin
 @pytest.mark.parametrize("kind", LetterKind.values)
 def test_minimal_letter_pdf_still_reads_well(world, frozen, kind):
     letter, _concept = _pdf(
-        world, kind, {}, aggressor_fields={"initials": "", "first_name": "", "street": "", "postal_code": "", "city": ""}
+        world,
+        kind,
+        {},
+        aggressor_fields={"initials": "", "first_name": "", "street": "", "postal_code": "", "city": ""},
     )
     text = flat_text(letter.pdf.read())
-    for fact in ["Gemeente Voorbeeld", "Kramer", "Onderwerp:", "M. van den Berg", "Uw privacy", *MINIMAL_FACTS.get(kind, [])]:
+    for fact in [
+        "Gemeente Voorbeeld",
+        "Kramer",
+        "Onderwerp:",
+        "M. van den Berg",
+        "Uw privacy",
+        *MINIMAL_FACTS.get(kind, []),
+    ]:
         assert fact in text, f"{kind}: {fact!r} missing\n{text}"
     assert not [p for p in PLACEHOLDERS if p in text], text
     assert "None" not in text
@@ -164,7 +208,9 @@ def test_victim_name_is_left_out_unless_the_manager_ticks_the_box(world, frozen)
         by=world.coordinator,
     )
     without = concept(incident, aggressor, world.manager, LetterKind.WARNING, details=FULL)
-    with_name = concept(incident, aggressor, world.manager, LetterKind.WARNING, details=FULL, include_victim=True)
+    with_name = concept(
+        incident, aggressor, world.manager, LetterKind.WARNING, details=FULL, include_victim=True
+    )
     text_without = flat_text(letter_finalise(letter=without, by=world.manager, copies=["dossier"]).pdf.read())
     text_with = flat_text(letter_finalise(letter=with_name, by=world.manager, copies=["dossier"]).pdf.read())
     assert "Zonnebloem" not in text_without
@@ -178,7 +224,9 @@ def test_the_letter_records_the_template_version_it_used(world, frozen):
     from letters.services import template_version_create
 
     template = LetterTemplate.objects.get(code=LetterKind.WARNING)
-    v2 = template_version_create(template=template, subject="Nieuwe titel", body="<p>Nieuwe tekst</p>", by=world.coordinator)
+    v2 = template_version_create(
+        template=template, subject="Nieuwe titel", body="<p>Nieuwe tekst</p>", by=world.coordinator
+    )
     second = concept(incident, aggressor, world.manager, LetterKind.WARNING)
     assert first.template_version.number == 1 and second.template_version == v2
     assert second.subject == "Nieuwe titel" and first.subject == "Waarschuwing voor uw gedrag"

@@ -52,7 +52,7 @@ def test_a_second_dispatch_does_not_fail_and_keeps_the_first_closing(world):
 
 
 def test_a_dispatch_of_another_incidents_letter_leaves_this_deadline_open(world):
-    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    incident, _aggressor = incident_with_aggressor(world.employee, world.manager)
     other, other_aggressor = incident_with_aggressor(world.employee, world.manager)
     dispatched(final(other, other_aggressor, world.manager), world.manager)
     assert _reaction(incident).closed_at is None
@@ -157,7 +157,11 @@ def test_email_dispatch_needs_an_address(world, login, method):
 
     response = login(world.manager).post(
         reverse("letters:dispatch", args=[letter.pk]),
-        {"method": method, "dispatched_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"), "note": "bewaard"},
+        {
+            "method": method,
+            "dispatched_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "note": "bewaard",
+        },
     )
     body = response.content.decode()
     assert response.status_code == 200 and "Vul het e-mailadres in" in body

@@ -21,7 +21,15 @@ def letter(world):
 
 def _snapshot(letter):
     fresh = Letter.objects.get(pk=letter.pk)
-    return (fresh.subject, fresh.body_html, fresh.final_html, fresh.sha256, fresh.pdf.name, fresh.status, fresh.version)
+    return (
+        fresh.subject,
+        fresh.body_html,
+        fresh.final_html,
+        fresh.sha256,
+        fresh.pdf.name,
+        fresh.status,
+        fresh.version,
+    )
 
 
 def test_finalising_stores_html_pdf_and_its_sha256(letter):
@@ -37,7 +45,12 @@ def test_the_edit_service_refuses_a_final_letter(letter, world):
     before = _snapshot(letter)
     with pytest.raises(ValidationError):
         letter_update_concept(
-            letter=letter, subject="Anders", body_html="<p>Anders</p>", signatory=signatory(), version=letter.version, by=world.manager
+            letter=letter,
+            subject="Anders",
+            body_html="<p>Anders</p>",
+            signatory=signatory(),
+            version=letter.version,
+            by=world.manager,
         )
     assert _snapshot(letter) == before
 
@@ -74,7 +87,10 @@ def test_the_model_guard_also_holds_for_the_instance_that_was_finalised(letter):
 def test_postgresql_refuses_raw_updates_and_deletes_of_a_final_letter(letter):
     from django.db import DatabaseError
 
-    for sql in ["UPDATE letters_letter SET body_html = 'x' WHERE id = %s", "DELETE FROM letters_letter WHERE id = %s"]:
+    for sql in [
+        "UPDATE letters_letter SET body_html = 'x' WHERE id = %s",
+        "DELETE FROM letters_letter WHERE id = %s",
+    ]:
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [letter.pk])
     assert Letter.objects.get(pk=letter.pk).body_html == letter.body_html
@@ -110,7 +126,13 @@ def test_edit_view_does_not_change_a_final_letter(letter, world, login):
     url = reverse("letters:edit", args=[letter.pk])
     assert client.get(url).status_code == 302
     response = client.post(
-        url, {"subject": "Anders", "body_html": "<p>Anders</p>", "signatory": letter.signatory_id, "version": letter.version}
+        url,
+        {
+            "subject": "Anders",
+            "body_html": "<p>Anders</p>",
+            "signatory": letter.signatory_id,
+            "version": letter.version,
+        },
     )
     assert response.status_code == 302
     assert _snapshot(letter) == before

@@ -33,7 +33,9 @@ def _image_count(pdf: bytes) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "x.pdf"
         path.write_bytes(pdf)
-        out = subprocess.run(["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True
+        ).stdout
     return len(out.splitlines()) - 2  # two header lines
 
 
@@ -118,7 +120,9 @@ def test_a_local_file_is_not_read_but_a_data_uri_is_used(tmp_path):
 
 
 def test_copies_are_one_pdf_each_copy_marked_on_every_page_and_numbered_on_its_own():
-    long_letter = _html("".join(f"<p>Alinea {i} met wat tekst om de pagina te vullen.</p>" for i in range(90)))
+    long_letter = _html(
+        "".join(f"<p>Alinea {i} met wat tekst om de pagina te vullen.</p>" for i in range(90))
+    )
     single = render_pdf(long_letter)
     pages_per_copy = int(pdf_info(single)["Pages"])
     assert pages_per_copy >= 2

@@ -15,7 +15,9 @@ from tests.letters.helpers import dispatched, final, incident_with_aggressor
 def _dispatched_letter(world, reporter, manager, method=DispatchMethod.POST, **aggressor_fields):
     incident, aggressor = incident_with_aggressor(reporter, manager, aggressor_fields=aggressor_fields)
     letter = final(incident, aggressor, manager)
-    return dispatched(letter, manager, method=method, tracking_number="3STRACK" if method == "aangetekend" else "")
+    return dispatched(
+        letter, manager, method=method, tracking_number="3STRACK" if method == "aangetekend" else ""
+    )
 
 
 def test_escape_cell_neutralises_formulas():
@@ -30,7 +32,9 @@ def test_escape_cell_neutralises_formulas():
 
 def test_register_filters_by_method_and_kind(world, login):
     post = _dispatched_letter(world, world.employee, world.manager)
-    registered = _dispatched_letter(world, world.colleague, world.other_manager, method=DispatchMethod.REGISTERED)
+    registered = _dispatched_letter(
+        world, world.colleague, world.other_manager, method=DispatchMethod.REGISTERED
+    )
     client = login(world.coordinator)
     page = client.get(reverse("letters:register")).content.decode()
     assert post.letter.reference in page and registered.letter.reference in page
@@ -44,7 +48,9 @@ def test_register_filters_by_method_and_kind(world, login):
 
 def test_register_ignores_crafted_parameters(world, login):
     _dispatched_letter(world, world.employee, world.manager)
-    response = login(world.coordinator).get(reverse("letters:register"), {"sent_from": "gisteren", "method": "x' OR 1=1"})
+    response = login(world.coordinator).get(
+        reverse("letters:register"), {"sent_from": "gisteren", "method": "x' OR 1=1"}
+    )
     assert response.status_code == 200
 
 
@@ -57,19 +63,23 @@ def _export(client, fmt, **params):
 
 
 def test_csv_export_escapes_formulas_and_is_logged(world, login):
-    dispatch = _dispatched_letter(world, world.employee, world.manager, last_name="=HYPERLINK(\"http://x\")", initials="", first_name="")
+    dispatch = _dispatched_letter(
+        world, world.employee, world.manager, last_name='=HYPERLINK("http://x")', initials="", first_name=""
+    )
     before = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count()
     content = _export(login(world.coordinator), "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content), delimiter=";"))
     assert rows[0][0] == "Kenmerk brief"
     names = [row[3] for row in rows[1:]]
-    assert names == ["'=HYPERLINK(\"http://x\")"]
+    assert names == ['\'=HYPERLINK("http://x")']
     assert rows[1][0] == dispatch.letter.reference
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).count() == before + 1
 
 
 def test_xlsx_export_escapes_formulas(world, login):
-    _dispatched_letter(world, world.employee, world.manager, last_name="+cmd|' /C calc'!A0", initials="", first_name="")
+    _dispatched_letter(
+        world, world.employee, world.manager, last_name="+cmd|' /C calc'!A0", initials="", first_name=""
+    )
     workbook = load_workbook(io.BytesIO(_export(login(world.coordinator), "xlsx")))
     sheet = workbook.active
     value = sheet.cell(row=2, column=4).value
@@ -79,7 +89,9 @@ def test_xlsx_export_escapes_formulas(world, login):
 
 def test_export_follows_the_filters(world, login):
     _dispatched_letter(world, world.employee, world.manager)
-    registered = _dispatched_letter(world, world.colleague, world.other_manager, method=DispatchMethod.REGISTERED)
+    registered = _dispatched_letter(
+        world, world.colleague, world.other_manager, method=DispatchMethod.REGISTERED
+    )
     content = _export(login(world.coordinator), "csv", method="aangetekend").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content), delimiter=";"))[1:]
     assert [row[0] for row in rows] == [registered.letter.reference]

@@ -22,7 +22,9 @@ def test_manager_makes_edits_and_finalises_a_letter_through_the_pages(world, log
     page = client.get(reverse("letters:incident", args=[incident.pk])).content.decode()
     assert "Uitnodiging ordegesprek" in page
     url = reverse("letters:create", args=[incident.pk, LetterKind.ORDEGESPREK_INVITATION])
-    response = client.post(url, {"aggressor": aggressor.pk, "signatory": sig.pk, "incident__samenvatting": "U schreeuwde."})
+    response = client.post(
+        url, {"aggressor": aggressor.pk, "signatory": sig.pk, "incident__samenvatting": "U schreeuwde."}
+    )
     assert response.status_code == 200  # date, time and place are required for an invitation
     body = response.content.decode()
     assert "U schreeuwde." in body  # nothing typed is lost
@@ -44,14 +46,23 @@ def test_manager_makes_edits_and_finalises_a_letter_through_the_pages(world, log
     assert "1 december 2026" in detail and "Onderwerp:" in detail
     response = client.post(
         reverse("letters:edit", args=[letter.pk]),
-        {"subject": "Uitnodiging", "body_html": "<p>Beste heer Kramer, kom <script>x()</script>langs.</p>", "signatory": sig.pk, "version": letter.version},
+        {
+            "subject": "Uitnodiging",
+            "body_html": "<p>Beste heer Kramer, kom <script>x()</script>langs.</p>",
+            "signatory": sig.pk,
+            "version": letter.version,
+        },
     )
     letter.refresh_from_db()
     assert letter.body_html == "<p>Beste heer Kramer, kom langs.</p>" and letter.subject == "Uitnodiging"
-    response = client.post(reverse("letters:finalise", args=[letter.pk]), {"copies": ["ontvanger", "dossier"]})
+    response = client.post(
+        reverse("letters:finalise", args=[letter.pk]), {"copies": ["ontvanger", "dossier"]}
+    )
     letter.refresh_from_db()
     assert letter.status == LetterStatus.CONCEPT  # the confirmation box is required
-    client.post(reverse("letters:finalise", args=[letter.pk]), {"copies": ["ontvanger", "dossier"], "confirm": "on"})
+    client.post(
+        reverse("letters:finalise", args=[letter.pk]), {"copies": ["ontvanger", "dossier"], "confirm": "on"}
+    )
     letter.refresh_from_db()
     assert letter.status == LetterStatus.FINAL and letter.copies == ["ontvanger", "dossier"]
 
@@ -62,7 +73,9 @@ def test_a_stale_concept_edit_is_refused_and_keeps_the_text(world, login, setup)
     data = {"subject": "Eerste", "body_html": "<p>Een</p>", "signatory": sig.pk, "version": letter.version}
     client = login(world.manager)
     client.post(reverse("letters:edit", args=[letter.pk]), data)
-    response = client.post(reverse("letters:edit", args=[letter.pk]), {**data, "body_html": "<p>Mijn tekst</p>"})
+    response = client.post(
+        reverse("letters:edit", args=[letter.pk]), {**data, "body_html": "<p>Mijn tekst</p>"}
+    )
     assert response.status_code == 200
     assert "Iemand anders heeft deze brief intussen gewijzigd" in response.content.decode()
     assert "Mijn tekst" in response.content.decode()
@@ -87,7 +100,9 @@ def test_extra_copies_come_from_the_stored_html(world, login, setup):
 
     incident, aggressor, _sig = setup
     letter = final(incident, aggressor, world.manager)
-    response = login(world.manager).get(reverse("letters:pdf", args=[letter.pk]), {"copies": ["politie", "aangetekend"]})
+    response = login(world.manager).get(
+        reverse("letters:pdf", args=[letter.pk]), {"copies": ["politie", "aangetekend"]}
+    )
     text = flat_text(response.content)
     assert "Exemplaar: politie" in text and "Exemplaar: aangetekende zending" in text
     assert "Exemplaar: dossier" not in text
@@ -122,7 +137,9 @@ def test_template_editor_preview_renders_and_saves_nothing(world, login):
     template = LetterTemplate.objects.get(code=LetterKind.WARNING)
     client = login(world.coordinator)
     url = reverse("letters:template-edit", args=[template.pk])
-    response = client.post(url, {"subject": "Let op", "body": "<p>Beste {{ dader.naam }},</p>", "preview": "1"})
+    response = client.post(
+        url, {"subject": "Let op", "body": "<p>Beste {{ dader.naam }},</p>", "preview": "1"}
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "Beste J. de Jong," in body and "Voorbeeld met verzonnen gegevens" in body
