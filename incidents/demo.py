@@ -357,7 +357,18 @@ def _one(row, users, locations, aggressors, now) -> Incident:
         aggressor_link(
             incident=incident, aggressor=aggressors[agg_key], by=incident.department.managers.first()
         )
-    return _follow_up(incident, row, users, occurred)
+    incident = _follow_up(incident, row, users, occurred)
+    if days > 1:
+        _settle_history(incident, occurred)
+    return incident
+
+
+def _settle_history(incident: Incident, occurred) -> None:
+    """Follow-ups of an old demo incident happened a few hours after it, not today."""
+    later = occurred + timedelta(hours=3)
+    IncidentEvent.objects.filter(incident=incident, at__gt=later).update(at=later)
+    StatusChange.objects.filter(incident=incident, at__gt=later).update(at=later)
+    Deadline.objects.for_object(incident).filter(closed_at__gt=later).update(closed_at=later)
 
 
 def _follow_up(incident: Incident, row, users, occurred) -> Incident:

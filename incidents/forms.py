@@ -116,6 +116,8 @@ class UserChoiceField(forms.ModelChoiceField):
 class ShortReportForm(PendingMixin):
     """The two-minute report (DESIGN.md step 1, minimal required)."""
 
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     TARGET_ME, TARGET_COLLEAGUE, TARGET_OFFICE_HOLDER = "mij", "collega", "bestuurder"
 
     occurred_at = local_datetime_field(
@@ -230,6 +232,8 @@ class ShortReportForm(PendingMixin):
 class IncidentForm(forms.ModelForm):
     """The full registration (DESIGN.md step 1): the superset of the paper forms."""
 
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     forms = forms_field(_("Vormen van agressie"))  # last: the name shadows the module
 
@@ -333,6 +337,7 @@ def _not_negative(value):
 
 
 class InvolvementForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     role = forms.ChoiceField(label=_("Rol"), choices=InvolvementRole.choices, widget=forms.RadioSelect)
     victim_kind = forms.ChoiceField(
         label=_("Soort persoon"), choices=VictimKind.choices, initial=VictimKind.EMPLOYEE
@@ -379,6 +384,8 @@ class InvolvementForm(forms.Form):
 
 
 class AggressorForm(forms.ModelForm):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     class Meta:
         model = Aggressor
         fields = [
@@ -438,6 +445,7 @@ class AggressorForm(forms.ModelForm):
 
 
 class AggressorSearchForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     name = forms.CharField(label=_("Naam"), max_length=120, required=False)
     date_of_birth = forms.DateField(
         label=_("Geboortedatum"),
@@ -448,6 +456,7 @@ class AggressorSearchForm(forms.Form):
 
 
 class FirstTalkForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     at = local_datetime_field(_("Wanneer was het gesprek?"))
     summary = forms.CharField(
         label=_("Korte samenvatting"),
@@ -475,6 +484,7 @@ class FirstTalkForm(forms.Form):
 
 
 class WaiveReactionForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     reason = forms.CharField(
         label=_("Waarom kan er geen reactie naar de dader?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -490,5 +500,6 @@ class StatusForm(forms.Form):
 
 
 class EvidenceForm(PendingMixin):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     files = files_field(_("Bestanden"))
     description = forms.CharField(label=_("Omschrijving (niet verplicht)"), max_length=200, required=False)

@@ -66,7 +66,7 @@ def _history_entries(incident: Incident) -> list[dict]:
         {
             "at": e.at,
             "title": _event_title(e.kind),
-            "text": e.text,
+            "text": "" if e.text == _event_title(e.kind) else e.text,
             "by": e.by,
             "kind": "event",
         }

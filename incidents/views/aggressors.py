@@ -129,7 +129,9 @@ def aggressor_unlink(request, pk: int, link_pk: int):
         )
     else:
         # Idempotent: a second click on the same button finds the link already gone.
-        messages.success(request, _("De dader is losgekoppeld.") if done else _("Deze dader was al losgekoppeld."))
+        messages.success(
+            request, _("De dader is losgekoppeld.") if done else _("Deze dader was al losgekoppeld.")
+        )
     return redirect("incidents:detail", pk=incident.pk)
 
 
