@@ -86,10 +86,10 @@ def url_fetcher():
 
 
 def _document(html: str, extra_css: str = ""):
-    from weasyprint import CSS, HTML
-
-    # weasyprint reports every rendering step at INFO; only its warnings belong in our logs.
+    # weasyprint reports every rendering step at INFO (already while importing); only its
+    # warnings belong in our logs.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    from weasyprint import CSS, HTML
 
     fetcher = url_fetcher()
     stylesheets = [CSS(string=PAGE_CSS + extra_css, url_fetcher=fetcher)]

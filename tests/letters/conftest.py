@@ -10,3 +10,14 @@ def _default_templates(request):
         from letters.services import template_defaults_install
 
         template_defaults_install()
+
+
+# The browser test of this app lives here; it uses the shared browser fixtures (system
+# Chromium, axe-core, login through the form).
+from tests.browser.conftest import (  # noqa: E402, F401
+    _static_served,
+    axe,
+    browser_context_args,
+    browser_type_launch_args,
+    log_in,
+)

@@ -1,0 +1,88 @@
+"""A manager makes a letter from an incident, finalises it and records the dispatch, in a real
+browser; every page on the way passes axe-core."""
+
+import pytest
+
+from gir.models import Deadline
+from letters.constants import REACTION_DEADLINE
+from letters.models import Letter
+from letters.services import template_defaults_install
+from tests.conftest import build_world
+from tests.letters.helpers import incident_with_aggressor, organisation, signatory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.django_db(transaction=True)
+def test_manager_makes_finalises_and_dispatches_a_letter(live_server, page, log_in, axe):
+    world = build_world()
+    template_defaults_install()
+    organisation()
+    signatory()
+    incident, _aggressor = incident_with_aggressor(world.employee, world.manager, hours_ago=3)
+
+    log_in(world.manager)
+    panel = page.get_by_role("region", name="Reactie naar de dader")
+    assert incident.reference in panel.inner_text()
+    panel.get_by_role("link", name=incident.reference).click()
+    axe(page, "letters-incident")
+
+    page.get_by_role("link", name="Schriftelijke waarschuwing").first.click()
+    page.get_by_role("button", name="Concept maken").click()
+    assert page.locator(".utrecht-form-field--invalid").count() >= 1  # the summary is required
+    axe(page, "letters-create-error")
+    page.get_by_label("Korte beschrijving van wat er gebeurde").fill(
+        "U schold een medewerker uit aan de balie."
+    )
+    page.get_by_role("button", name="Concept maken").click()
+    assert "Het concept is gemaakt" in page.content()
+    assert "U schold een medewerker uit aan de balie." in page.locator(".gir-letter-preview").inner_text()
+    axe(page, "letters-detail-concept")
+
+    page.get_by_role("link", name="Tekst aanpassen").click()
+    axe(page, "letters-edit")
+    page.get_by_label("Onderwerp").fill("Waarschuwing na uw bezoek")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Waarschuwing na uw bezoek" in page.locator(".gir-letter-preview").inner_text()
+
+    page.get_by_label("Ik heb de brief gecontroleerd").check()
+    page.get_by_role("button", name="Definitief maken").click()
+    assert "De brief is definitief" in page.content()
+    axe(page, "letters-detail-final")
+    letter = Letter.objects.get()
+    assert letter.is_final and letter.sha256
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="PDF downloaden").click()
+    assert download.value.suggested_filename.endswith(".pdf")
+
+    page.get_by_role("link", name="Verzending vastleggen").click()
+    axe(page, "letters-dispatch")
+    page.get_by_role("radio", name="Aangetekende post").check()
+    page.get_by_role("button", name="Verzending vastleggen").click()
+    assert page.locator(".utrecht-form-field--invalid").count() == 1  # tracking number missing
+    page.get_by_label("Zendingnummer").fill("3SGIR0001")
+    page.get_by_role("button", name="Verzending vastleggen").click()
+    assert "De verzending is vastgelegd" in page.content()
+    assert "3SGIR0001" in page.content()
+    deadline = Deadline.objects.for_object(incident).get(kind=REACTION_DEADLINE)
+    assert deadline.closed_at is not None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_edits_a_template_with_a_preview(live_server, page, log_in, axe):
+    world = build_world()
+    template_defaults_install()
+    log_in(world.coordinator, target="/brieven/sjablonen/")
+    axe(page, "letters-templates")
+    page.get_by_role("link", name="Besluit toegangsverbod").click()
+    page.get_by_label("Tekst van de brief").fill("<p>Beste {{ dader.naam }}, {{ dader.geheim }}</p>")
+    page.get_by_role("button", name="Voorbeeld").click()
+    assert "dader.geheim" in page.locator(".gir-error-summary, [data-error-summary]").first.inner_text()
+    axe(page, "letters-template-error")
+    page.get_by_label("Tekst van de brief").fill("<p>Beste {{ dader.naam }},</p>")
+    page.get_by_role("button", name="Voorbeeld").click()
+    assert "Beste J. de Jong," in page.locator(".gir-letter-preview").inner_text()
+    axe(page, "letters-template-preview")
+    page.get_by_role("button", name="Opslaan als nieuwe versie").click()
+    assert "Versie 2 van het sjabloon is opgeslagen" in page.content()
