@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "aftercare",
     "letters",
     "reports",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +249,9 @@ CELERY_BEAT_SCHEDULE = {
     # Deadlines live in the database; one short scan a minute finds what is due. A missed
     # scan is caught up by the next, so the interval bounds how late a reminder can be.
     "deadline-scan": {"task": "gir.tasks.deadline_scan", "schedule": 60.0},
+    # Retention is daily; asking hourly means a missed hour (beat down, DST jump) costs nothing,
+    # and the sweep itself claims each local date once, however often it is asked.
+    "retention-sweep": {"task": "privacy.tasks.retention_sweep", "schedule": 3600.0},
 }
 
 # --- Forms and pages ------------------------------------------------------------------------

@@ -58,6 +58,7 @@ urlpatterns = [
     path("nazorg/", include("aftercare.urls")),
     path("brieven/", include("letters.urls")),
     path("rapportages/", include("reports.urls")),
+    path("privacy/", include("privacy.urls")),
 ]
 
 handler403 = "gir.views.error_403"

@@ -59,7 +59,7 @@ def grant(apps, schema_editor):
 
 def guard(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(GUARD_SQL)
+        schema_editor.execute(GUARD_SQL, params=None)  # the SQL holds a literal %
 
 
 def unguard(apps, schema_editor):

@@ -1,0 +1,36 @@
+"""Data classes with a retention period (AVG art. 5(1)(e): no longer than necessary)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DataClass(models.TextChoices):
+    INCIDENT_DETAILS = "incident_details", _("Beschrijvingen en bewijs van afgehandelde incidenten")
+    AGGRESSOR = "aggressor", _("Persoonsgegevens van daders")
+    AFTERCARE_NOTES = "aftercare_notes", _("Vertrouwelijke nazorgnotities")
+    NOTIFICATIONS = "notifications", _("Berichten aan gebruikers")
+
+
+DEFAULT_DAYS = {
+    DataClass.INCIDENT_DETAILS: 5 * 365,
+    DataClass.AGGRESSOR: 5 * 365,
+    DataClass.AFTERCARE_NOTES: 2 * 365,
+    DataClass.NOTIFICATIONS: 365,
+}
+
+HELP = {
+    DataClass.INCIDENT_DETAILS: _(
+        "Na afhandeling van een incident. Daarna worden vrije tekst en bewijsstukken gewist; "
+        "de cijfers voor rapportages blijven."
+    ),
+    DataClass.AGGRESSOR: _(
+        "Na het laatste incident, de laatste maatregel of het einde van het laatste toegangsverbod. "
+        "Daarna worden naam, geboortedatum, adres en foto gewist."
+    ),
+    DataClass.AFTERCARE_NOTES: _(
+        "Na het afsluiten van het nazorgdossier. Daarna worden de notities verwijderd."
+    ),
+    DataClass.NOTIFICATIONS: _("Na het versturen van het bericht."),
+}
+
+ERASED = "[gewist na bewaartermijn]"

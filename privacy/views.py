@@ -1,0 +1,63 @@
+import json
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gir.access import perm_required
+from gir.audit import audit_log
+from gir.models import AuditEntry
+from incidents.models import Aggressor
+from privacy.constants import DataClass
+from privacy.forms import RetentionForm, SubjectSearchForm
+from privacy.models import RetentionPolicy, RetentionRun
+from privacy.subject_access import build_export
+
+
+@perm_required("privacy.manage_retention")
+def retention(request):
+    current = dict(RetentionPolicy.objects.values_list("data_class", "days"))
+    form = RetentionForm(request.POST or None, current=current)
+    if request.method == "POST" and form.is_valid():
+        for data_class in DataClass:
+            RetentionPolicy.objects.update_or_create(
+                data_class=data_class.value,
+                defaults={"days": form.cleaned_data[data_class.value], "updated_by": request.user},
+            )
+        messages.success(request, _("De bewaartermijnen zijn opgeslagen."))
+        return redirect("privacy:retention")
+    runs = RetentionRun.objects.all()[:10]
+    return render(
+        request, "privacy/retention.html", {"form": form, "runs": runs, "labels": dict(DataClass.choices)}
+    )
+
+
+@perm_required("privacy.subject_access")
+def subject_search(request):
+    form = SubjectSearchForm(request.GET or None)
+    results = None
+    if form.is_bound and form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["date_of_birth"]):
+        results = Aggressor.objects.visible_to(request.user).active()
+        if form.cleaned_data["q"]:
+            for word in form.cleaned_data["q"].split():
+                results = results.filter(last_name__icontains=word) | results.filter(
+                    first_name__icontains=word
+                )
+        if form.cleaned_data["date_of_birth"]:
+            results = results.filter(date_of_birth=form.cleaned_data["date_of_birth"])
+        results = results.distinct().order_by("last_name", "first_name")[:50]
+    return render(request, "privacy/subject_search.html", {"form": form, "results": results})
+
+
+@perm_required("privacy.subject_access")
+def subject_export(request, pk: int):
+    aggressor = get_object_or_404(Aggressor.objects.visible_to(request.user).active(), pk=pk)
+    data = build_export(aggressor)
+    audit_log(request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description="inzageverzoek")
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
+    stamp = timezone.localtime().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="inzage-{aggressor.pk}-{stamp}.json"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

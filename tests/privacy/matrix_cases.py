@@ -1,0 +1,18 @@
+from tests.matrix import Route
+
+ROUTES = [
+    Route("privacy:retention", expect={"admin": 200}, post=True),
+    Route("privacy:subject-search", expect={"coordinator": 200}),
+    Route(
+        "privacy:subject-export",
+        expect={"coordinator": 200},
+        default=403,
+        kwargs=lambda w: {"pk": w.privacy_subject.pk},
+    ),
+]
+
+
+def build(world):
+    from incidents.models import Aggressor
+
+    world.privacy_subject = Aggressor.objects.create(last_name="Inzage", first_name="Ina")
