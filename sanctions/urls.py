@@ -6,6 +6,7 @@ app_name = "sanctions"
 urlpatterns = [
     path("", views.measure_list, name="list"),
     path("dader/<int:aggressor_pk>/besluit/", views.decide, name="decide"),
+    path("dader/<int:aggressor_pk>/verbod-voorleggen/", views.ban_request, name="ban-request"),
     path("dader/<int:aggressor_pk>/besluit/<str:measure_type>/", views.decide_type, name="decide-type"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/intrekken/", views.revoke, name="revoke"),

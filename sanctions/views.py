@@ -10,17 +10,18 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
 from gir.models import AuditEntry
+from gir.notifications import notify, users_with_perm
 from incidents.access import aggressor_for
-from incidents.models import Incident
+from incidents.models import Aggressor, Incident
 from sanctions import services
 from sanctions.access import ban_for, ban_for_breach, ban_for_reception, measure_for
 from sanctions.constants import POLICE_TYPES, Attendance, MeasureType
@@ -94,12 +95,22 @@ def _decider_or_403(user, measure_type: str | None = None) -> None:
         raise PermissionDenied
 
 
-def _decision_incidents(user, aggressor):
-    return (
-        Incident.objects.managed_by(user)
-        .filter(aggressor_links__aggressor=aggressor)
-        .order_by("-occurred_at")
-    )
+def _decision_aggressor(user, pk: int, measure_type: str | None = None):
+    """The person, in the user's scope; a mandated manager reaches anyone for a ban decision
+    (the mandate covers every building of the municipality, not only their departments)."""
+    try:
+        return aggressor_for(user, pk)
+    except Http404:
+        if measure_type in (None, MeasureType.BAN) and user.has_perm("sanctions.impose_ban"):
+            return get_object_or_404(Aggressor.objects.active(), pk=pk)
+        raise
+
+
+def _decision_incidents(user, aggressor, measure_type: str | None = None):
+    incidents = Incident.objects.filter(aggressor_links__aggressor=aggressor).order_by("-occurred_at")
+    if measure_type == MeasureType.BAN and user.has_perm("sanctions.impose_ban"):
+        return incidents
+    return incidents.filter(pk__in=Incident.objects.managed_by(user).values("pk"))
 
 
 def _current_incidents(request, queryset):
@@ -110,9 +121,9 @@ def _current_incidents(request, queryset):
 @perm_required(*DECIDERS)
 def decide(request, aggressor_pk: int):
     """Choose the measure: the aggressor's history and GIR's proposal on one page."""
-    aggressor = aggressor_for(request.user, aggressor_pk)
+    aggressor = _decision_aggressor(request.user, aggressor_pk)
     queryset = _decision_incidents(request.user, aggressor)
-    current = _current_incidents(request, queryset)
+    current = _current_incidents(request, _decision_incidents(request.user, aggressor, MeasureType.BAN))
     history = aggressor_history(aggressor, current_incidents=current)
     log_view(request, aggressor, "Geschiedenis dader bij besluit maatregel")
     return render(
@@ -130,13 +141,38 @@ def decide(request, aggressor_pk: int):
     )
 
 
+@require_POST
+@perm_required(*DECIDERS)
+def ban_request(request, aggressor_pk: int):
+    """A manager without the mandate puts a ban before the mandated managers."""
+    aggressor = aggressor_for(request.user, aggressor_pk)
+    managed = _decision_incidents(request.user, aggressor)
+    incidents = _current_incidents(request, managed) or list(managed[:1])
+    if not incidents:
+        raise Http404
+    url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": MeasureType.BAN}
+    )
+    query = "&".join(f"incident={incident.pk}" for incident in incidents)
+    references = ", ".join(incident.reference for incident in incidents)
+    notify(
+        recipients=users_with_perm("sanctions.impose_ban"),
+        subject=_("Verzoek om een toegangsverbod (%(refs)s)") % {"refs": references},
+        body=_("Een leidinggevende vraagt u een toegangsverbod te overwegen na incident %(refs)s.")
+        % {"refs": references},
+        url=f"{url}?{query}",
+    )
+    messages.success(request, _("Het verzoek is naar de gemandateerden gestuurd."))
+    return redirect(f"{reverse('sanctions:decide', kwargs={'aggressor_pk': aggressor.pk})}?{query}")
+
+
 @perm_required(*DECIDERS)
 def decide_type(request, aggressor_pk: int, measure_type: str):
     if measure_type not in MeasureType.values:
         raise Http404
-    aggressor = aggressor_for(request.user, aggressor_pk)
+    aggressor = _decision_aggressor(request.user, aggressor_pk, measure_type)
     _decider_or_403(request.user, measure_type)
-    queryset = _decision_incidents(request.user, aggressor)
+    queryset = _decision_incidents(request.user, aggressor, measure_type)
     current = _current_incidents(request, queryset)
     history = aggressor_history(aggressor, current_incidents=current)
     form_class = decision_form_class(measure_type)

@@ -31,6 +31,13 @@ ROUTES = [
     Route("sanctions:list", expect={"other_manager": 200, **DECIDERS_200}),
     Route("sanctions:decide", kwargs=lambda w: {"aggressor_pk": w.s_aggressor.pk}, expect=IN_SCOPE),
     Route("sanctions:decide-type", kwargs=_decide("schriftelijke_waarschuwing"), expect=IN_SCOPE, post=True),
+    Route(
+        "sanctions:ban-request",
+        kwargs=lambda w: {"aggressor_pk": w.s_aggressor.pk},
+        get=False,
+        post=True,
+        expect=IN_SCOPE,
+    ),
     # Only the mandate imposes a ban: the coordinator and a plain manager get 403.
     Route(
         "sanctions:decide-type",

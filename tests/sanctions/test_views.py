@@ -417,3 +417,51 @@ def test_get_requests_change_nothing(world, login, setup):
     ban.refresh_from_db()
     assert ban.measure.status == "uitgevoerd"
     assert Incident.objects.count() == 1
+
+
+def test_a_mandated_manager_decides_a_ban_for_another_departments_incident(world, login):
+    incident = make_incident(world, department=world.dept_b, reporter=world.colleague)
+    aggressor = make_aggressor(incident, last_name="Elders")
+    client = login(world.mandated)
+    page = client.get(reverse("sanctions:decide", kwargs={"aggressor_pk": aggressor.pk})).content.decode()
+    assert "Besluit de leidinggevende van de afdeling" in page
+    ban_url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "toegangsverbod"}
+    )
+    warning_url = reverse(
+        "sanctions:decide-type",
+        kwargs={"aggressor_pk": aggressor.pk, "measure_type": "schriftelijke_waarschuwing"},
+    )
+    assert client.get(warning_url).status_code == 404
+    assert client.post(ban_url, _ban_post(incident, start=date.today())).status_code == 302
+    assert Ban.objects.get().measure.incidents.get() == incident
+    # The department's own manager sees the ban; a manager of another department does not.
+    assert (
+        login(world.other_manager)
+        .get(reverse("sanctions:detail", kwargs={"pk": Ban.objects.get().pk}))
+        .status_code
+        == 200
+    )
+    assert (
+        login(world.manager).get(reverse("sanctions:detail", kwargs={"pk": Ban.objects.get().pk})).status_code
+        == 404
+    )
+
+
+def test_a_manager_puts_a_ban_before_the_mandated_managers(world, login):
+    incident = make_incident(world, forms=["fysiek"])
+    aggressor = make_aggressor(incident)
+    client = login(world.manager)
+    page = client.get(reverse("sanctions:decide", kwargs={"aggressor_pk": aggressor.pk})).content.decode()
+    assert "Voorleggen aan gemandateerde" in page
+    response = client.post(
+        reverse("sanctions:ban-request", kwargs={"aggressor_pk": aggressor.pk}) + f"?incident={incident.pk}"
+    )
+    assert response.status_code == 302
+    note = Notification.objects.get(
+        recipient=world.mandated, subject__startswith="Verzoek om een toegangsverbod"
+    )
+    assert incident.reference in note.subject
+    assert "Verbodenberg" not in note.subject + note.body
+    assert note.url.endswith(f"?incident={incident.pk}")
+    assert login(world.mandated).get(note.url).status_code == 200
