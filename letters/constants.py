@@ -34,11 +34,11 @@ class Copy(models.TextChoices):
 
 
 COPY_HELP = {
-    Copy.RECIPIENT: _("voor de ontvanger (bij het ordegesprek overhandigd of per post)"),
-    Copy.DOSSIER: _("voor het dossier"),
-    Copy.POLICE: _("voor de politie, als er aangifte is gedaan"),
-    Copy.REGISTER: _("voor het register van de coördinator"),
-    Copy.REGISTERED_MAIL: _("aangetekend versturen, als de ontvanger niet naar het gesprek kwam"),
+    Copy.RECIPIENT: _("Ontvanger: bij het ordegesprek overhandigen of per post versturen"),
+    Copy.DOSSIER: _("Dossier"),
+    Copy.POLICE: _("Politie: als er aangifte is gedaan"),
+    Copy.REGISTER: _("Register van de coördinator"),
+    Copy.REGISTERED_MAIL: _("Aangetekende zending: als de ontvanger niet naar het gesprek kwam"),
 }
 
 DEFAULT_COPIES = [Copy.RECIPIENT, Copy.DOSSIER, Copy.REGISTER]

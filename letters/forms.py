@@ -155,7 +155,7 @@ class LetterEditForm(forms.Form):
 
 
 def _copy_choices():
-    return [(c.value, f"{c.label} – {COPY_HELP[c]}") for c in Copy]
+    return [(c.value, COPY_HELP[c]) for c in Copy]
 
 
 class CopiesForm(forms.Form):

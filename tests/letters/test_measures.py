@@ -1,0 +1,103 @@
+"""Letters made from a measure: the form is pre-filled from the ordegesprek or the ban, the
+letter records the measure, and a measure outside the user's scope is a 404."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.urls import reverse
+from django.utils import timezone
+
+from letters.constants import LetterKind
+from letters.models import Letter
+from letters.prefill import measure_details, suggested_kinds
+from sanctions.constants import MeasureType
+from sanctions.services import measure_decide
+from tests.letters.helpers import flat_text, incident_with_aggressor, organisation, signatory
+from tests.sanctions.helpers import make_ban
+
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def _ordegesprek(world, incident, aggressor):
+    return measure_decide(
+        by=world.manager,
+        aggressor=aggressor,
+        measure_type=MeasureType.ORDEGESPREK,
+        incidents=[incident],
+        reason="Schelden aan de balie.",
+        details={
+            "planned_at": dt.datetime(2026, 12, 3, 14, 30, tzinfo=AMS),
+            "place": "Stadhuis, spreekkamer 4",
+            "attendees": "Teamleider en medewerker",
+        },
+    )
+
+
+def test_an_ordegesprek_prefills_the_invitation(world, login):
+    organisation()
+    sig = signatory()
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    measure = _ordegesprek(world, incident, aggressor)
+    assert LetterKind.ORDEGESPREK_INVITATION in suggested_kinds(measure)
+    details = measure_details(measure)
+    assert details["ordegesprek.datum"] == dt.date(2026, 12, 3)
+    assert details["ordegesprek.tijd"] == dt.time(14, 30)
+
+    client = login(world.manager)
+    url = reverse("letters:create", args=[incident.pk, LetterKind.ORDEGESPREK_INVITATION])
+    page = client.get(url, {"maatregel": measure.pk}).content.decode()
+    assert 'value="2026-12-03"' in page and 'value="14:30"' in page and "Stadhuis, spreekkamer 4" in page
+    response = client.post(
+        f"{url}?maatregel={measure.pk}",
+        {
+            "aggressor": aggressor.pk,
+            "signatory": sig.pk,
+            "incident__samenvatting": "U schold de medewerker uit.",
+            "ordegesprek__datum": "2026-12-03",
+            "ordegesprek__tijd": "14:30",
+            "ordegesprek__plaats": "Stadhuis, spreekkamer 4",
+        },
+    )
+    letter = Letter.objects.get()
+    assert response.status_code == 302
+    assert letter.measure == measure
+    assert letter.details["maatregel.soort"] == "Ordegesprek"
+    pdf = client.get(reverse("letters:pdf", args=[letter.pk])).content
+    assert "donderdag 3 december 2026" in flat_text(pdf)
+
+
+def test_a_ban_prefills_period_and_locations(world):
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    today = timezone.localdate()
+    ban = make_ban(
+        world, aggressor, incident, starts_on=today, ends_on=today + dt.timedelta(days=100), photo=False
+    )
+    details = measure_details(ban.measure)
+    assert details["verbod.begindatum"] == today
+    assert details["verbod.einddatum"] == today + dt.timedelta(days=100)
+    assert details["verbod.locaties"] == "Alle gebouwen van de gemeente"
+    assert LetterKind.BAN_DECISION in suggested_kinds(ban.measure)
+
+
+def test_a_measure_of_another_incident_or_department_is_404(world, login):
+    incident, _aggressor = incident_with_aggressor(world.employee, world.manager)
+    other, other_aggressor = incident_with_aggressor(world.colleague, world.other_manager)
+    foreign = measure_decide(
+        by=world.other_manager,
+        aggressor=other_aggressor,
+        measure_type=MeasureType.WRITTEN_WARNING,
+        incidents=[other],
+        reason="Schelden.",
+    )
+    url = reverse("letters:create", args=[incident.pk, LetterKind.WARNING])
+    client = login(world.manager)
+    assert client.get(url, {"maatregel": foreign.pk}).status_code == 404
+    assert client.get(url, {"maatregel": "abc"}).status_code == 404
+    assert client.get(url).status_code == 200
+
+
+def test_the_incident_page_offers_letters_per_measure(world, login):
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    measure = _ordegesprek(world, incident, aggressor)
+    page = login(world.manager).get(reverse("letters:incident", args=[incident.pk])).content.decode()
+    assert f"?maatregel={measure.pk}" in page
