@@ -9,6 +9,7 @@ with a lease, so two workers never send the same mail, and a crashed one is retr
 from __future__ import annotations
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -61,13 +62,23 @@ def notify(*, recipients, subject: str, body: str = "", url: str = "") -> list[N
     return rows
 
 
+# After a broker failure this process stops trying for a while: every further attempt would
+# cost the web request the broker's connect timeout again, and the sweep delivers anyway.
+BROKER_BACKOFF = 30.0
+_broker_down_until = 0.0
+
+
 def enqueue_delivery(ids: list[int]) -> None:
     """Hand the e-mails to the broker; a broker failure is logged, the sweep catches up."""
+    global _broker_down_until
     from gir.tasks import deliver_notifications
 
+    if time.monotonic() < _broker_down_until:
+        return
     try:
         deliver_notifications.delay(ids)
     except Exception:  # the broker is optional for correctness; never fail the request
+        _broker_down_until = time.monotonic() + BROKER_BACKOFF
         logger.warning("Broker unavailable; %d notification e-mail(s) left for the sweep", len(ids))
 
 

