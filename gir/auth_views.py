@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 
 from gir.audit import audit_log
@@ -11,6 +12,9 @@ class LoginView(auth_views.LoginView):
     """
 
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "oidc_enabled": settings.GIR_OIDC_ENABLED}
 
     def form_valid(self, form):
         response = super().form_valid(form)

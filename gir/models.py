@@ -31,6 +31,9 @@ class User(AbstractUser):
     )
     job_title = models.CharField(_("functie"), max_length=120, blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    external_id = models.CharField(
+        _("id bij de identiteitsprovider"), max_length=100, null=True, blank=True, unique=True, editable=False
+    )
 
     objects = UserManager()
 

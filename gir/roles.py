@@ -29,6 +29,17 @@ ROLE_DESCRIPTIONS = {
 }
 
 
+def parse_role_map(raw: str) -> dict[str, str]:
+    """``"<group-id>=<role>;<group-id>=<role>"`` → {group id: role}. Unknown roles fail loudly."""
+    mapping = {}
+    for item in filter(None, (part.strip() for part in raw.split(";"))):
+        group_id, _, role = item.partition("=")
+        if role.strip() not in ROLES:
+            raise ValueError(f"GIR_OIDC_ROLE_MAP names an unknown role: {role.strip()!r}")
+        mapping[group_id.strip()] = role.strip()
+    return mapping
+
+
 def grant(apps, mapping: dict[str, list[str]]) -> None:
     """Give each group the permissions listed (``app_label.codename``). For data migrations.
 

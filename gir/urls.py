@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -60,6 +61,9 @@ urlpatterns = [
     path("rapportages/", include("reports.urls")),
     path("privacy/", include("privacy.urls")),
 ]
+
+if settings.GIR_OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
 handler403 = "gir.views.error_403"
 handler404 = "gir.views.error_404"
