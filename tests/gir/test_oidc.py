@@ -20,8 +20,14 @@ OIDC = {
 
 
 def _claims(**extra):
-    return {"oid": "00000000-aaaa", "email": "p.jansen@gemeente.nl", "given_name": "Petra",
-            "family_name": "Jansen", "groups": ["grp-leiding", "grp-overig"], **extra}
+    return {
+        "oid": "00000000-aaaa",
+        "email": "p.jansen@gemeente.nl",
+        "given_name": "Petra",
+        "family_name": "Jansen",
+        "groups": ["grp-leiding", "grp-overig"],
+        **extra,
+    }
 
 
 @override_settings(**OIDC)
