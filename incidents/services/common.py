@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open, deadline_reschedule
@@ -20,8 +21,10 @@ from incidents.constants import (
 from incidents.models import Incident, IncidentEvent
 
 
-def add_event(incident: Incident, by, kind: EventKind, text: str = "") -> IncidentEvent:
-    return IncidentEvent.objects.create(incident=incident, by=by, kind=kind, text=(text or kind.label)[:300])
+def add_event(incident: Incident, by, kind: EventKind, text: str = "", at=None) -> IncidentEvent:
+    return IncidentEvent.objects.create(
+        incident=incident, by=by, kind=kind, text=(text or kind.label)[:300], at=at or timezone.now()
+    )
 
 
 def deadline_owner(incident: Incident):

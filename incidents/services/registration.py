@@ -133,8 +133,8 @@ def _create(*, reporter, target: Target, forms: list[str], pending_ids: list[int
     codes = set(forms)
     IncidentForm.objects.bulk_create([IncidentForm(incident=incident, form=code) for code in sorted(codes)])
     _involvements(incident, reporter, fields["reporter_role"], target)
+    add_event(incident, reporter, EventKind.REPORTED, at=now)
     StatusChange.objects.create(incident=incident, to_status=Status.REPORTED, by=reporter, at=now)
-    add_event(incident, reporter, EventKind.REPORTED)
     if pending_ids:
         attach_pending(incident=incident, by=reporter, pending_ids=pending_ids)
     open_deadlines(incident, codes)
