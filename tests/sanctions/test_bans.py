@@ -298,3 +298,42 @@ def test_the_database_refuses_overlapping_bans(world, person):
     BanLocation.objects.filter(ban=first).update(is_revoked=True)
     BanLocation.objects.filter(ban=later).update(start_date=today + days(50))
     assert BanLocation.objects.get(ban=later).start_date == today + days(50)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_overlapping_bans_imposed_at_once_give_one_ban(world):
+    import threading
+
+    from django.db import connections
+
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    today = date.today()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def impose(offset):
+        try:
+            barrier.wait()
+            make_ban(
+                world,
+                aggressor,
+                incident,
+                starts_on=today + timedelta(days=offset),
+                ends_on=today + timedelta(days=offset + 100),
+                photo=False,
+            )
+            outcomes.append("ban")
+        except BanOverlap:
+            outcomes.append("refused")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=impose, args=(n,)) for n in (0, 10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["ban", "refused"]
+    assert Ban.objects.count() == 1
