@@ -21,7 +21,7 @@ from django.core.exceptions import SuspiciousFileOperation
 PAGE_CSS = """
 @page {
   size: A4;
-  margin: 22mm 20mm 24mm 25mm;
+  margin: 18mm 20mm 20mm 25mm;
   @bottom-right {
     content: "Pagina " counter(page) " van " counter(pages);
     font-family: "DejaVu Sans", sans-serif; font-size: 8pt; color: #333;
