@@ -241,9 +241,15 @@ def _deadline_history(seeded: Seeded) -> None:
                 """,  # noqa: S608 - constants only
                 [kind, ct, float(on_time)],
             )
+
+
+def _deadline_filler(seeded: Seeded) -> None:
+    """More closed history (ordegesprek, ban and police deadlines) up to 1,000,000 rows in all."""
+    ct = ContentType.objects.get_for_model(Incident).pk
+    with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM gir_deadline")
         have = cursor.fetchone()[0]
-        filler = max(0, round(1_000_000 * max(seeded.scale, 1.0)) - have - _n(5000, seeded.scale))
+        filler = max(0, round(1_000_000 * max(seeded.scale, 1.0)) - have)
         cursor.execute(
             """
             INSERT INTO gir_deadline (kind, content_type_id, object_id, incident_id, starts_at, due_at,
@@ -270,7 +276,7 @@ def _active_deadlines(seeded: Seeded, rng: random.Random, incident_ids: list[int
     ct = ContentType.objects.get_for_model(Incident)
     now = timezone.now()
     recent = incident_ids[-n:]
-    Deadline.objects.filter(incident_id__in=recent).delete()
+    Deadline.objects.filter(kind="incident_reaction", incident_id__in=recent).delete()
     rows = []
     for k, pk in enumerate(recent):
         due = now + dt.timedelta(hours=rng.randint(-200, 400))
@@ -370,6 +376,7 @@ def seed(scale: float = 1.0, seed_value: int = 20261123) -> Seeded:
         incident_ids = _incidents(seeded, rng, departments, aggressor_ids)
         _deadline_history(seeded)
         _active_deadlines(seeded, rng, incident_ids)
+        _deadline_filler(seeded)
         _measures(seeded, rng, incident_ids)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

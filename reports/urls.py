@@ -10,6 +10,7 @@ urlpatterns = [
     path("jaarverslag/csv/<slug:key>/", views.export_csv, name="export-csv"),
     path("pdf/", views.run_create, name="run-create"),
     path("pdf/<int:pk>/", views.run_detail, name="run-detail"),
+    path("pdf/<int:pk>/status/", views.run_status, name="run-status"),
     path("pdf/<int:pk>/opnieuw/", views.run_retry, name="run-retry"),
     path("pdf/<int:pk>/download/", views.run_download, name="run-download"),
 ]

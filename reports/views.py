@@ -7,7 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -163,10 +163,18 @@ def run_create(request):
 @reports_access
 def run_detail(request, pk: int):
     run = get_run_for_user(request.user, pk)
-    response = render(request, "reports/run_detail.html", {"run": run, "refresh": not run.is_finished})
-    if not run.is_finished:
-        response["Refresh"] = "2"  # same as the page's meta refresh; no script needed
-    return response
+    return render(request, "reports/run_detail.html", {"run": run})
+
+
+@require_GET
+@reports_access
+def run_status(request, pk: int):
+    """Progress for the page's poller (static/reports/js/run-status.js): status only, no content."""
+    run = get_run_for_user(request.user, pk)
+    return JsonResponse(
+        {"status": run.status, "label": str(run.get_status_display()), "progress": run.progress},
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 @require_POST

@@ -30,6 +30,11 @@ ROUTES = [
         expect={"manager": 200, "coordinator": 200, "other_manager": 404, "mandated": 404},
     ),
     Route(
+        "reports:run-status",
+        kwargs=lambda w: {"pk": w.report_run.pk},
+        expect={"manager": 200, "coordinator": 200, "other_manager": 404, "mandated": 404},
+    ),
+    Route(
         "reports:run-download",
         kwargs=lambda w: {"pk": w.report_run.pk},
         expect={"manager": 200, "coordinator": 200, "other_manager": 404, "mandated": 404},

@@ -143,9 +143,11 @@ def test_pdf_run_is_enqueued_after_commit_with_only_its_id(
     assert response["Location"] == reverse("reports:run-detail", kwargs={"pk": run.pk})
     assert sent == [(run.pk,)]
     assert run.status == RunStatus.QUEUED
-    page = client.get(response["Location"])
-    assert page["Refresh"] == "2"
-    assert '<meta http-equiv="refresh" content="2">' in page.content.decode()
+    page = client.get(response["Location"]).content.decode()
+    status_url = reverse("reports:run-status", kwargs={"pk": run.pk})
+    assert f'data-run-status-url="{status_url}"' in page
+    assert "reports/js/run-status.js" in page
+    assert client.get(status_url).json() == {"status": "queued", "label": "In de wachtrij", "progress": 0}
 
 
 def test_broker_down_keeps_the_run_queued_and_tells_the_user(
@@ -269,3 +271,18 @@ def test_render_report_command_picks_up_queued_runs(data):
     call_command("render_report", pending=True, stdout=io.StringIO())
     run.refresh_from_db()
     assert run.status == RunStatus.DONE
+
+
+def test_charts_are_cached_by_what_they_show(data):
+    from reports.services import charts
+    from reports.services.params import ReportParams
+    from reports.services.report import build_report
+
+    report = build_report(data.coordinator, ReportParams.for_year(2025), now=NOW)
+    table = report.table("per_form")
+    first = charts.draw(table)
+    assert charts.draw(table).svg is not None
+    changed = report.table("per_location_type")
+    assert charts._fingerprint(table) != charts._fingerprint(changed)
+    assert first.svg == charts.draw(table).svg
+    assert first.svg.startswith(b"<?xml")

@@ -1,0 +1,66 @@
+"""The coordinator opens the annual report, downloads the PDF and the spreadsheet; axe-core clean."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from reports.models import ReportRun
+from reports.services.runs import report_run_render
+from tests.browser.conftest import (  # noqa: F401 - the browser fixtures, shared with tests/browser
+    _static_served,
+    assert_accessible,
+    browser_context_args,
+    browser_type_launch_args,
+    log_in,
+)
+from tests.reports import dataset
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, page, log_in, tmp_path):  # noqa: F811
+    from openpyxl import load_workbook
+
+    data = dataset.build()
+    log_in(data.coordinator)
+    page.get_by_role("link", name="Rapportages").first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Rapportages"
+    assert_accessible(page, "reports-dashboard")
+
+    page.get_by_role("link", name="Jaarverslag bekijken").click()
+    page.locator("summary").click()
+    page.get_by_label("Jaar").fill("2025")
+    page.get_by_role("button", name="Rapportage tonen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Jaarverslag agressie en geweld 2025"
+    assert page.get_by_role("img", name="Warmtekaart").count() == 1
+    departments = page.get_by_role("table", name="Incidenten per afdeling")
+    assert departments.get_by_role("cell", name="< 5", exact=True).count() == 2
+    assert_accessible(page, "reports-annual")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download als Excel (alle tabellen)").click()
+    xlsx = download_info.value
+    assert xlsx.suggested_filename.endswith(".xlsx")
+    book = load_workbook(xlsx.path())
+    assert "Incidenten per afdeling" in book.sheetnames
+
+    page.get_by_role("button", name="Maak een PDF").click()
+    assert page.get_by_text("Deze pagina laat vanzelf zien wanneer hij klaar is").is_visible()
+    assert_accessible(page, "reports-run-queued")
+    # No worker in the test: run the task's function, as the worker would.
+    report_run_render(ReportRun.objects.get().pk)
+    # The page's poller (static JS) shows the download link without a reload.
+    page.get_by_role("link", name="Download de PDF").wait_for(state="visible", timeout=10_000)
+    assert_accessible(page, "reports-run-done")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download de PDF").click()
+    pdf = download_info.value
+    path = tmp_path / "report.pdf"
+    pdf.save_as(path)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Jaarverslag agressie en geweld 2025" in text
+    for person in data.people:
+        assert person.last_name not in text
