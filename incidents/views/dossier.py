@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
-from gir.audit import log_download
+from gir.audit import log_download, log_view
 from incidents import access, services
 from incidents.forms import (
     EvidenceForm,
@@ -29,7 +29,10 @@ REPORT = "incidents.report_incident"
 @perm_required(REPORT)
 def incident_detail(request, pk: int):
     incident = access.incident_for(request.user, pk)
-    return render(request, "incidents/detail.html", dossier_context(incident, request.user))
+    context = dossier_context(incident, request.user)
+    for link in context["aggressor_links"]:  # the dossier shows their name: a logged read
+        log_view(request, link.aggressor, f"dader {link.aggressor_id} op dossier {incident.pk}")
+    return render(request, "incidents/detail.html", context)
 
 
 def _require(allowed: bool) -> None:

@@ -56,6 +56,30 @@ FULL = st.fixed_dictionaries(
 )
 
 
+PERSON = st.fixed_dictionaries(
+    {
+        "last_name": text,
+        "initials": st.text(max_size=30),
+        "date_of_birth": st.one_of(text, st.dates().map(str)),
+        "postal_code": st.text(max_size=20),
+        "description": text,
+    }
+)
+OTHER = st.fixed_dictionaries(
+    {
+        "at": dates,
+        "summary": text,
+        "police_plan": maybe,
+        "reason": text,
+        "role": maybe,
+        "user": maybe,
+        "name": text,
+        "victim_kind": maybe,
+        "department": maybe,
+    }
+)
+
+
 def _clean(data: dict) -> dict:
     # The test client cannot send None or NUL bytes in form fields; browsers cannot either.
     out = {}
@@ -129,3 +153,17 @@ class FuzzTests(TestCase):
         response = self.client.get(reverse("incidents:list"), _clean(params))
         assert response.status_code == 200
         assert self.incident not in list(response.context["page_obj"].object_list)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(PERSON)
+    def test_aggressor_form_never_gives_a_server_error(self, data):
+        self.client.force_login(self.world.manager)
+        response = self.client.post(reverse("incidents:aggressor-new", args=[self.incident.pk]), _clean(data))
+        assert response.status_code in (200, 302)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(OTHER, st.sampled_from(["first-talk", "waive-reaction", "involvement-add"]))
+    def test_dossier_action_forms_never_give_a_server_error(self, data, name):
+        self.client.force_login(self.world.manager)
+        response = self.client.post(reverse(f"incidents:{name}", args=[self.incident.pk]), _clean(data))
+        assert response.status_code in (200, 302)

@@ -255,3 +255,11 @@ def test_adding_a_witness_later_runs_the_hook(world, hook_calls):
         involvement_add(
             incident=incident, by=world.manager, role=InvolvementRole.WITNESS, user=world.mandated
         )
+
+
+def test_the_48_hours_are_real_hours_across_the_autumn_clock_change(world):
+    with time_machine.travel(datetime(2026, 10, 24, 13, 0, tzinfo=AMS), tick=False):
+        incident = file_incident(world.employee, occurred_at=datetime(2026, 10, 24, 12, 0, tzinfo=AMS))
+    due = _deadline(incident, DEADLINE_REACTION).due_at
+    assert due - incident.occurred_at == timedelta(hours=48)
+    assert due.astimezone(AMS).hour == 11  # the clocks went back an hour on 25 October

@@ -260,3 +260,17 @@ def test_start_page_panels_per_role(world, login):
     assert "1 nieuwe melding" in manager_page
     nav = login(world.reception).get(reverse("start")).content.decode()
     assert reverse("incidents:aggressor-search") not in nav and reverse("incidents:inbox") not in nav
+
+
+def test_showing_a_linked_aggressor_on_the_dossier_is_logged(world, login):
+    incident = file_incident(world.employee)
+    person = make_aggressor(world.manager, incident)
+    html = login(world.manager).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert person.last_name in html
+    assert (
+        AuditEntry.objects.filter(action="view", object_id=str(person.pk), actor=world.manager).count() == 1
+    )
+    # The reporter sees the dossier but no aggressor data, and nothing is logged for them.
+    html = login(world.employee).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert person.last_name not in html
+    assert not AuditEntry.objects.filter(action="view", actor=world.employee).exists()
