@@ -58,7 +58,7 @@ def _breach_ref(deadline) -> str:
 def reception_panel(request) -> dict:
     from gir.audit import audit_log
     from gir.models import AuditEntry
-    from sanctions.views import reception_rows
+    from sanctions.reception import reception_rows
 
     rows = reception_rows()
     audit_log(

@@ -1,0 +1,40 @@
+"""Shared form pieces: a base form, date and time widgets, a plausible-date field."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from gir.deadlines.arithmetic import LOCAL_TZ
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def local_instant(day, time) -> datetime:
+    """A date and a wall-clock time in Europe/Amsterdam as an aware instant."""
+    return datetime.combine(day, time, tzinfo=LOCAL_TZ)
+
+
+class Form(forms.Form):
+    # No HTML ``required``: the Utrecht CSS paints every empty required textarea red
+    # (``:invalid``) before anything was typed. ``aria-required`` still marks them.
+    use_required_attribute = False
+
+
+class DayField(forms.DateField):
+    """A calendar date within a plausible range: far-away years would overflow the deadline
+    arithmetic and are always typing errors here."""
+
+    widget = DATE
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not (MIN_YEAR <= value.year <= MAX_YEAR):
+            raise ValidationError(
+                _("Kies een datum tussen %(min)d en %(max)d.") % {"min": MIN_YEAR, "max": MAX_YEAR}
+            )

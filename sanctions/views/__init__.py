@@ -1,0 +1,45 @@
+"""Thin views: check access, call one service, render or redirect. GET changes nothing.
+
+A package by subject; the URLconf imports the names re-exported here.
+"""
+
+from sanctions.views.bans import (
+    ban_extend,
+    ban_photo,
+    ban_review,
+    ban_serve,
+    breach,
+    reception,
+)
+from sanctions.views.decisions import ban_request, decide, decide_type, measure_list
+from sanctions.views.measures import (
+    claim_payment,
+    claim_uncollectable,
+    detail,
+    ordegesprek_record,
+    police_outcome,
+    revoke,
+)
+from sanctions.views.register import register, register_export, spreadsheet_safe
+
+__all__ = [
+    "ban_extend",
+    "ban_photo",
+    "ban_request",
+    "ban_review",
+    "ban_serve",
+    "breach",
+    "claim_payment",
+    "claim_uncollectable",
+    "decide",
+    "decide_type",
+    "detail",
+    "measure_list",
+    "ordegesprek_record",
+    "police_outcome",
+    "reception",
+    "register",
+    "register_export",
+    "revoke",
+    "spreadsheet_safe",
+]

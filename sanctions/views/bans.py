@@ -1,0 +1,139 @@
+"""Bans: serving, extending, reviewing, the photo, the reception list and breaches."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from gir.access import perm_required
+from gir.audit import audit_log, log_view
+from gir.models import AuditEntry
+from sanctions import services
+from sanctions.access import ban_for, ban_for_breach, ban_for_reception
+from sanctions.forms import (
+    BreachForm,
+    ExtendForm,
+    ReviewForm,
+    ServeForm,
+)
+from sanctions.reception import reception_rows
+from sanctions.views.common import DECIDERS, form_page, service_error
+
+
+@perm_required(*DECIDERS)
+def ban_serve(request, pk: int):
+    ban = ban_for(request.user, pk)
+    form = ServeForm(request.POST or None, ban=ban, initial={"served_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ban_serve(ban=ban, by=request.user, **form.cleaned_data)
+        except services.MeasureError as exc:
+            service_error(form, exc)
+        else:
+            messages.success(request, _("Vastgelegd hoe het toegangsverbod is uitgereikt."))
+            return redirect("sanctions:detail", pk=ban.pk)
+    intro = _("Een toegangsverbod geldt pas als het is uitgereikt of aangetekend verstuurd.")
+    return form_page(request, form, title=_("Uitreiken vastleggen"), intro=intro, measure=ban.measure)
+
+
+@perm_required("sanctions.impose_ban")
+def ban_extend(request, pk: int):
+    ban = ban_for(request.user, pk)
+    form = ExtendForm(request.POST or None, ban=ban)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ban_extend(ban=ban, by=request.user, **form.cleaned_data)
+        except services.MeasureError as exc:
+            service_error(form, exc)
+        else:
+            messages.success(request, _("Het toegangsverbod is verlengd."))
+            return redirect("sanctions:detail", pk=ban.pk)
+    return form_page(request, form, title=_("Toegangsverbod verlengen"), measure=ban.measure)
+
+
+@login_required
+def ban_review(request, pk: int):
+    user = request.user
+    if not (user.has_perm("sanctions.decide_measure") or user.has_perm("sanctions.view_ban_register")):
+        raise PermissionDenied
+    ban = ban_for(user, pk)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.ban_review_record(ban=ban, by=user, note=form.cleaned_data["note"])
+        messages.success(request, _("De beoordeling is vastgelegd."))
+        return redirect("sanctions:detail", pk=ban.pk)
+    intro = _("Verleng het verbod, of leg vast dat het afloopt zoals gepland.")
+    return form_page(request, form, title=_("Toegangsverbod beoordelen"), intro=intro, measure=ban.measure)
+
+
+@require_GET
+@login_required
+def ban_photo(request, pk: int):
+    """The photo, after a permission check, logged; never under a public URL."""
+    ban = ban_for_reception(request.user, pk)
+    if not ban.photo:
+        raise Http404
+    log_view(request, ban, "Foto toegangsverbod bekeken")
+    response = FileResponse(ban.photo.open("rb"), as_attachment=True, filename=f"verbod-{ban.pk}.jpg")
+    response["Content-Type"] = "image/png" if ban.photo.name.endswith(".png") else "image/jpeg"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@perm_required("sanctions.view_reception_list")
+def reception(request):
+    """Bans in force right now, computed from their dates; printable; every view logged."""
+    rows = reception_rows()
+    audit_log(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        description=f"Receptielijst toegangsverboden ({len(rows)} personen)",
+    )
+    return render(
+        request,
+        "sanctions/reception.html",
+        {"rows": rows, "now": timezone.now(), "title": _("Toegangsverboden")},
+    )
+
+
+@login_required
+def breach(request, pk: int):
+    if not request.user.has_perm("sanctions.register_breach"):
+        raise PermissionDenied
+    ban = ban_for_breach(request.user, pk)
+    form = BreachForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        record = services.breach_register(
+            ban=ban,
+            by=request.user,
+            occurred_at=data["occurred_at"],
+            description=data["description"],
+            location=data.get("location"),
+            place=data.get("place", ""),
+            forms=data.get("aggression_forms", []),
+        )
+        messages.success(
+            request,
+            _("De overtreding is gemeld als incident %(ref)s. Leidinggevende en coördinator zijn ingelicht.")
+            % {"ref": record.incident.reference},
+        )
+        if request.user.has_perm("sanctions.view_reception_list"):
+            return redirect("sanctions:reception")
+        return redirect("start")
+    return render(
+        request,
+        "sanctions/breach_form.html",
+        {
+            "form": form,
+            "name": ban.measure.aggressor.display_name,
+            "title": _("Overtreding toegangsverbod melden"),
+        },
+    )

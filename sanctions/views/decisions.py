@@ -1,0 +1,182 @@
+"""Deciding a measure: the aggressor's history, the ladder's proposal and the forms."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gir.access import perm_required
+from gir.audit import log_view
+from gir.notifications import notify, users_with_perm
+from incidents.access import aggressor_for
+from incidents.models import Aggressor, Incident
+from sanctions import services
+from sanctions.constants import POLICE_TYPES, MeasureType
+from sanctions.filters import MeasureFilter
+from sanctions.forms import (
+    decision_form_class,
+)
+from sanctions.history import aggressor_history
+from sanctions.models import Measure
+from sanctions.views.common import DECIDERS, decider_or_403, service_error
+
+
+@perm_required(*DECIDERS)
+def measure_list(request):
+    """The measures in the user's scope, and incidents with an aggressor still waiting for one."""
+    measures = Measure.objects.visible_to(request.user).select_related("aggressor", "decided_by")
+    filterset = MeasureFilter(request.GET or None, queryset=measures)
+    page_obj = Paginator(filterset.qs.prefetch_related("incidents"), 50).get_page(request.GET.get("page"))
+    waiting = (
+        Incident.objects.managed_by(request.user)
+        .open()
+        .filter(aggressor_links__isnull=False)
+        .exclude(Exists(Measure.objects.filter(incidents=OuterRef("pk"))))
+        .prefetch_related("aggressor_links__aggressor")
+        .distinct()[:20]
+    )
+    return render(
+        request,
+        "sanctions/measure_list.html",
+        {"filter": filterset, "page_obj": page_obj, "waiting": waiting, "title": _("Maatregelen")},
+    )
+
+
+def _decision_aggressor(user, pk: int, measure_type: str | None = None):
+    """The person, in the user's scope; a mandated manager reaches anyone for a ban decision
+    (the mandate covers every building of the municipality, not only their departments)."""
+    try:
+        return aggressor_for(user, pk)
+    except Http404:
+        if measure_type in (None, MeasureType.BAN) and user.has_perm("sanctions.impose_ban"):
+            return get_object_or_404(Aggressor.objects.active(), pk=pk)
+        raise
+
+
+def _decision_incidents(user, aggressor, measure_type: str | None = None):
+    incidents = Incident.objects.filter(aggressor_links__aggressor=aggressor).order_by("-occurred_at")
+    if measure_type == MeasureType.BAN and user.has_perm("sanctions.impose_ban"):
+        return incidents
+    return incidents.filter(pk__in=Incident.objects.managed_by(user).values("pk"))
+
+
+def _current_incidents(request, queryset):
+    ids = [value for value in request.GET.getlist("incident") if value.isdigit()]
+    return list(queryset.filter(pk__in=ids)) if ids else []
+
+
+@perm_required(*DECIDERS)
+def decide(request, aggressor_pk: int):
+    """Choose the measure: the aggressor's history and GIR's proposal on one page."""
+    aggressor = _decision_aggressor(request.user, aggressor_pk)
+    queryset = _decision_incidents(request.user, aggressor)
+    current = _current_incidents(request, _decision_incidents(request.user, aggressor, MeasureType.BAN))
+    history = aggressor_history(aggressor, current_incidents=current)
+    log_view(request, aggressor, "Geschiedenis dader bij besluit maatregel")
+    return render(
+        request,
+        "sanctions/decide.html",
+        {
+            "aggressor": aggressor,
+            "history": history,
+            "types": MeasureType.choices,
+            "query": request.GET.urlencode(),
+            "can_ban": request.user.has_perm("sanctions.impose_ban"),
+            "has_incidents": queryset.exists(),
+            "title": _("Maatregel besluiten"),
+        },
+    )
+
+
+@require_POST
+@perm_required(*DECIDERS)
+def ban_request(request, aggressor_pk: int):
+    """A manager without the mandate puts a ban before the mandated managers."""
+    aggressor = aggressor_for(request.user, aggressor_pk)
+    managed = _decision_incidents(request.user, aggressor)
+    incidents = _current_incidents(request, managed) or list(managed[:1])
+    if not incidents:
+        raise Http404
+    url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": MeasureType.BAN}
+    )
+    query = "&".join(f"incident={incident.pk}" for incident in incidents)
+    references = ", ".join(incident.reference for incident in incidents)
+    notify(
+        recipients=users_with_perm("sanctions.impose_ban"),
+        subject=_("Verzoek om een toegangsverbod (%(refs)s)") % {"refs": references},
+        body=_("Een leidinggevende vraagt u een toegangsverbod te overwegen na incident %(refs)s.")
+        % {"refs": references},
+        url=f"{url}?{query}",
+    )
+    messages.success(request, _("Het verzoek is naar de gemandateerden gestuurd."))
+    return redirect(f"{reverse('sanctions:decide', kwargs={'aggressor_pk': aggressor.pk})}?{query}")
+
+
+@perm_required(*DECIDERS)
+def decide_type(request, aggressor_pk: int, measure_type: str):
+    if measure_type not in MeasureType.values:
+        raise Http404
+    aggressor = _decision_aggressor(request.user, aggressor_pk, measure_type)
+    decider_or_403(request.user, measure_type)
+    queryset = _decision_incidents(request.user, aggressor, measure_type)
+    current = _current_incidents(request, queryset)
+    history = aggressor_history(aggressor, current_incidents=current)
+    form_class = decision_form_class(measure_type)
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        measure_type=measure_type,
+        incident_queryset=queryset,
+        aggressor=aggressor,
+        initial={"incidents": current or list(queryset[:1]), "starts_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            measure = services.measure_decide(
+                by=request.user,
+                aggressor=aggressor,
+                measure_type=measure_type,
+                incidents=data["incidents"],
+                reason=data["reason"],
+                description=data.get("description", ""),
+                starts_on=data.get("starts_on"),
+                ends_on=data.get("ends_on"),
+                proposal=", ".join(history.proposal.types),
+                details=form.details(),
+                photo=data.get("photo"),
+            )
+        except services.MeasureError as exc:
+            service_error(form, exc)
+        else:
+            messages.success(
+                request, _("Het besluit is vastgelegd als %(ref)s.") % {"ref": measure.reference}
+            )
+            return redirect("sanctions:detail", pk=measure.pk)
+    log_view(request, aggressor, "Geschiedenis dader bij besluit maatregel")
+    return render(
+        request,
+        "sanctions/decide_form.html",
+        {
+            "aggressor": aggressor,
+            "history": history,
+            "form": form,
+            "measure_type": MeasureType(measure_type),
+            "organisation_address": _org_address() if measure_type in POLICE_TYPES else None,
+            "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
+        },
+    )
+
+
+def _org_address() -> list[str]:
+    from gir.models import Organisation
+
+    return Organisation.get().postal_address_lines
