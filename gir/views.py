@@ -64,6 +64,7 @@ def _health_data(now):
         "heartbeat": statuses.get("heartbeat"),
         "deadline_scan": statuses.get("deadline_scan"),
         "oldest_unsent_overdue": oldest,
+        "oldest_unsent_overdue_since": (now - oldest) if oldest else None,
     }
 
 

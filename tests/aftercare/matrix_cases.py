@@ -100,3 +100,8 @@ def build(world):
     services.note_add(case=case, talk=talk, text=NOTE_TEXT, by=world.aftercare)
     services.referral_add(case=case, kind="psycholoog", other="", by=world.aftercare)
     world.aftercare_incident, world.aftercare_case, world.aftercare_talk = incident, case, talk
+    # The incidents app's own incident (its dossier, lists and exports) gets a note as well, so
+    # the confidentiality test covers those pages too.
+    if hasattr(world, "incident"):
+        for other in AftercareCase.objects.filter(incident=world.incident):
+            services.note_add(case=other, text=NOTE_TEXT, by=world.aftercare)

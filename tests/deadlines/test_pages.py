@@ -58,3 +58,11 @@ def test_beheer_page_shows_last_scan(world, client):
     client.force_login(world.admin)
     page = client.get(reverse("admin-home")).content.decode()
     assert "Laatste termijnscan" in page and str(timezone.localdate().year) in page
+
+
+def test_beheer_page_shows_the_age_of_the_oldest_owed_notice(world, test_kind, client):
+    now = timezone.now()
+    open_test_deadline(start=now - timedelta(hours=5), norm=timedelta(hours=2), owner=world.manager)
+    client.force_login(world.admin)
+    page = client.get(reverse("admin-home")).content.decode()
+    assert "3\xa0uur geleden verlopen" in page or "3 uur geleden verlopen" in page
