@@ -132,6 +132,52 @@ class SanctionFormFuzz(TestCase):
     def test_ban_action_forms(self, name, values):
         self._post(self.world.mandated, reverse(f"sanctions:{name}", kwargs={"pk": self.ban.pk}), values)
 
+    @FUZZ
+    @given(
+        police_number=text,
+        outcome=st.one_of(st.sampled_from(["sepot", "veroordeling"]), text),
+        outcome_on=day,
+        paid_on=day,
+        amount=amount,
+    )
+    def test_police_and_payment_forms(self, police_number, outcome, outcome_on, paid_on, amount):
+        from sanctions.services import measure_decide
+
+        common = {
+            "by": self.world.manager,
+            "aggressor": self.aggressor,
+            "incidents": [self.incident],
+            "reason": "x",
+        }
+        report = measure_decide(
+            measure_type="aangifte",
+            details={"reported_by": "werkgever", "reported_on": date.today()},
+            **common,
+        )
+        claim = measure_decide(
+            measure_type="schadeverhaal",
+            details={"claim_date": date.today(), "items": [("Glas", 10)]},
+            **common,
+        )
+        self._post(
+            self.world.manager,
+            reverse("sanctions:police-outcome", kwargs={"pk": report.pk}),
+            {"police_number": police_number, "outcome": outcome, "outcome_on": outcome_on},
+        )
+        self._post(
+            self.world.manager,
+            reverse("sanctions:claim-payment", kwargs={"pk": claim.pk}),
+            {"paid_on": paid_on, "amount": amount},
+        )
+
+    @FUZZ
+    @given(query=st.dictionaries(st.sampled_from(["phase", "location", "name", "ends_after", "page"]), text))
+    def test_register_filters_with_crafted_parameters(self, query):
+        self.client.force_login(self.world.coordinator)
+        for name in ("sanctions:register", "sanctions:register-export"):
+            response = self.client.get(reverse(name), query)
+            self.assertEqual(response.status_code, 200)
+
 
 def test_the_ban_form_never_raises_on_odd_dates(db):
     world = build_world()
