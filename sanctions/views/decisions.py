@@ -136,7 +136,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
         measure_type=measure_type,
         incident_queryset=queryset,
         aggressor=aggressor,
-        initial={"incidents": current or list(queryset[:1]), "starts_on": timezone.localdate()},
+        initial=_initial(current or list(queryset[:1])),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -174,6 +174,25 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
             "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
         },
     )
+
+
+def _initial(incidents) -> dict:
+    """Sensible starting values; the damage recorded on the incidents becomes the first items."""
+    today = timezone.localdate()
+    initial = {"incidents": incidents, "starts_on": today, "reported_on": today, "claim_date": today}
+    damages = [
+        (_("Schade aan spullen van de gemeente (%(ref)s)") % {"ref": i.reference}, i.municipal_damage_amount)
+        for i in incidents
+        if i.municipal_damage_amount
+    ] + [
+        (_("Schade aan spullen van de medewerker (%(ref)s)") % {"ref": i.reference}, i.personal_damage_amount)
+        for i in incidents
+        if i.personal_damage_amount
+    ]
+    for n, (description, amount) in enumerate(damages[:4], start=1):
+        initial[f"item_{n}_description"] = description
+        initial[f"item_{n}_amount"] = amount
+    return initial
 
 
 def _org_address() -> list[str]:

@@ -465,3 +465,17 @@ def test_a_manager_puts_a_ban_before_the_mandated_managers(world, login):
     assert "Verbodenberg" not in note.subject + note.body
     assert note.url.endswith(f"?incident={incident.pk}")
     assert login(world.mandated).get(note.url).status_code == 200
+
+
+def test_the_claim_form_starts_with_the_damage_recorded_on_the_incident(world, login):
+    incident = make_incident(world)
+    Incident.objects.filter(pk=incident.pk).update(
+        municipal_damage=True, municipal_damage_amount=Decimal("412.50")
+    )
+    aggressor = make_aggressor(incident)
+    url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "schadeverhaal"}
+    )
+    html = login(world.manager).get(f"{url}?incident={incident.pk}").content.decode()
+    assert 'value="412.50"' in html
+    assert f"Schade aan spullen van de gemeente ({incident.reference})" in html
