@@ -70,7 +70,12 @@ class TalkOutcomeForm(_IncidentBoundForm):
     outcome = forms.ChoiceField(
         label=_("Wat is er met dit gesprek gebeurd?"), choices=TalkOutcome.choices, widget=forms.RadioSelect
     )
-    held_date = forms.DateField(label=_("Datum van het gesprek"), required=False, widget=DateInput())
+    held_date = forms.DateField(
+        label=_("Datum van het gesprek"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Alleen nodig als het gesprek is gehouden."),
+    )
     held_time = forms.TimeField(label=_("Tijd van het gesprek"), required=False, widget=TimeInput())
     note = forms.CharField(
         label=_("Vertrouwelijke notitie (alleen voor bedrijfsopvang)"),

@@ -20,7 +20,11 @@ TALK_LABELS = {
 
 
 def _talk(deadline) -> AftercareTalk | None:
-    return AftercareTalk.objects.select_related("case__incident").filter(pk=deadline.object_id).first()
+    # url() and reference() are asked one after the other for the same row: load it once.
+    if not hasattr(deadline, "_aftercare_talk"):
+        talks = AftercareTalk.objects.select_related("case__incident")
+        deadline._aftercare_talk = talks.filter(pk=deadline.object_id).first()
+    return deadline._aftercare_talk
 
 
 def _url(deadline) -> str:

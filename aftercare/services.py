@@ -255,6 +255,7 @@ def talk_not_needed(*, talk: AftercareTalk, by, note: str = "") -> AftercareTalk
     return talk
 
 
+@transaction.atomic
 def note_add(*, case: AftercareCase, text: str, by, talk: AftercareTalk | None = None) -> AftercareNote:
     """Append a confidential note. The audit log records that one was written, not what."""
     note = AftercareNote.objects.create(case=case, talk=talk, text=text.strip(), written_by=by)

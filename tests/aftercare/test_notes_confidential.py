@@ -79,3 +79,21 @@ def test_another_aftercare_worker_does_not_see_a_colleagues_case(full_world, cli
     url = reverse("aftercare:case", kwargs={"pk": full_world.aftercare_case.pk})
     assert client.get(url).status_code == 404
     assert NOTE_TEXT.encode() not in client.get(reverse("aftercare:cases")).content
+
+
+def test_only_the_note_module_reads_notes():
+    """Notes live in their own table so no other query picks them up. Guard the code base:
+    only aftercare's models, services (write) and notes (the one reader) name the model;
+    the privacy app may delete expired notes."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    allowed = {"aftercare/models.py", "aftercare/notes.py", "aftercare/services.py", "privacy/retention.py"}
+    users = set()
+    for path in root.glob("*/**/*.py"):
+        relative = path.relative_to(root).as_posix()
+        if relative.startswith((".venv/", "tests/", "node_modules/")) or "/migrations/" in relative:
+            continue
+        if "AftercareNote" in path.read_text(errors="ignore"):
+            users.add(relative)
+    assert users <= allowed, f"modules outside the note reader touch AftercareNote: {users - allowed}"
