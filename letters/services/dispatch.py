@@ -1,0 +1,57 @@
+"""Dispatches: how and when a final letter went out; the first one meets the 48-hour norm."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gir.audit import audit_log
+from gir.deadlines import deadline_close
+from gir.models import AuditEntry
+from letters.constants import REACTION_DEADLINE
+from letters.models import Dispatch, Letter
+
+
+@transaction.atomic
+def dispatch_record(
+    *,
+    letter: Letter,
+    method: str,
+    dispatched_at: datetime,
+    by,
+    tracking_number: str = "",
+    email: str = "",
+    note: str = "",
+) -> Dispatch:
+    """Record how a final letter went out; the first dispatch meets the 48-hour norm.
+
+    A letter to the aggressor that has gone out is the reaction the norm asks for, so the
+    incident's ``incident_reaction`` deadline is closed here (a no-op when already closed).
+    """
+    locked = Letter.objects.select_for_update().get(pk=letter.pk)
+    if not locked.is_final:
+        raise ValidationError(_("Maak de brief eerst definitief; een concept kan niet worden verzonden."))
+    dispatch = Dispatch.objects.create(
+        letter=locked,
+        method=method,
+        dispatched_at=dispatched_at,
+        tracking_number=tracking_number.strip(),
+        email=email.strip(),
+        note=note.strip(),
+        recorded_by=by,
+    )
+    deadline_close(
+        kind=REACTION_DEADLINE,
+        subject=locked.incident,
+        by=by,
+        note=f"Brief {locked.reference} verzonden",
+        at=dispatched_at if dispatched_at <= timezone.now() else None,
+    )
+    audit_log(
+        actor=by, action=AuditEntry.Action.CREATE, obj=dispatch, description=f"dispatch of letter {locked.pk}"
+    )
+    return dispatch
