@@ -98,7 +98,11 @@ class PendingMixin(forms.Form):
 
 def forms_field(label, help_text="") -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label=label, choices=AggressionForm.choices, widget=forms.CheckboxSelectMultiple, help_text=help_text
+        label=label,
+        choices=AggressionForm.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+        error_messages={"required": _("Kies een of meer vormen.")},
     )
 
 
@@ -124,7 +128,9 @@ class ShortReportForm(PendingMixin):
         _("Wanneer gebeurde het?"), help_text=_("Datum en tijd. Nu is al ingevuld.")
     )
     location_type = forms.ChoiceField(
-        label=_("Waar gebeurde het?"), choices=[("", _("Kies een plek")), *LocationType.choices]
+        label=_("Waar gebeurde het?"),
+        choices=[("", _("Kies een plek")), *LocationType.choices],
+        error_messages={"required": _("Kies de soort plek.")},
     )
     location = forms.ModelChoiceField(
         label=_("Gebouw of balie (niet verplicht)"), queryset=Location.objects.none(), required=False
@@ -140,6 +146,7 @@ class ShortReportForm(PendingMixin):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
         help_text=_("Wie deed wat, waarmee, en waarom denkt u? Een paar zinnen is genoeg."),
+        error_messages={"required": _("Schrijf in een paar zinnen wat er gebeurde.")},
     )
     target = forms.ChoiceField(
         label=_("Tegen wie was het gericht?"),

@@ -96,6 +96,9 @@ def incident_register(
     incident time, so a late report starts overdue. Notifications are rows now and e-mail
     after commit: filing never depends on the broker or the mail server.
     """
+    target = target or Target()
+    if reporter_role != ReporterRole.SELF and target.user is None and not target.name:
+        raise ValueError("Reporting for someone else needs a target (a user or a name)")
     try:
         with transaction.atomic():
             existing = _already_filed(reporter, submission_token)
@@ -109,7 +112,7 @@ def incident_register(
                 description=description,
                 forms=forms,
                 reporter_role=reporter_role,
-                target=target or Target(),
+                target=target,
                 location=location,
                 place=place,
                 hospital_admission=hospital_admission,
