@@ -76,6 +76,7 @@ def _measures(user, incident):
 @require_GET
 def incident_letters(request, incident_pk: int):
     incident = access.incident_for_letters(request.user, incident_pk)
+    log_view(request, incident, "letters of incident")
     letters = incident.letters.select_related("aggressor").order_by("-created_at")
     context = {
         "incident": incident,

@@ -35,6 +35,11 @@ def dispatch_record(
     locked = Letter.objects.select_for_update().get(pk=letter.pk)
     if not locked.is_final:
         raise ValidationError(_("Maak de brief eerst definitief; een concept kan niet worden verzonden."))
+    same = locked.dispatches.filter(
+        method=method, dispatched_at=dispatched_at, tracking_number=tracking_number.strip()
+    ).first()
+    if same is not None:
+        return same  # a double-clicked submit records the dispatch once
     dispatch = Dispatch.objects.create(
         letter=locked,
         method=method,

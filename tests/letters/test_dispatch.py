@@ -166,3 +166,16 @@ def test_email_dispatch_needs_an_address(world, login, method):
     body = response.content.decode()
     assert response.status_code == 200 and "Vul het e-mailadres in" in body
     assert "bewaard" in body  # what was typed is kept
+
+
+def test_a_double_submitted_dispatch_is_recorded_once(world):
+    from django.utils import timezone
+
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    letter = final(incident, aggressor, world.manager)
+    at = timezone.now()
+    from letters.services import dispatch_record
+
+    first = dispatch_record(letter=letter, method=DispatchMethod.POST, dispatched_at=at, by=world.manager)
+    second = dispatch_record(letter=letter, method=DispatchMethod.POST, dispatched_at=at, by=world.manager)
+    assert first == second and letter.dispatches.count() == 1
