@@ -39,6 +39,7 @@ TRANSITIONS = {
 class EventKind(models.TextChoices):
     DECIDED = "besloten", _("Besluit genomen")
     SERVED = "uitgereikt", _("Toegangsverbod uitgereikt")
+    RESCHEDULED = "verplaatst", _("Ordegesprek verplaatst")
     HELD = "gehouden", _("Ordegesprek gehouden")
     NO_SHOW = "niet_verschenen", _("Niet verschenen op het ordegesprek")
     EXTENDED = "verlengd", _("Verlengd")

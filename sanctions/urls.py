@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/intrekken/", views.revoke, name="revoke"),
     path("<int:pk>/ordegesprek/", views.ordegesprek_record, name="ordegesprek-record"),
+    path("<int:pk>/ordegesprek/verplaatsen/", views.ordegesprek_replan, name="ordegesprek-replan"),
     path("<int:pk>/politie/", views.police_outcome, name="police-outcome"),
     path("<int:pk>/betaling/", views.claim_payment, name="claim-payment"),
     path("<int:pk>/oninbaar/", views.claim_uncollectable, name="claim-uncollectable"),

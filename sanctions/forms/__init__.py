@@ -3,6 +3,7 @@
 from sanctions.forms.actions import (
     BreachForm,
     ExtendForm,
+    OrdegesprekPlanForm,
     OrdegesprekRecordForm,
     PaymentForm,
     PoliceOutcomeForm,
@@ -32,6 +33,7 @@ __all__ = [
     "DecisionForm",
     "ExtendForm",
     "OrdegesprekDecisionForm",
+    "OrdegesprekPlanForm",
     "OrdegesprekRecordForm",
     "PaymentForm",
     "PoliceDecisionForm",

@@ -187,3 +187,22 @@ class PaymentForm(Form):
         if day > local_today():
             raise ValidationError(_("Deze datum ligt in de toekomst."))
         return day
+
+
+class OrdegesprekPlanForm(Form):
+    planned_date = DayField(label=_("Nieuwe datum"))
+    planned_time = forms.TimeField(label=_("Nieuwe tijd"), widget=TIME)
+    place = forms.CharField(label=_("Plaats"), max_length=200)
+    attendees = forms.CharField(
+        label=_("Wie zijn erbij"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    reason = forms.CharField(label=_("Waarom verplaatsen"), max_length=300)
+
+    def clean(self):
+        data = super().clean()
+        day, time = data.get("planned_date"), data.get("planned_time")
+        if day and time:
+            data["planned_at"] = local_instant(day, time)
+            if data["planned_at"] < timezone.now():
+                self.add_error("planned_date", _("Dit tijdstip is al voorbij."))
+        return data

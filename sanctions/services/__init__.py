@@ -13,7 +13,13 @@ from sanctions.services.bans import (
     find_overlap,
 )
 from sanctions.services.claims import claim_mark_uncollectable, claim_payment_add, police_outcome_record
-from sanctions.services.decisions import MeasureError, measure_decide, measure_revoke, ordegesprek_record
+from sanctions.services.decisions import (
+    MeasureError,
+    measure_decide,
+    measure_revoke,
+    ordegesprek_record,
+    ordegesprek_replan,
+)
 
 __all__ = [
     "BanOverlap",
@@ -28,5 +34,6 @@ __all__ = [
     "measure_decide",
     "measure_revoke",
     "ordegesprek_record",
+    "ordegesprek_replan",
     "police_outcome_record",
 ]

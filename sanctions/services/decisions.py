@@ -213,3 +213,22 @@ def ordegesprek_record(
         note=str(Attendance(attendance).label),
     )
     return talk
+
+
+@transaction.atomic
+def ordegesprek_replan(
+    *, measure: Measure, by, planned_at: datetime, place: str, attendees: str, reason: str
+) -> Ordegesprek:
+    """Move a talk that has not taken place. The norm still counts from the decision."""
+    measure = lock(measure)
+    if measure.is_revoked:
+        raise MeasureError(_("Deze maatregel is ingetrokken."))
+    talk = Ordegesprek.objects.select_for_update().get(measure=measure)
+    if talk.attendance:
+        raise MeasureError(_("Dit ordegesprek is al vastgelegd."))
+    old = timezone.localtime(talk.planned_at)
+    talk.planned_at, talk.place, talk.attendees = planned_at, place, attendees
+    talk.save(update_fields=["planned_at", "place", "attendees"])
+    note = _("Was %(old)s. %(reason)s") % {"old": f"{old:%d-%m-%Y %H:%M}", "reason": reason}
+    add_event(measure, by, EventKind.RESCHEDULED, note)
+    return talk

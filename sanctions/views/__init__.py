@@ -17,6 +17,7 @@ from sanctions.views.measures import (
     claim_uncollectable,
     detail,
     ordegesprek_record,
+    ordegesprek_replan,
     police_outcome,
     revoke,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "detail",
     "measure_list",
     "ordegesprek_record",
+    "ordegesprek_replan",
     "police_outcome",
     "reception",
     "register",

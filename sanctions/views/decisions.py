@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
-from gir.audit import log_view
+from gir.audit import audit_log, log_view
+from gir.models import AuditEntry
 from gir.notifications import notify, users_with_perm
 from incidents.access import aggressor_for
 from incidents.models import Aggressor, Incident
@@ -41,6 +42,12 @@ def measure_list(request):
         .exclude(Exists(Measure.objects.filter(incidents=OuterRef("pk"))))
         .prefetch_related("aggressor_links__aggressor")
         .distinct()[:20]
+    )
+    # The list names persons: reading it is logged like any read of an aggressor's data.
+    audit_log(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        description=f"Lijst maatregelen bekeken (pagina {page_obj.number})",
     )
     return render(
         request,

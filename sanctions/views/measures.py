@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
@@ -15,6 +16,7 @@ from sanctions import services
 from sanctions.access import measure_for
 from sanctions.constants import POLICE_TYPES, Attendance, MeasureType
 from sanctions.forms import (
+    OrdegesprekPlanForm,
     OrdegesprekRecordForm,
     PaymentForm,
     PoliceOutcomeForm,
@@ -79,6 +81,41 @@ def ordegesprek_record(request, pk: int):
                 messages.success(request, _("Het ordegesprek is vastgelegd."))
             return redirect("sanctions:detail", pk=measure.pk)
     return form_page(request, form, title=_("Ordegesprek vastleggen"), measure=measure)
+
+
+@perm_required(*DECIDERS)
+def ordegesprek_replan(request, pk: int):
+    measure = measure_for(request.user, pk)
+    if measure.type != MeasureType.ORDEGESPREK:
+        raise Http404
+    talk = measure.ordegesprek
+    local = timezone.localtime(talk.planned_at)
+    form = OrdegesprekPlanForm(
+        request.POST or None,
+        initial={
+            "planned_date": local.date(),
+            "planned_time": local.strftime("%H:%M"),
+            "place": talk.place,
+            "attendees": talk.attendees,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.ordegesprek_replan(
+                measure=measure,
+                by=request.user,
+                planned_at=data["planned_at"],
+                place=data["place"],
+                attendees=data["attendees"],
+                reason=data["reason"],
+            )
+        except services.MeasureError as exc:
+            service_error(form, exc)
+        else:
+            messages.success(request, _("Het ordegesprek is verplaatst."))
+            return redirect("sanctions:detail", pk=measure.pk)
+    return form_page(request, form, title=_("Ordegesprek verplaatsen"), measure=measure)
 
 
 @login_required

@@ -36,6 +36,11 @@ def register(request):
     page_obj = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [{"ban": ban, "phase": ban.phase(now)} for ban in page_obj]
+    audit_log(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        description=f"Register toegangsverboden bekeken ({len(rows)} rijen)",
+    )
     return render(
         request,
         "sanctions/register.html",

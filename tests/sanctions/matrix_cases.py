@@ -55,6 +55,7 @@ ROUTES = [
         post=True,
     ),
     Route("sanctions:ordegesprek-record", kwargs=_pk("s_talk"), expect=IN_SCOPE, post=True),
+    Route("sanctions:ordegesprek-replan", kwargs=_pk("s_talk"), expect=IN_SCOPE, post=True),
     Route("sanctions:police-outcome", kwargs=_pk("s_police"), expect=IN_SCOPE, post=True),
     Route("sanctions:claim-payment", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:claim-uncollectable", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),

@@ -479,3 +479,54 @@ def test_the_claim_form_starts_with_the_damage_recorded_on_the_incident(world, l
     html = login(world.manager).get(f"{url}?incident={incident.pk}").content.decode()
     assert 'value="412.50"' in html
     assert f"Schade aan spullen van de gemeente ({incident.reference})" in html
+
+
+def test_an_ordegesprek_is_moved_with_a_reason_in_the_history(world, login):
+    from sanctions.services import measure_decide
+
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    measure = measure_decide(
+        by=world.manager,
+        aggressor=aggressor,
+        measure_type="ordegesprek",
+        incidents=[incident],
+        reason="Herhaling",
+        details={
+            "planned_at": datetime(2030, 1, 7, 9, 0, tzinfo=UTC),
+            "place": "Stadhuis",
+            "attendees": "Wij",
+        },
+    )
+    client = login(world.manager)
+    url = reverse("sanctions:ordegesprek-replan", kwargs={"pk": measure.pk})
+    new_day = date.today() + timedelta(days=3)
+    response = client.post(
+        url,
+        {
+            "planned_date": new_day.isoformat(),
+            "planned_time": "14:00",
+            "place": "KCC",
+            "attendees": "Wij",
+            "reason": "Ziek",
+        },
+    )
+    assert response.status_code == 302
+    measure.ordegesprek.refresh_from_db()
+    assert measure.ordegesprek.place == "KCC"
+    event = measure.events.get(kind="verplaatst")
+    assert "07-01-2030 10:00" in event.note and "Ziek" in event.note
+    from sanctions.services import ordegesprek_record
+
+    ordegesprek_record(measure=measure, by=world.manager, attendance="verschenen", outcome="Goed gesprek")
+    response = client.post(
+        url,
+        {
+            "planned_date": new_day.isoformat(),
+            "planned_time": "15:00",
+            "place": "KCC",
+            "attendees": "Wij",
+            "reason": "x",
+        },
+    )
+    assert "al vastgelegd" in response.content.decode()
