@@ -84,3 +84,21 @@ class ScanProperty(TestCase):
             ]:
                 first = next((m for m in moments if m >= moment), None)
                 assert getattr(d, column) == first
+            assert d.handled_late == self._expected_late(d, moments, escalate_after)
+
+    @staticmethod
+    def _expected_late(d, moments, escalate_after) -> bool:
+        """Late: some notice went out more than five minutes after its moment (a superseded
+        reminder is not sent, so it does not count)."""
+        tolerance = timedelta(minutes=5)
+        late = False
+        for moment, sent_only_before in [
+            (d.remind_at, d.due_at),
+            (d.due_at, None),
+            (d.due_at + escalate_after, None),
+        ]:
+            first = next((m for m in moments if m >= moment), None)
+            if first is None or (sent_only_before is not None and first >= sent_only_before):
+                continue
+            late |= first - max(moment, d.created_at) > tolerance
+        return late
