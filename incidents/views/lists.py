@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -19,6 +19,7 @@ PAGE_SIZE = 25
 def listed(queryset):
     """What a list row needs, in a constant number of queries."""
     now = timezone.now()
+    late = Deadline.objects.filter(incident_id=OuterRef("pk"), closed_at__isnull=True, due_at__lt=now)
     reaction = Deadline.objects.filter(
         incident_id=OuterRef("pk"), kind=DEADLINE_REACTION, closed_at__isnull=True
     )
@@ -26,7 +27,7 @@ def listed(queryset):
         queryset.select_related("department", "location")
         .prefetch_related(Prefetch("forms", queryset=IncidentForm.objects.order_by("form")))
         .annotate(reaction_due=Subquery(reaction.values("due_at")[:1]))
-        .annotate(has_overdue=Incident.objects.overdue(now).filter(pk=OuterRef("pk")).values("pk")[:1])
+        .annotate(has_overdue=Exists(late))
     )
 
 

@@ -15,7 +15,7 @@ from incidents.models import ReportDraft
 from incidents.services import Target, incident_register, pending_for
 from incidents.views.uploads import collect_uploads
 
-SKIP = {"csrfmiddlewaretoken", "save_draft", "submit", "files"}
+SKIP = {"csrfmiddlewaretoken", "save_draft", "discard_draft", "submit", "files"}
 
 
 def _draft(user) -> ReportDraft:
@@ -92,6 +92,10 @@ def report(request):
     if request.method == "POST":
         form, pending = collect_uploads(request, ShortReportForm, user=request.user)
         _store(draft, request.POST, pending)
+        if "discard_draft" in request.POST:
+            ReportDraft.objects.filter(user=request.user).delete()
+            messages.success(request, _("Het concept is weggegooid. U kunt opnieuw beginnen."))
+            return redirect("incidents:report")
         if "save_draft" in request.POST:
             messages.success(
                 request, _("Uw concept is bewaard. U kunt later verder gaan, ook op een ander apparaat.")
@@ -105,4 +109,7 @@ def report(request):
         pending = pending_for(request.user, form.initial.get("pending", "").split(","))
         if restored and not len(messages.get_messages(request)):
             messages.info(request, _("Wij hebben uw concept teruggezet. U kunt verder waar u was gebleven."))
-    return render(request, "incidents/report.html", {"form": form, "pending": pending})
+    has_draft = "fields" in draft.data
+    return render(
+        request, "incidents/report.html", {"form": form, "pending": pending, "has_draft": has_draft}
+    )

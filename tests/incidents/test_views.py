@@ -274,3 +274,12 @@ def test_showing_a_linked_aggressor_on_the_dossier_is_logged(world, login):
     html = login(world.employee).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
     assert person.last_name not in html
     assert not AuditEntry.objects.filter(action="view", actor=world.employee).exists()
+
+
+def test_a_draft_can_be_discarded(world, login):
+    client = login(world.employee)
+    client.post(REPORT, {"description": "Weg ermee", "save_draft": "1"})
+    assert "Concept weggooien" in client.get(REPORT).content.decode()
+    client.post(REPORT, {"description": "Weg ermee", "discard_draft": "1"})
+    html = client.get(REPORT).content.decode()
+    assert "Weg ermee" not in html and Incident.objects.count() == 0
