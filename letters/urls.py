@@ -4,7 +4,7 @@ from letters import views
 
 app_name = "letters"
 urlpatterns = [
-    path("", views.letter_list, name="list"),
+    path("overzicht/", views.letter_list, name="list"),
     path("incident/<int:incident_pk>/", views.incident_letters, name="incident"),
     path("incident/<int:incident_pk>/nieuw/<slug:kind>/", views.letter_create, name="create"),
     path("<int:pk>/", views.letter_detail, name="detail"),
