@@ -107,6 +107,7 @@ class BanPhase(models.TextChoices):
 
 # Deadline kinds this app opens through gir.deadlines.
 DEADLINE_ORDEGESPREK = "ordegesprek"
+DEADLINE_BAN_SERVE = "ban_serve"
 DEADLINE_BAN_REVIEW = "ban_review"
 DEADLINE_BAN_END = "ban_end"
 DEADLINE_BREACH_AANGIFTE = "ban_breach_aangifte"

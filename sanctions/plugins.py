@@ -21,6 +21,7 @@ from gir.registry import (
 from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
+    DEADLINE_BAN_SERVE,
     DEADLINE_BREACH_AANGIFTE,
     DEADLINE_ORDEGESPREK,
     MeasureType,
@@ -108,6 +109,11 @@ def register() -> None:
     )
     register_deadline_kind(
         DeadlineKind(DEADLINE_ORDEGESPREK, _("Ordegesprek houden"), url=_measure_url, reference=_measure_ref)
+    )
+    register_deadline_kind(
+        DeadlineKind(
+            DEADLINE_BAN_SERVE, _("Toegangsverbod uitreiken"), url=_measure_url, reference=_measure_ref
+        )
     )
     register_deadline_kind(
         DeadlineKind(

@@ -25,6 +25,7 @@ from incidents.models import Aggressor
 from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
+    DEADLINE_BAN_SERVE,
     DEADLINE_BREACH_AANGIFTE,
     EventKind,
     MeasureStatus,
@@ -123,6 +124,15 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
         ban.photo.save(photo.name, photo, save=False)
     ban.save()
     _write_coverage(ban, aggressor, locations, starts_on, ends_on)
+    # Not in force until served: remind the decider to hand it over by the start date.
+    deadline_open(
+        kind=DEADLINE_BAN_SERVE,
+        subject=measure,
+        starts_at=measure.decided_at,
+        due=max(end_of_local_day(starts_on), measure.decided_at + timedelta(days=1)),
+        owner=by,
+        incident_id=first_incident_id(measure),
+    )
     return ban
 
 
@@ -187,6 +197,7 @@ def ban_serve(
     ban.save()
     transition(measure, MeasureStatus.DONE)
     add_event(measure, by, EventKind.SERVED, ServiceMethod(method).label)
+    deadline_close(kind=DEADLINE_BAN_SERVE, subject=measure, by=by, note=str(ServiceMethod(method).label))
     _open_deadlines(ban, timezone.now())
     return ban
 

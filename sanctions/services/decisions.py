@@ -15,6 +15,7 @@ from incidents.constants import DEADLINE_POLICE
 from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
+    DEADLINE_BAN_SERVE,
     DEADLINE_BREACH_AANGIFTE,
     DEADLINE_ORDEGESPREK,
     PERIOD_TYPES,
@@ -177,7 +178,7 @@ def measure_revoke(*, measure: Measure, by, reason: str) -> Measure:
     if measure.type == MeasureType.BAN:
         BanLocation.objects.filter(ban_id=measure.pk).update(is_revoked=True)
     note = _("Maatregel ingetrokken")
-    for kind in (DEADLINE_BAN_REVIEW, DEADLINE_BAN_END, DEADLINE_ORDEGESPREK):
+    for kind in (DEADLINE_BAN_SERVE, DEADLINE_BAN_REVIEW, DEADLINE_BAN_END, DEADLINE_ORDEGESPREK):
         deadline_close(kind=kind, subject=measure, by=by, note=note)
     return measure
 

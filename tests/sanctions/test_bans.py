@@ -31,6 +31,14 @@ def test_a_ban_is_not_in_force_before_it_is_served(world, person):
     assert not Ban.objects.in_force().filter(pk=ban.pk).exists()
     assert ban.phase() == BanPhase.NOT_SERVED
     assert not Deadline.objects.filter(kind=DEADLINE_BAN_END).exists()
+    serve = Deadline.objects.open().get(kind="ban_serve")
+    assert serve.owner == world.mandated
+    from sanctions.services import ban_serve
+
+    ban_serve(ban=ban, by=world.manager, method="persoonlijk", served_on=today, receipt="geweigerd")
+    serve.refresh_from_db()
+    assert serve.closed_at is not None and serve.closed_by == world.manager
+    assert Ban.objects.in_force().filter(pk=ban.pk).exists()
 
 
 def test_a_ban_served_after_its_start_counts_from_the_day_it_was_served(world, person):
