@@ -96,3 +96,22 @@ def test_export_follows_the_filters(world, login):
     rows = list(csv.reader(io.StringIO(content), delimiter=";"))[1:]
     assert [row[0] for row in rows] == [registered.letter.reference]
     assert rows[0][7] == "3STRACK"
+
+
+def test_list_and_register_use_a_constant_number_of_queries(world, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.coordinator)
+
+    def count(url):
+        client.get(url)  # warm caches
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    _dispatched_letter(world, world.employee, world.manager)
+    small = (count(reverse("letters:register")), count(reverse("letters:list")))
+    for _ in range(4):
+        _dispatched_letter(world, world.employee, world.manager)
+    assert (count(reverse("letters:register")), count(reverse("letters:list"))) == small
