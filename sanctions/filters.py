@@ -50,7 +50,7 @@ class BanRegisterFilter(django_filters.FilterSet):
         if value == BanPhase.IN_FORCE:
             return queryset.in_force()
         if value == BanPhase.NOT_SERVED:
-            return queryset.filter(served_on__isnull=True).exclude(measure__status="ingetrokken")
+            return queryset.filter(served_on__isnull=True).exclude(measure__status=MeasureStatus.REVOKED)
         if value == BanPhase.UPCOMING:
             return queryset.upcoming().filter(served_on__isnull=False)
         if value == BanPhase.ENDED:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -62,6 +62,10 @@ class BanQuerySet(models.QuerySet):
         return self.exclude(measure__status=MeasureStatus.REVOKED).filter(
             measure__ends_on__lt=local_today(now)
         )
+
+    def ending_within(self, now: datetime, within: timedelta) -> BanQuerySet:
+        """Bans in force whose last day falls within ``within`` from ``now``."""
+        return self.in_force(now).filter(measure__ends_on__lte=local_today(now + within))
 
     def revoked(self) -> BanQuerySet:
         return self.filter(measure__status=MeasureStatus.REVOKED)

@@ -317,9 +317,3 @@ def breach_register(
         url=reverse("sanctions:detail", kwargs={"pk": measure.pk}),
     )
     return breach
-
-
-def review_due_soon(now: datetime, within: timedelta):
-    """Bans in force whose end falls within ``within`` (for the coordinator's panel)."""
-    last_day = local_today(now + within)
-    return Ban.objects.in_force(now).filter(measure__ends_on__lte=last_day)
