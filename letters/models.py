@@ -96,7 +96,8 @@ class LetterQuerySet(models.QuerySet):
         """The one scoping function for letters (DESIGN.md "Need to know").
 
         Letters hold the aggressor's name and address: only people who make letters (managers
-        for incidents of their departments) or keep the register (coordinator: all) see them.
+        for incidents of their departments; the mandated manager also for the bans they may
+        see) or keep the register (coordinator: all) see them.
         """
         from incidents.models import Incident
 
@@ -106,7 +107,14 @@ class LetterQuerySet(models.QuerySet):
             return self.none()
         if user.has_perm("incidents.view_all_incidents"):
             return self
-        return self.filter(incident__in=Incident.objects.managed_by(user))
+        scope = Q(incident__in=Incident.objects.managed_by(user))
+        if user.has_perm("sanctions.impose_ban"):
+            # The mandated manager decides bans for every department (sanctions scoping), so
+            # they also see the letters that belong to those decisions.
+            from sanctions.models import Measure
+
+            scope |= Q(measure__in=Measure.objects.visible_to(user))
+        return self.filter(scope)
 
     def final(self) -> LetterQuerySet:
         return self.filter(status=LetterStatus.FINAL)

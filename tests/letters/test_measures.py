@@ -101,3 +101,19 @@ def test_the_incident_page_offers_letters_per_measure(world, login):
     measure = _ordegesprek(world, incident, aggressor)
     page = login(world.manager).get(reverse("letters:incident", args=[incident.pk])).content.decode()
     assert f"?maatregel={measure.pk}" in page
+
+
+def test_the_mandated_manager_sees_ban_letters_of_other_departments_only(world, login):
+    from tests.letters.helpers import final
+
+    incident, aggressor = incident_with_aggressor(world.colleague, world.other_manager)
+    today = timezone.localdate()
+    ban = make_ban(
+        world, aggressor, incident, starts_on=today, ends_on=today + dt.timedelta(days=100), photo=False
+    )
+    ban_letter = final(incident, aggressor, world.other_manager, LetterKind.BAN_DECISION, measure=ban.measure)
+    plain_letter = final(incident, aggressor, world.other_manager, LetterKind.WARNING)
+    client = login(world.mandated)
+    assert client.get(reverse("letters:detail", args=[ban_letter.pk])).status_code == 200
+    assert client.get(reverse("letters:detail", args=[plain_letter.pk])).status_code == 404
+    assert login(world.manager).get(reverse("letters:detail", args=[ban_letter.pk])).status_code == 404
