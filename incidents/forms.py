@@ -270,6 +270,7 @@ class IncidentForm(forms.ModelForm):
             "personal_damage_amount",
             "municipal_damage",
             "municipal_damage_amount",
+            "damage_description",
             "police_called",
             "inspectorate_reported_at",
             "inspectorate_reference",
@@ -325,6 +326,12 @@ class IncidentForm(forms.ModelForm):
         data = super().clean()
         if data.get("absence_days") and not data.get("absence"):
             self.add_error("absence", _("Vink verzuim aan als er dagen verzuim zijn."))
+        if (data.get("personal_damage_amount") or 0) > 0 and not data.get("personal_damage"):
+            self.add_error("personal_damage", _("Vink schade aan eigen spullen aan als er een bedrag is."))
+        if (data.get("municipal_damage_amount") or 0) > 0 and not data.get("municipal_damage"):
+            self.add_error(
+                "municipal_damage", _("Vink schade aan spullen van de gemeente aan als er een bedrag is.")
+            )
         if data.get("injury_description") and not data.get("injury"):
             self.add_error("injury", _("Vink lichamelijk letsel aan als u letsel beschrijft."))
         return data

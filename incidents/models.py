@@ -112,6 +112,12 @@ class Incident(models.Model):
     municipal_damage_amount = models.DecimalField(
         _("bedrag schade gemeente (€)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
+    damage_description = models.CharField(
+        _("welke schade"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: bril kapot, ruit balie gebarsten."),
+    )
     police_called = models.BooleanField(_("politie ter plaatse geroepen"), default=False)
 
     # The manager's first reaction (DESIGN.md step 2)
