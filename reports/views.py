@@ -20,7 +20,7 @@ from reports.models import ReportRun, RunStatus
 from reports.services import exports
 from reports.services.charts import draw_all
 from reports.services.dashboard import dashboard_figures, recent_incidents
-from reports.services.params import can_view_reports
+from reports.services.params import can_view_reports, incidents_for
 from reports.services.report import build_report
 from reports.services.runs import report_run_request, report_run_retry
 
@@ -142,10 +142,7 @@ def run_create(request):
         messages.error(request, _("Kies een geldige periode voor de PDF."))
         return redirect("reports:annual")
     report_params = form.params()
-    # Builds nothing yet: only the title, and the 404 for a department outside the scope.
-    from reports.services.params import incidents_for
-
-    incidents_for(request.user, report_params, period=False)
+    incidents_for(request.user, report_params, period=False)  # 404 for a department out of scope
     title = _("Rapportage agressie en geweld %(period)s") % {"period": report_params.label()}
     run = report_run_request(user=request.user, params=report_params, title=title)
     if run.enqueue_failed:

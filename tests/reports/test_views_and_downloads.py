@@ -286,3 +286,33 @@ def test_charts_are_cached_by_what_they_show(data):
     assert charts._fingerprint(table) != charts._fingerprint(changed)
     assert first.svg == charts.draw(table).svg
     assert first.svg.startswith(b"<?xml")
+
+
+def test_manager_dashboard_counts_only_their_departments(client, data):
+    client.force_login(data.manager)
+    with time_machine.travel(NOW, tick=False):
+        response = client.get(reverse("reports:dashboard"))
+    figures = response.context["figures"]
+    mine = [s for s in dataset.SPECS if s["department"] == "b"]
+    assert figures["overdue"] == sum(1 for s in mine if s["reaction"] == "open")
+    assert figures["open"] == sum(1 for s in mine if s["status"] != "afgehandeld") + sum(
+        (k % 2 == 0) for year, count in dataset.PREVIOUS_YEARS.items() for k in range(count)
+    )
+    assert figures["bans"] == 0  # the ban in force belongs to an incident of Publiekszaken
+    html = response.content.decode()
+    assert "GIR-2025-0003" in html  # an incident of their department
+    assert "GIR-2025-0000" not in html
+
+
+def test_department_report_and_its_exports_carry_no_names(client, data):
+    from openpyxl import load_workbook
+
+    client.force_login(data.coordinator)
+    query = f"?year=2025&department={data.departments['small'].pk}"
+    html = client.get(reverse("reports:annual") + query).content.decode()
+    assert "Kleine Afdeling" in html
+    assert_no_identifiers(html, data)
+    book = load_workbook(io.BytesIO(client.get(reverse("reports:export-xlsx") + query).content))
+    values = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
+    assert "< 5" in values
+    assert_no_identifiers(values, data)

@@ -1,0 +1,1 @@
+"""Report computation: parameters and scope, aggregate queries, privacy, tables, charts, exports, PDF."""
