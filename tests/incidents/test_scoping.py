@@ -115,3 +115,25 @@ def test_the_inbox_shows_new_incidents_of_managed_departments_only(world, incide
     assert {i.description for i in response.context["page_obj"].object_list} == {"B1", "R1"}
     assert response.context["new"] == 2
     assert "nog 1\xa0dag" in response.content.decode() or "nog 2\xa0dagen" in response.content.decode()
+
+
+def test_the_dossier_uses_a_constant_number_of_queries(world, login):
+    from incidents.services import incident_update, involvement_add
+
+    incident = file_incident(world.employee, forms=["bedreiging"])
+    client = login(world.manager)
+    url = reverse("incidents:detail", args=[incident.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    for n in range(6):
+        incident = incident_update(
+            incident=incident, by=world.manager, version=incident.version, changes={"means": f"m{n}"}
+        )
+        add_evidence(incident, world.employee)
+        involvement_add(incident=incident, by=world.manager, role="getuige", name=f"Getuige {n}")
+    assert count() == before
