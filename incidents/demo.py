@@ -405,7 +405,8 @@ def seed_incidents(context: dict) -> None:
     aggressors = _aggressors(users)
     context["aggressors"] = aggressors
     if Incident.objects.filter(description=INCIDENTS[0][-1]).exists():
-        context["incidents"] = list(Incident.objects.order_by("occurred_at"))
+        texts = [row[-1] for row in INCIDENTS]
+        context["incidents"] = list(Incident.objects.filter(description__in=texts).order_by("occurred_at"))
         return
     now = timezone.now()
     incidents = [_one(row, users, locations, aggressors, now) for row in INCIDENTS]
