@@ -30,7 +30,7 @@ class BanRegisterFilter(django_filters.FilterSet):
     )
     location = django_filters.ModelChoiceFilter(
         label=_("Locatie"),
-        queryset=Location.objects.filter(is_active=True),
+        queryset=Location.objects.filter(is_active=True).select_related("parent"),
         method="filter_location",
         empty_label=_("Alle locaties"),
     )

@@ -1,0 +1,57 @@
+"""List pages use a constant number of queries, whatever the number of bans (QUALITY.md)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from gir.models import Location
+from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_bans(world, count, first=0):
+    today = date.today()
+    for n in range(first, first + count):
+        incident = make_incident(world)
+        aggressor = make_aggressor(incident, last_name=f"Persoon{n}")
+        location = Location.objects.create(name=f"Gebouw {n}", parent=world.building)
+        make_ban(
+            world,
+            aggressor,
+            incident,
+            starts_on=today,
+            ends_on=today + timedelta(days=100),
+            all_locations=bool(n % 2),
+            locations=[location],
+            photo=False,
+        )
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    ("persona", "url_name"),
+    [
+        ("reception", "sanctions:reception"),
+        ("coordinator", "sanctions:register"),
+        ("coordinator", "sanctions:register-export"),
+        ("coordinator", "sanctions:list"),
+        ("reception", "start"),
+    ],
+)
+def test_list_pages_use_a_constant_number_of_queries(world, login, persona, url_name):
+    client = login(getattr(world, persona))
+    url = reverse(url_name)
+    _add_bans(world, 2)
+    few = _count(client, url)
+    _add_bans(world, 6, first=2)
+    many = _count(client, url)
+    assert many == few, f"{url_name}: {few} queries with 2 bans, {many} with 8"
