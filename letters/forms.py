@@ -78,6 +78,14 @@ def field_name(path: str) -> str:
     return path.replace(".", "__")
 
 
+# Dates the recipient still has to act on; they cannot lie in the past.
+FUTURE_DATES = {
+    "uitnodiging_ordegesprek": ["ordegesprek.datum"],
+    "voornemen_toegangsverbod": ["reactie.uiterlijk"],
+    "verklaring_bezoek": ["bezoek.datum"],
+    "aansprakelijkstelling_schade": ["schade.betalen_voor"],
+}
+
 SUMMARY_HELP = _(
     "Schrijf in een of twee zinnen wat er gebeurde, voor de ontvanger. Noem geen namen van medewerkers."
 )
@@ -118,6 +126,11 @@ class LetterCreateForm(forms.Form):
         start, end = data.get(field_name("verbod.begindatum")), data.get(field_name("verbod.einddatum"))
         if start and end and end < start:
             self.add_error(field_name("verbod.einddatum"), _("De einddatum ligt vóór de begindatum."))
+        today = timezone.localdate()
+        for path in FUTURE_DATES.get(self.kind, ()):
+            value = data.get(field_name(path))
+            if value and value < today:
+                self.add_error(field_name(path), _("Deze datum ligt in het verleden."))
         return data
 
     def details(self) -> dict:

@@ -4,6 +4,7 @@ letter records the measure, and a measure outside the user's scope is a 404."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,6 +34,7 @@ def _ordegesprek(world, incident, aggressor):
     )
 
 
+@time_machine.travel(dt.datetime(2026, 11, 23, 12, 0, tzinfo=AMS))
 def test_an_ordegesprek_prefills_the_invitation(world, login):
     organisation()
     sig = signatory()

@@ -1,6 +1,10 @@
 """The letter pages as a manager and a coordinator use them."""
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from gir.models import AuditEntry
@@ -16,6 +20,8 @@ def setup(world):
     return incident, aggressor, signatory()
 
 
+# The talk date below must lie in the future: the clock is set before it.
+@time_machine.travel(dt.datetime(2026, 11, 23, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
 def test_manager_makes_edits_and_finalises_a_letter_through_the_pages(world, login, setup):
     incident, aggressor, sig = setup
     client = login(world.manager)
@@ -170,3 +176,22 @@ def test_template_editor_saves_a_new_version(world, login):
     assert version.number == 2 and version.note == "korter" and version.created_by == world.coordinator
     page = client.get(reverse("letters:template-version", args=[template.pk, 1])).content.decode()
     assert "officiële waarschuwing" in page
+
+
+def test_an_invitation_for_a_talk_in_the_past_is_refused(world, login, setup):
+    incident, aggressor, sig = setup
+    url = reverse("letters:create", args=[incident.pk, LetterKind.ORDEGESPREK_INVITATION])
+    response = login(world.manager).post(
+        url,
+        {
+            "aggressor": aggressor.pk,
+            "signatory": sig.pk,
+            "incident__samenvatting": "U schreeuwde.",
+            "ordegesprek__datum": "2020-01-06",
+            "ordegesprek__tijd": "14:00",
+            "ordegesprek__plaats": "Stadhuis",
+        },
+    )
+    assert response.status_code == 200
+    assert "Deze datum ligt in het verleden." in response.content.decode()
+    assert not Letter.objects.exists()
