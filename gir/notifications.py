@@ -76,7 +76,11 @@ def enqueue_delivery(ids: list[int]) -> None:
     if time.monotonic() < _broker_down_until:
         return
     try:
-        deliver_notifications.delay(ids)
+        # One quick attempt, no retries: kombu's default reconnect waits seconds between tries
+        # and a web request must not wait on the broker. The sweep is the safety net.
+        with deliver_notifications.app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=0)
+            deliver_notifications.apply_async((ids,), connection=connection, retry=False)
     except Exception:  # the broker is optional for correctness; never fail the request
         _broker_down_until = time.monotonic() + BROKER_BACKOFF
         logger.warning("Broker unavailable; %d notification e-mail(s) left for the sweep", len(ids))

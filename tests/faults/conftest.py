@@ -104,6 +104,7 @@ class Cluster:
         self.redis = Redis(tmp)
         self.processes: list[subprocess.Popen] = []
         self.mail_delay = 0.0
+        self.broker_url: str | None = None  # default: our Redis
 
     def env(self) -> dict:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "PYTEST_"))}
@@ -112,7 +113,7 @@ class Cluster:
             DJANGO_SECRET_KEY="tests-only-not-secret",
             GIR_HTTPS="false",
             DATABASE_URL=_database_url(),
-            CELERY_BROKER_URL=self.redis.url,
+            CELERY_BROKER_URL=self.broker_url or self.redis.url,
             GIR_VAR_DIR=str(self.tmp / "var"),
             GIR_FAULT_MAIL_DIR=str(self.mail_dir),
             GIR_FAULT_MAIL_DELAY=str(self.mail_delay),
@@ -195,6 +196,43 @@ class Cluster:
         return "\n".join(
             f"--- {p.name}\n{p.read_text(errors='replace')[-3000:]}" for p in self.tmp.glob("*.log")
         )
+
+
+class SilentServer:
+    """Accepts TCP connections and never answers: a hanging Redis."""
+
+    def __init__(self):
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.held: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _addr = self.sock.accept()
+            except OSError:
+                return
+            self.held.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for conn in self.held:
+            conn.close()
+
+
+@pytest.fixture
+def silent_server():
+    server = SilentServer()
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture

@@ -82,9 +82,9 @@ def test_redis_down_while_50_incidents_are_filed(cluster):
     durations = report["durations"]
     slowest, mean = max(durations), sum(durations) / len(durations)
     print(f"filing with Redis down: first {durations[0]:.2f} s, slowest {slowest:.2f} s, mean {mean:.2f} s")
-    # The first filing pays the broker's connect timeout and retry once (about 2-3 s); after a
-    # failure the process leaves e-mail to the sweep for a while, so the rest are fast.
-    assert slowest < 3.5, f"slowest filing took {slowest:.2f} s"
+    # One quick broker attempt per filing at most; after a failure the process leaves e-mail to
+    # the sweep for a while, so only the first filing pays for it (plus first-import costs).
+    assert slowest < 3.0, f"slowest filing took {slowest:.2f} s"
     assert mean < 0.5, f"filing took {mean:.2f} s on average"
     assert time.monotonic() - started < 150
     assert Incident.objects.count() == 50
@@ -93,6 +93,22 @@ def test_redis_down_while_50_incidents_are_filed(cluster):
     cluster.redis.start()  # same port: workers and beat reconnect by themselves
     _wait_delivered(cluster, 150)
     assert Counter(read_mailbox(cluster.mail_dir)) == _expected_mail()
+
+
+def test_a_hanging_broker_does_not_hang_filing(cluster, silent_server):
+    """Redis accepts connections but never answers (STACK.md: >60 s per request by default)."""
+    world = build_world()
+    cluster.broker_url = f"redis://127.0.0.1:{silent_server.port}/0"
+    result = cluster.run_python("tests.faults.file_incidents", world.employee.pk, world.dept_a.pk, 20, 1)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    durations = report["durations"]
+    print(f"filing with a hanging broker: first {durations[0]:.2f} s, slowest {max(durations):.2f} s")
+    assert report["errors"] == [] and Incident.objects.count() == 20
+    # The first filing waits out the broker's 2 s socket timeout (settings); the rest skip the broker.
+    assert max(durations) < 5.0
+    assert sum(durations) / len(durations) < 0.5
+    assert Notification.objects.filter(emailed_at__isnull=True).exists()  # left for the sweep
 
 
 def test_two_beats_and_two_workers_send_each_mail_once(cluster):
