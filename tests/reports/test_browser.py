@@ -25,8 +25,11 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     from openpyxl import load_workbook
 
     data = dataset.build()
-    log_in(data.coordinator)
-    page.get_by_role("link", name="Rapportages").first.click()
+    log_in(data.coordinator, target="/rapportages/")
+    assert (
+        page.get_by_role("navigation").get_by_role("link", name="Rapportages").get_attribute("aria-current")
+        == "page"
+    )
     assert page.get_by_role("heading", level=1).inner_text() == "Rapportages"
     assert_accessible(page, "reports-dashboard")
 
@@ -55,6 +58,7 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     report_run_render(ReportRun.objects.get().pk)
     # The page's poller (static JS) shows the download link without a reload.
     page.get_by_role("link", name="Download de PDF").wait_for(state="visible", timeout=10_000)
+    assert not page.get_by_text("Het maken van de PDF is mislukt").is_visible()
     assert_accessible(page, "reports-run-done")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download de PDF").click()
