@@ -28,7 +28,8 @@ def _draft(user) -> ReportDraft:
 
 def _store(draft: ReportDraft, post, pending) -> None:
     """Keep what was typed (also when it is invalid) and the accepted files."""
-    fields = {key: post.getlist(key)[:20] for key in post if key not in SKIP}
+    known = set(ShortReportForm.base_fields) - SKIP
+    fields = {key: post.getlist(key)[:20] for key in post if key in known}
     fields = {key: [value[:5000] for value in values] for key, values in fields.items()}
     fields["pending"] = [",".join(str(item.pk) for item in pending)]
     draft.data = {**draft.data, "fields": fields}
