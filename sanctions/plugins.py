@@ -73,16 +73,15 @@ def reception_panel(request) -> dict:
 def register_panel_context(request) -> dict:
     from datetime import timedelta
 
+    from sanctions.constants import MeasureStatus
     from sanctions.models import Ban
-    from sanctions.services.bans import review_due_soon
 
     now = timezone.now()
+    unserved = Ban.objects.filter(served_on__isnull=True).exclude(measure__status=MeasureStatus.REVOKED)
     return {
         "in_force": Ban.objects.in_force(now).count(),
-        "ending_soon": review_due_soon(now, timedelta(days=14)).count(),
-        "not_served": Ban.objects.filter(served_on__isnull=True)
-        .exclude(measure__status="ingetrokken")
-        .count(),
+        "ending_soon": Ban.objects.ending_within(now, timedelta(days=14)).count(),
+        "not_served": unserved.count(),
     }
 
 

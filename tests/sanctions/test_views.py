@@ -530,3 +530,20 @@ def test_an_ordegesprek_is_moved_with_a_reason_in_the_history(world, login):
         },
     )
     assert "al vastgelegd" in response.content.decode()
+
+
+def test_the_coordinator_start_panel_counts_the_register(world, login, setup):
+    incident, aggressor, _ban = setup
+    today = date.today()
+    make_ban(
+        world,
+        aggressor,
+        incident,
+        starts_on=today + timedelta(days=200),
+        ends_on=today + timedelta(days=300),
+        serve=False,
+    )
+    html = login(world.coordinator).get(reverse("start")).content.decode()
+    assert "1 verbod van kracht" in html
+    assert "1 nog niet uitgereikt" in html
+    assert "Karel Verbodenberg" in html  # the coordinator also sees the reception panel
