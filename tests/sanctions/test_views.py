@@ -547,3 +547,64 @@ def test_the_coordinator_start_panel_counts_the_register(world, login, setup):
     assert "1 verbod van kracht" in html
     assert "1 nog niet uitgereikt" in html
     assert "Karel Verbodenberg" in html  # the coordinator also sees the reception panel
+
+
+def test_extend_review_and_revoke_through_the_pages(world, login, setup):
+    _incident, _aggressor, ban = setup
+    client = login(world.mandated)
+    new_end = ban.measure.ends_on + timedelta(days=30)
+    response = client.post(
+        reverse("sanctions:ban-extend", kwargs={"pk": ban.pk}),
+        {"new_end": new_end.isoformat(), "reason": "Opnieuw"},
+    )
+    assert response.status_code == 302
+    ban.measure.refresh_from_db()
+    assert ban.measure.ends_on == new_end
+    response = client.post(
+        reverse("sanctions:ban-extend", kwargs={"pk": ban.pk}), {"new_end": "2026-01-01", "reason": "x"}
+    )
+    assert "na de huidige einddatum" in response.content.decode()
+    client.post(reverse("sanctions:ban-review", kwargs={"pk": ban.pk}), {"note": "Loopt af zoals gepland"})
+    assert not Deadline.objects.open().filter(kind="ban_review").exists()
+    client.post(reverse("sanctions:revoke", kwargs={"pk": ban.pk}), {"reason": "Bezwaar gegrond"})
+    assert not Ban.objects.in_force().exists()
+    detail = client.get(reverse("sanctions:detail", kwargs={"pk": ban.pk})).content.decode()
+    assert "Deze maatregel is ingetrokken." in detail
+    assert "Bezwaar gegrond" in detail and "Opnieuw" in detail
+
+
+def test_revoking_an_ordegesprek_closes_its_deadline_and_the_claim_can_be_written_off(world, login):
+    from sanctions.services import measure_decide
+
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    common = {"by": world.manager, "aggressor": aggressor, "incidents": [incident], "reason": "x"}
+    talk = measure_decide(
+        measure_type="ordegesprek",
+        details={"planned_at": datetime(2030, 1, 7, 9, tzinfo=UTC), "place": "Stadhuis", "attendees": "Wij"},
+        **common,
+    )
+    claim = measure_decide(
+        measure_type="schadeverhaal", details={"claim_date": date.today(), "items": [("Glas", 10)]}, **common
+    )
+    client = login(world.manager)
+    listing = client.get(reverse("sanctions:list")).content.decode()
+    assert talk.reference in listing and claim.reference in listing
+    client.post(reverse("sanctions:revoke", kwargs={"pk": talk.pk}), {"reason": "Persoon verhuisd"})
+    assert Deadline.objects.get(kind="ordegesprek").closed_at is not None
+    client.post(reverse("sanctions:claim-uncollectable", kwargs={"pk": claim.pk}), {"reason": "Geen verhaal"})
+    claim.damageclaim.refresh_from_db()
+    assert claim.damageclaim.status == ClaimStatus.UNCOLLECTABLE
+
+
+def test_the_measure_list_offers_incidents_still_waiting_for_a_decision(world, login):
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    html = login(world.manager).get(reverse("sanctions:list")).content.decode()
+    assert (
+        reverse("sanctions:decide", kwargs={"aggressor_pk": aggressor.pk}) + f"?incident={incident.pk}"
+        in html
+    )
+    assert (
+        "Karel Verbodenberg" not in login(world.other_manager).get(reverse("sanctions:list")).content.decode()
+    )
