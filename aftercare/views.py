@@ -29,7 +29,7 @@ from aftercare.models import AftercareCase, AftercareTalk
 from aftercare.notes import notes_for
 from aftercare.report import QUARTERS, quarterly_report
 from gir.access import perm_required
-from gir.audit import audit_log, log_download
+from gir.audit import audit_log, log_download, log_view
 from gir.models import AuditEntry
 
 HANDLE = "aftercare.handle_cases"
@@ -79,6 +79,7 @@ def case_detail(request, pk: int):
     is_worker = AftercareCase.objects.handled_by(user).filter(pk=case.pk).exists()
     # Referrals are the employee's own business and the team's; managers see only dates and status.
     show_referrals = is_worker or case.person_id == user.pk
+    log_view(request, case, "aftercare case")  # health-related personal data (AVG art. 9)
     return render(
         request,
         "aftercare/case_detail.html",

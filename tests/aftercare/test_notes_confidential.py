@@ -97,3 +97,16 @@ def test_only_the_note_module_reads_notes():
         if "AftercareNote" in path.read_text(errors="ignore"):
             users.add(relative)
     assert users <= allowed, f"modules outside the note reader touch AftercareNote: {users - allowed}"
+
+
+def test_viewing_a_case_is_logged_for_every_reader(full_world, client):
+    for persona in ("employee", "manager", "coordinator", "aftercare"):
+        user = getattr(full_world, persona)
+        client.force_login(user)
+        client.get(reverse("aftercare:case", kwargs={"pk": full_world.aftercare_case.pk}))
+        assert AuditEntry.objects.filter(
+            actor=user,
+            action="view",
+            content_type__model="aftercarecase",
+            object_id=str(full_world.aftercare_case.pk),
+        ).exists()
