@@ -16,6 +16,16 @@ from letters.constants import REACTION_DEADLINE
 from letters.models import Dispatch, Letter
 
 
+def _incidents_reacted_to(letter: Letter) -> list:
+    """The letter's incident, and the other incidents of its measure with the same aggressor:
+    one ban decision for three incidents is the reaction to each of them."""
+    incidents = [letter.incident]
+    if letter.measure_id:
+        others = letter.measure.incidents.filter(aggressor_links__aggressor=letter.aggressor_id)
+        incidents += [i for i in others.exclude(pk=letter.incident_id).distinct()]
+    return incidents
+
+
 @transaction.atomic
 def dispatch_record(
     *,
@@ -30,7 +40,8 @@ def dispatch_record(
     """Record how a final letter went out; the first dispatch meets the 48-hour norm.
 
     A letter to the aggressor that has gone out is the reaction the norm asks for, so the
-    incident's ``incident_reaction`` deadline is closed here (a no-op when already closed).
+    ``incident_reaction`` deadline of each incident it reacts to is closed here (a no-op when
+    already closed).
     """
     locked = Letter.objects.select_for_update().get(pk=letter.pk)
     if not locked.is_final:
@@ -49,13 +60,14 @@ def dispatch_record(
         note=note.strip(),
         recorded_by=by,
     )
-    deadline_close(
-        kind=REACTION_DEADLINE,
-        subject=locked.incident,
-        by=by,
-        note=f"Brief {locked.reference} verzonden",
-        at=dispatched_at if dispatched_at <= timezone.now() else None,
-    )
+    for incident in _incidents_reacted_to(locked):
+        deadline_close(
+            kind=REACTION_DEADLINE,
+            subject=incident,
+            by=by,
+            note=f"Brief {locked.reference} verzonden",
+            at=dispatched_at if dispatched_at <= timezone.now() else None,
+        )
     audit_log(
         actor=by, action=AuditEntry.Action.CREATE, obj=dispatch, description=f"dispatch of letter {locked.pk}"
     )

@@ -119,3 +119,28 @@ def test_the_mandated_manager_sees_ban_letters_of_other_departments_only(world, 
     assert client.get(reverse("letters:detail", args=[ban_letter.pk])).status_code == 200
     assert client.get(reverse("letters:detail", args=[plain_letter.pk])).status_code == 404
     assert login(world.manager).get(reverse("letters:detail", args=[ban_letter.pk])).status_code == 404
+
+
+def test_dispatching_a_measure_letter_closes_the_deadline_of_each_of_its_incidents(world):
+    from gir.models import Deadline
+    from letters.constants import REACTION_DEADLINE
+    from tests.letters.helpers import dispatched, final
+    from tests.sanctions.helpers import make_incident
+
+    first, aggressor = incident_with_aggressor(world.employee, world.manager)
+    second = make_incident(world)
+    from incidents.models import IncidentAggressor
+
+    IncidentAggressor.objects.create(incident=second, aggressor=aggressor)
+    unrelated, _other = incident_with_aggressor(world.employee, world.manager)
+    measure = measure_decide(
+        by=world.manager,
+        aggressor=aggressor,
+        measure_type=MeasureType.WRITTEN_WARNING,
+        incidents=[first, second],
+        reason="Twee keer schelden.",
+    )
+    dispatched(final(first, aggressor, world.manager, measure=measure), world.manager)
+    for incident, closed in [(first, True), (second, True), (unrelated, False)]:
+        deadline = Deadline.objects.for_object(incident).get(kind=REACTION_DEADLINE)
+        assert (deadline.closed_at is not None) is closed, incident
