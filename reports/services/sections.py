@@ -1,4 +1,4 @@
-"""Report sections that read the measures app (sanctions): measures, police, bans.
+"""Report sections that read the measures (sanctions) and letters apps: measures, police, bans, letters.
 
 Measures belong to incidents (many-to-many); a measure counts in a report when it was decided
 for an incident in the report's scope. Each function is one or two aggregates.
@@ -12,6 +12,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from incidents.constants import PolicePlan
+from letters.constants import LetterKind, LetterStatus
+from letters.models import Letter
 from reports.services.params import ReportParams
 from reports.services.tables import Share, Table
 from sanctions.constants import MeasureStatus, MeasureType
@@ -59,6 +61,36 @@ def ban_counts(scope: QuerySet, params: ReportParams, at: dt.datetime) -> dict:
         ban__in=scoped.values("pk"), occurred_at__gte=params.start, occurred_at__lt=params.end
     ).count()
     return {**decided, "in_force": in_force, "breaches": breaches}
+
+
+def letters_per_kind(incidents: QuerySet) -> dict[str, dict]:
+    """Final letters to aggressors for incidents of the period, and how many went out."""
+    rows = (
+        Letter.objects.filter(incident__in=incidents.order_by().values("pk"), status=LetterStatus.FINAL)
+        .order_by()
+        .values("kind")
+        .annotate(
+            n=Count("pk", distinct=True), sent=Count("pk", distinct=True, filter=Q(dispatches__isnull=False))
+        )
+    )
+    return {row["kind"]: row for row in rows}
+
+
+def _letter_table(incidents) -> Table:
+    counts = letters_per_kind(incidents)
+    rows = []
+    for choice in LetterKind:
+        row = counts.get(choice.value, {"n": 0, "sent": 0})
+        rows.append([str(choice.label), row["n"], row["sent"]])
+    rows.sort(key=lambda r: -r[1])
+    return Table(
+        "letters",
+        _("Brieven aan daders"),
+        [_("Brief"), _("Definitief gemaakt"), _("Waarvan verzonden of overhandigd")],
+        rows,
+        total=[_("Totaal"), sum(r[1] for r in rows), sum(r[2] for r in rows)],
+        note=_("Brieven bij incidenten uit deze periode."),
+    )
 
 
 def _measure_table(incidents) -> Table:
@@ -123,4 +155,9 @@ def _ban_table(scope, params: ReportParams, now: dt.datetime) -> Table:
 
 def measure_tables(incidents: QuerySet, scope: QuerySet, params: ReportParams, now: dt.datetime, total: int):
     """The tables of this module, in report order."""
-    return [_measure_table(incidents), _police_table(incidents, total), _ban_table(scope, params, now)]
+    return [
+        _measure_table(incidents),
+        _police_table(incidents, total),
+        _ban_table(scope, params, now),
+        _letter_table(incidents),
+    ]

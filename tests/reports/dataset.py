@@ -226,7 +226,53 @@ def build(world=None) -> SimpleNamespace:
     ]
     Deadline.objects.bulk_create([x for x in deadlines if x is not None])
     _measures(d)
+    _letters(d)
     return d
+
+
+def _letters(d) -> None:
+    """Final warnings for incidents 0 and 3 (one dispatched), a final ban decision for 6, a concept for 8."""
+    from gir.models import Signatory
+    from letters.constants import DispatchMethod, LetterKind, LetterStatus
+    from letters.models import Dispatch, Letter, LetterTemplate, LetterTemplateVersion
+
+    signatory = Signatory.objects.create(name="Burgemeester", function="Burgemeester", is_mayor=True)
+    d.letter_specs = []
+    for k, (i, kind, status) in enumerate(
+        [
+            (0, LetterKind.WARNING, LetterStatus.FINAL),
+            (3, LetterKind.WARNING, LetterStatus.FINAL),
+            (6, LetterKind.BAN_DECISION, LetterStatus.FINAL),
+            (8, LetterKind.WARNING, LetterStatus.CONCEPT),
+        ]
+    ):
+        template, _ = LetterTemplate.objects.get_or_create(code=kind, defaults={"title": str(kind.label)})
+        version = template.versions.order_by("number").first() or LetterTemplateVersion.objects.create(
+            template=template, number=1, subject="Brief", body="Tekst"
+        )
+        final = status == LetterStatus.FINAL
+        letter = Letter.objects.create(
+            reference=f"B-TEST-{k}",
+            kind=kind,
+            status=status,
+            template_version=version,
+            incident=d.incidents[i],
+            aggressor=d.aggressors[SPECS[i]["aggressor"]],
+            signatory=signatory,
+            subject="Brief",
+            body_html="<p>Tekst</p>",
+            finalised_at=SPECS[i]["occurred_at"] + dt.timedelta(hours=20) if final else None,
+            final_html="<p>Tekst</p>" if final else "",
+            sha256="0" * 64 if final else "",
+        )
+        d.letter_specs.append({"kind": kind, "final": final, "sent": k == 0})
+        if k == 0:
+            Dispatch.objects.create(
+                letter=letter,
+                method=DispatchMethod.POST,
+                dispatched_at=SPECS[i]["occurred_at"] + dt.timedelta(hours=21),
+                recorded_by=d.coordinator,
+            )
 
 
 def _measures(d) -> None:

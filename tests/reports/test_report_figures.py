@@ -267,3 +267,12 @@ def test_query_count_does_not_grow_with_the_data(data, django_assert_max_num_que
     assert len(extra) == 3 * len(SPECS)
     with django_assert_max_num_queries(len(small.captured_queries)):
         build_report(data.coordinator, params, now=NOW)
+
+
+def test_letters_per_kind(report, data):
+    from letters.constants import LetterKind
+
+    letters = rows(report, "letters")
+    for kind in LetterKind:
+        final = [x for x in data.letter_specs if x["kind"] == kind and x["final"]]
+        assert letters[str(kind.label)] == [len(final), sum(x["sent"] for x in final)]
