@@ -316,3 +316,17 @@ def test_department_report_and_its_exports_carry_no_names(client, data):
     values = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value)
     assert "< 5" in values
     assert_no_identifiers(values, data)
+
+
+def test_an_empty_year_and_a_long_period_render(client, data):
+    client.force_login(data.coordinator)
+    empty = client.get(reverse("reports:annual") + "?year=2001")
+    assert empty.status_code == 200
+    assert "In 2001 zijn geen incidenten gemeld." in empty.content.decode()
+    long = client.get(reverse("reports:annual") + "?date_from=2023-01-01&date_to=2025-12-31")
+    assert long.status_code == 200
+    html = long.content.decode()
+    assert "Rapportage agressie en geweld 01-01-2023 t/m 31-12-2025" in html
+    assert "Trend: dezelfde periode" not in html  # no overlapping comparison for periods over a year
+    total = len(dataset.SPECS) + dataset.PREVIOUS_YEARS[2024] + dataset.PREVIOUS_YEARS[2023]
+    assert long.context["report"].table("key_figures").rows[0][1] == total
