@@ -101,6 +101,9 @@ def register() -> None:
             "sanctions/panels/reception.html", "sanctions.view_reception_list", reception_panel, order=15
         )
     )
+    # Shown only to those without the reception list (the template checks): they find the
+    # ban by name instead.
+    register_panel(StartPanel("sanctions/panels/breach.html", "sanctions.register_breach", None, order=85))
     register_panel(
         StartPanel(
             "sanctions/panels/register.html", "sanctions.view_ban_register", register_panel_context, order=40

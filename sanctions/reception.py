@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from sanctions.models import Ban, BanLocation
+
+MATCH_LIMIT = 5
 
 
 def reception_rows(now=None):
@@ -29,4 +31,27 @@ def reception_rows(now=None):
             "instruction_text": ban.instruction_text,
         }
         for ban in bans
+    ]
+
+
+def reception_matches(name: str, now=None) -> list[dict]:
+    """Bans in force for a typed name: every word must occur in the first or last name.
+
+    Returns nothing when more than ``MATCH_LIMIT`` match: a vague search must not turn into
+    the list itself.
+    """
+    words = name.split()[:4]
+    bans = Ban.objects.in_force(now).select_related("measure__aggressor")
+    for word in words:
+        bans = bans.filter(
+            Q(measure__aggressor__last_name__icontains=word)
+            | Q(measure__aggressor__first_name__icontains=word)
+            | Q(measure__aggressor__initials__icontains=word)
+        )
+    found = list(bans.prefetch_related("location_links__location__parent")[: MATCH_LIMIT + 1])
+    if len(found) > MATCH_LIMIT:
+        return []
+    return [
+        {"pk": ban.pk, "name": ban.measure.aggressor.display_name, "locations": ban.location_names()}
+        for ban in found
     ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/betaling/", views.claim_payment, name="claim-payment"),
     path("<int:pk>/oninbaar/", views.claim_uncollectable, name="claim-uncollectable"),
     path("toegangsverboden/", views.reception, name="reception"),
+    path("toegangsverboden/overtreding/", views.breach_find, name="breach-find"),
     path("toegangsverboden/register/", views.register, name="register"),
     path("toegangsverboden/register/export/", views.register_export, name="register-export"),
     path("toegangsverboden/<int:pk>/uitreiken/", views.ban_serve, name="ban-serve"),

@@ -1,6 +1,7 @@
 """Forms validate and normalise; the services write. One decision form per measure type."""
 
 from sanctions.forms.actions import (
+    BreachFindForm,
     BreachForm,
     ExtendForm,
     OrdegesprekPlanForm,
@@ -26,6 +27,7 @@ from sanctions.forms.fields import DayField
 __all__ = [
     "TYPE_FORMS",
     "BanDecisionForm",
+    "BreachFindForm",
     "BreachForm",
     "ClaimDecisionForm",
     "ContactDecisionForm",

@@ -206,3 +206,12 @@ class OrdegesprekPlanForm(Form):
             if data["planned_at"] < timezone.now():
                 self.add_error("planned_date", _("Dit tijdstip is al voorbij."))
         return data
+
+
+class BreachFindForm(Form):
+    name = forms.CharField(
+        label=_("Naam van de persoon"),
+        min_length=3,
+        max_length=100,
+        help_text=_("Typ de achternaam, eventueel met voornaam."),
+    )

@@ -9,6 +9,7 @@ from sanctions.views.bans import (
     ban_review,
     ban_serve,
     breach,
+    breach_find,
     reception,
 )
 from sanctions.views.decisions import ban_request, decide, decide_type, measure_list
@@ -30,6 +31,7 @@ __all__ = [
     "ban_review",
     "ban_serve",
     "breach",
+    "breach_find",
     "claim_payment",
     "claim_uncollectable",
     "decide",

@@ -17,12 +17,13 @@ from gir.models import AuditEntry
 from sanctions import services
 from sanctions.access import ban_for, ban_for_breach, ban_for_reception
 from sanctions.forms import (
+    BreachFindForm,
     BreachForm,
     ExtendForm,
     ReviewForm,
     ServeForm,
 )
-from sanctions.reception import reception_rows
+from sanctions.reception import MATCH_LIMIT, reception_matches, reception_rows
 from sanctions.views.common import DECIDERS, form_page, service_error
 
 
@@ -134,6 +135,36 @@ def breach(request, pk: int):
         {
             "form": form,
             "name": ban.measure.aggressor.display_name,
+            "title": _("Overtreding toegangsverbod melden"),
+        },
+    )
+
+
+@login_required
+def breach_find(request):
+    """Find the ban by the person's name, to register a breach, without showing the list.
+
+    For employees who do not see the reception list: a name must be typed; only bans in force
+    for that name are shown, at most a handful. Every search is logged.
+    """
+    if not request.user.has_perm("sanctions.register_breach"):
+        raise PermissionDenied
+    form = BreachFindForm(request.GET or None)
+    matches = None
+    if form.is_valid():
+        matches = reception_matches(form.cleaned_data["name"])
+        audit_log(
+            request=request,
+            action=AuditEntry.Action.VIEW,
+            description=f"Toegangsverbod gezocht voor overtreding ({len(matches)} treffers)",
+        )
+    return render(
+        request,
+        "sanctions/breach_find.html",
+        {
+            "form": form,
+            "matches": matches,
+            "limit": MATCH_LIMIT,
             "title": _("Overtreding toegangsverbod melden"),
         },
     )

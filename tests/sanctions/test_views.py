@@ -608,3 +608,35 @@ def test_the_measure_list_offers_incidents_still_waiting_for_a_decision(world, l
     assert (
         "Karel Verbodenberg" not in login(world.other_manager).get(reverse("sanctions:list")).content.decode()
     )
+
+
+def test_an_employee_finds_a_ban_by_name_to_register_a_breach_without_seeing_the_list(world, login, setup):
+    _incident, _aggressor, ban = setup
+    client = login(world.employee)
+    start = client.get(reverse("start")).content.decode()
+    assert reverse("sanctions:breach-find") in start
+    assert "Karel Verbodenberg" not in client.get(reverse("sanctions:breach-find")).content.decode()
+    too_short = client.get(reverse("sanctions:breach-find"), {"name": "Ve"}).content.decode()
+    assert "Karel Verbodenberg" not in too_short
+    found = client.get(reverse("sanctions:breach-find"), {"name": "verbodenberg"}).content.decode()
+    assert reverse("sanctions:breach", kwargs={"pk": ban.pk}) in found
+    assert "1979" not in found and "Geheimstraat" not in found
+    nothing = client.get(reverse("sanctions:breach-find"), {"name": "Jansen"}).content.decode()
+    assert reverse("sanctions:breach", kwargs={"pk": ban.pk}) not in nothing
+    assert (
+        AuditEntry.objects.filter(
+            actor=world.employee, description__startswith="Toegangsverbod gezocht"
+        ).count()
+        == 2
+    )
+
+
+def test_a_vague_name_search_does_not_reveal_the_list(world, login):
+    today = date.today()
+    for n in range(6):
+        incident = make_incident(world)
+        aggressor = make_aggressor(incident, last_name=f"Bakker{n}")
+        make_ban(world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=95), photo=False)
+    html = login(world.employee).get(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
+    assert "Bakker0" not in html
+    assert "meer dan 5 personen" in html
