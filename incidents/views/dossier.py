@@ -111,7 +111,15 @@ def first_talk(request, pk: int):
     return render(
         request,
         "incidents/action_form.html",
-        {"form": form, "incident": incident, "title": _("Eerste opvang vastleggen")},
+        {
+            "form": form,
+            "incident": incident,
+            "title": _("Eerste opvang vastleggen"),
+            "intro": _(
+                "Spreek de medewerker zo snel mogelijk, het liefst dezelfde dag. Vraag hoe het gaat, "
+                "bespreek wat er nodig is en of er een melding of aangifte bij de politie komt."
+            ),
+        },
     )
 
 
