@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import uuid
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reports.models import ReportRun, RunStatus
@@ -55,14 +57,21 @@ def _progress(run_id: int, percent: int) -> None:
     ReportRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(progress=percent)
 
 
+# Longer than the task's hard time limit: a run still "running" after this was abandoned by a
+# killed worker, and the redelivered task may take it over.
+STALE_AFTER = timedelta(minutes=15)
+
+
 def _claim(run_id: int) -> bool:
-    """Claim a queued run (or a failed one being retried) with a conditional UPDATE.
+    """Claim a queued (or abandoned) run with a conditional UPDATE.
 
     Exactly one worker wins even when the broker delivers the task twice.
     """
+    now = timezone.now()
+    claimable = Q(status=RunStatus.QUEUED) | Q(status=RunStatus.RUNNING, started_at__lt=now - STALE_AFTER)
     return bool(
-        ReportRun.objects.filter(pk=run_id, status=RunStatus.QUEUED).update(
-            status=RunStatus.RUNNING, progress=5, started_at=timezone.now(), error=""
+        ReportRun.objects.filter(claimable, pk=run_id).update(
+            status=RunStatus.RUNNING, progress=5, started_at=now, error=""
         )
     )
 

@@ -330,3 +330,16 @@ def test_an_empty_year_and_a_long_period_render(client, data):
     assert "Trend: dezelfde periode" not in html  # no overlapping comparison for periods over a year
     total = len(dataset.SPECS) + dataset.PREVIOUS_YEARS[2024] + dataset.PREVIOUS_YEARS[2023]
     assert long.context["report"].table("key_figures").rows[0][1] == total
+
+
+def test_a_run_abandoned_by_a_killed_worker_is_taken_over_later(data):
+    run = ReportRun.objects.create(
+        requested_by=data.coordinator,
+        params={"date_from": "2025-01-01", "date_to": "2025-12-31", "department": None},
+        status=RunStatus.RUNNING,
+        started_at=dt.datetime(2026, 11, 20, 11, 0, tzinfo=AMS),
+    )
+    with time_machine.travel(dt.datetime(2026, 11, 20, 11, 5, tzinfo=AMS), tick=False):
+        assert report_run_render(run.pk) is None  # still being worked on: hands off
+    with time_machine.travel(dt.datetime(2026, 11, 20, 11, 30, tzinfo=AMS), tick=False):
+        assert report_run_render(run.pk).status == RunStatus.DONE
