@@ -6,6 +6,7 @@ It never reads raw figures, so a number hidden as "< 5" in a table stays hidden 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reports.services.tables import SMALL, Amount, Change, Share, cell_text
 
@@ -87,15 +88,45 @@ def _consequences(report) -> list[str]:
     return lines
 
 
+def _measures(report) -> list[str]:
+    lines = []
+    measures = report.table("measures")
+    if measures and measures.total:
+        total, top = measures.total[1], _top(measures)
+        if top and isinstance(total, int):
+            lines.append(
+                _("Er zijn %(n)s maatregelen tegen daders genomen, het vaakst: %(top)s.")
+                % {"n": cell_text(total), "top": top[0].lower()}
+            )
+    imposed = _value(report, "bans", _("Toegangsverboden opgelegd in deze periode"))
+    if imposed is SMALL or (isinstance(imposed, int) and imposed > 0):
+        number = imposed if isinstance(imposed, int) else 5
+        lines.append(
+            ngettext(
+                "Er is %(n)s toegangsverbod opgelegd.", "Er zijn %(n)s toegangsverboden opgelegd.", number
+            )
+            % {"n": _count_words(imposed)}
+        )
+    return lines
+
+
 def _deadlines(report) -> list[str]:
     table = report.table("deadlines")
-    reaction = table.rows[0][-1] if table and table.rows else None
+    if not table or not table.rows:
+        return []
+    lines = []
+    reaction = table.rows[0][-1]
     if isinstance(reaction, Share) and reaction.whole:
-        return [
+        lines.append(
             _("%(pct)s%% van de reacties naar de dader ging op tijd weg (binnen 48 uur).")
             % {"pct": round(reaction.percent)}
-        ]
-    return []
+        )
+    first_talk = table.rows[1][-1] if len(table.rows) > 1 else None
+    if isinstance(first_talk, Share) and first_talk.whole:
+        lines.append(
+            _("%(pct)s%% van de eerste nazorggesprekken was op tijd.") % {"pct": round(first_talk.percent)}
+        )
+    return lines
 
 
 def summarise(report) -> list[str]:
@@ -103,4 +134,6 @@ def summarise(report) -> list[str]:
     key = report.table("key_figures")
     if key.rows[0][1] == 0:
         return [_("In %(period)s zijn geen incidenten gemeld.") % {"period": report.params.label()}]
-    return _totals(report) + _where_when(report) + _consequences(report) + _deadlines(report)
+    return (
+        _totals(report) + _where_when(report) + _consequences(report) + _measures(report) + _deadlines(report)
+    )

@@ -276,3 +276,12 @@ def test_letters_per_kind(report, data):
     for kind in LetterKind:
         final = [x for x in data.letter_specs if x["kind"] == kind and x["final"]]
         assert letters[str(kind.label)] == [len(final), sum(x["sent"] for x in final)]
+
+
+def test_summary_mentions_measures_bans_and_aftercare(report, data):
+    text = " ".join(report.summary)
+    assert f"Er zijn {len(data.measure_specs)} maatregelen tegen daders genomen" in text
+    assert "Er zijn minder dan 5 toegangsverboden opgelegd." not in text  # not sensitive organisation-wide
+    assert "Er zijn 2 toegangsverboden opgelegd." in text
+    talks = Counter(s["talk1"] for s in SPECS if s["talk1"])
+    assert f"{round(100 * talks['on_time'] / sum(talks.values()))}% van de eerste nazorggesprekken" in text
