@@ -78,13 +78,27 @@ def _consequences(report) -> list[str]:
     lines = []
     injury = _value(report, "consequences", _("Lichamelijk letsel"))
     if injury is SMALL or (isinstance(injury, int) and injury > 0):
-        lines.append(_("Bij %(n)s incidenten raakte iemand gewond.") % {"n": _count_words(injury)})
+        lines.append(
+            ngettext(
+                "Bij %(n)s incident raakte iemand gewond.",
+                "Bij %(n)s incidenten raakte iemand gewond.",
+                _number(injury),
+            )
+            % {"n": _count_words(injury)}
+        )
     damage = _value(report, "consequences", _("Bedrag schade gemeente"))
     if isinstance(damage, Amount) and damage.value:
         lines.append(_("De schade aan spullen van de gemeente was samen %(a)s.") % {"a": damage})
     repeat = _value(report, "aggressors", _("Daders met meer dan één incident (herhaling)"))
     if repeat is SMALL or (isinstance(repeat, int) and repeat > 0):
-        lines.append(_("%(n)s daders waren vaker dan één keer agressief.") % {"n": _count_words(repeat)})
+        lines.append(
+            ngettext(
+                "%(n)s dader was vaker dan één keer agressief.",
+                "%(n)s daders waren vaker dan één keer agressief.",
+                _number(repeat),
+            )
+            % {"n": _count_words(repeat)}
+        )
     return lines
 
 
