@@ -15,6 +15,11 @@ def _count_words(cell) -> str:
     return _("minder dan 5") if cell is SMALL else cell_text(cell)
 
 
+def _number(cell) -> int:
+    """For choosing singular or plural: a hidden count reads as plural ("minder dan 5")."""
+    return cell if isinstance(cell, int) and not isinstance(cell, bool) else 5
+
+
 def _top(table, col: int = 1):
     if table is None:
         return None
@@ -114,10 +119,11 @@ def _measures(report) -> list[str]:
             )
     imposed = _value(report, "bans", _("Toegangsverboden opgelegd in deze periode"))
     if imposed is SMALL or (isinstance(imposed, int) and imposed > 0):
-        number = imposed if isinstance(imposed, int) else 5
         lines.append(
             ngettext(
-                "Er is %(n)s toegangsverbod opgelegd.", "Er zijn %(n)s toegangsverboden opgelegd.", number
+                "Er is %(n)s toegangsverbod opgelegd.",
+                "Er zijn %(n)s toegangsverboden opgelegd.",
+                _number(imposed),
             )
             % {"n": _count_words(imposed)}
         )
