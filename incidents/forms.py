@@ -400,6 +400,8 @@ class InvolvementForm(forms.Form):
 class AggressorForm(forms.ModelForm):
     use_required_attribute = False  # no red fields before typing; aria-required stays
 
+    confirm_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Aggressor
         fields = [

@@ -80,7 +80,10 @@ def aggressor_new(request, pk: int):
     if not access.can_link_aggressors(request.user, incident):
         raise PermissionDenied
     form = AggressorForm(request.POST or None, request.FILES or None)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
+        duplicates = _possible_duplicates(request, form)
+    if request.method == "POST" and form.is_valid() and not duplicates:
         services.aggressor_create(
             by=request.user,
             data=form.data_fields(),
@@ -90,7 +93,30 @@ def aggressor_new(request, pk: int):
         )
         messages.success(request, _("De dader is vastgelegd en aan het incident gekoppeld."))
         return redirect("incidents:detail", pk=incident.pk)
-    return render(request, "incidents/aggressor_form.html", {"form": form, "incident": incident})
+    return render(
+        request,
+        "incidents/aggressor_form.html",
+        {"form": form, "incident": incident, "duplicates": duplicates},
+    )
+
+
+def _possible_duplicates(request, form) -> list[Aggressor]:
+    """Persons with the same last name and birth date: link one of them instead, unless the
+    user confirms this is someone else (no duplicate by accident)."""
+    data = form.cleaned_data
+    if data.get("confirm_new"):
+        return []
+    matches = list(
+        Aggressor.objects.matching(
+            request.user, last_name=data["last_name"], date_of_birth=data["date_of_birth"]
+        )
+    )
+    if matches:  # the next Opslaan means: this is someone else
+        form.data = form.data.copy()
+        form.data["confirm_new"] = "1"
+    for person in matches:
+        log_view(request, person, f"dader {person.pk} als mogelijke dubbele")
+    return matches
 
 
 @perm_required(SEARCH)

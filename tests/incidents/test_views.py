@@ -283,3 +283,44 @@ def test_a_draft_can_be_discarded(world, login):
     client.post(REPORT, {"description": "Weg ermee", "discard_draft": "1"})
     html = client.get(REPORT).content.decode()
     assert "Weg ermee" not in html and Incident.objects.count() == 0
+
+
+def test_creating_a_person_who_exists_warns_and_offers_to_link(world, login):
+    theirs = file_incident(world.colleague, world.dept_b)
+    existing = make_aggressor(world.other_manager, theirs, last_name="Kramer", date_of_birth="1979-04-12")
+    mine = file_incident(world.employee)
+    client = login(world.manager)
+    url = reverse("incidents:aggressor-new", args=[mine.pk])
+    data = {"last_name": "Kramer", "first_name": "P", "date_of_birth": "1979-04-12"}
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Deze persoon bestaat misschien al" in html
+    assert response.context["duplicates"] == [existing]
+    assert 'name="confirm_new" value="1"' in html or 'name="confirm_new" value="True"' in html
+    assert mine.aggressor_links.count() == 0
+    client.post(url, {**data, "confirm_new": "1"})  # it really is someone else
+    assert mine.aggressor_links.get().aggressor != existing
+
+
+def test_filing_succeeds_when_the_broker_is_down(
+    world, login, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gir import tasks
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.deliver_notifications, "delay", broker_down)
+    client = login(world.employee)
+    token = _token(client)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(REPORT, _report_data(world, submission_token=token))
+    assert callbacks, "the e-mail hand-over runs after commit"
+    assert response.status_code == 302 and Incident.objects.count() == 1
+    from gir.models import Notification
+
+    # The rows are there; the sweep sends the e-mails when the broker is back.
+    assert (
+        Notification.objects.filter(subject__startswith="Nieuwe melding", emailed_at__isnull=True).count()
+        == 2
+    )
