@@ -20,7 +20,13 @@ from incidents.constants import (
     Status,
 )
 from incidents.models import Incident, IncidentForm, Involvement, StatusChange
-from incidents.services.common import add_event, close_deadline, open_deadlines, reschedule_deadlines
+from incidents.services.common import (
+    add_event,
+    close_deadline,
+    notify_closed,
+    open_deadlines,
+    reschedule_deadlines,
+)
 
 
 class IncidentChangeError(ValidationError):
@@ -130,6 +136,7 @@ def incident_transition(*, incident: Incident, to_status: str, by, note: str = "
         incident=current, from_status=from_status, to_status=to_status, by=by, note=note
     )
     if to_status == Status.CLOSED:
+        notify_closed(current, by)
         run_hooks("incident_closed", incident=current, by=by)
     elif from_status == Status.CLOSED:
         run_hooks("incident_reopened", incident=current, by=by)

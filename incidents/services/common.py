@@ -84,12 +84,38 @@ def notify_new_incident(incident: Incident, form_codes: set[str], reporter) -> N
     recipients = list(incident.department.managers.filter(is_active=True))
     if form_codes & set(SERIOUS_FORMS):
         recipients += list(users_with_perm("incidents.view_all_incidents"))
+    url = reverse("incidents:detail", args=[incident.pk])
     recipients = [user for user in recipients if user.pk != reporter.pk]
-    if not recipients:
+    if recipients:
+        notify(
+            recipients=recipients,
+            subject=_("Nieuwe melding %(ref)s") % {"ref": incident.reference},
+            body=_("Er is een nieuw incident gemeld. Neem vandaag contact op met de medewerker."),
+            url=url,
+        )
+    # A colleague reported on someone's behalf: that person hears it from GIR too.
+    involved = [
+        i.user for i in incident.involvements.select_related("user") if i.user_id and i.user_id != reporter.pk
+    ]
+    if involved:
+        notify(
+            recipients=involved,
+            subject=_("Melding %(ref)s over een incident waarbij u betrokken was")
+            % {"ref": incident.reference},
+            body=_(
+                "Een collega heeft een incident gemeld waarbij u betrokken was. U kunt de melding bekijken."
+            ),
+            url=url,
+        )
+
+
+def notify_closed(incident: Incident, by) -> None:
+    """The reporter follows what happened with their report."""
+    if incident.reporter_id == getattr(by, "pk", None) or not incident.reporter.is_active:
         return
     notify(
-        recipients=recipients,
-        subject=_("Nieuwe melding %(ref)s") % {"ref": incident.reference},
-        body=_("Er is een nieuw incident gemeld. Neem vandaag contact op met de medewerker."),
+        recipients=[incident.reporter],
+        subject=_("Uw melding %(ref)s is afgehandeld") % {"ref": incident.reference},
+        body=_("De afhandeling van uw melding is klaar. In het dossier ziet u wat er is gebeurd."),
         url=reverse("incidents:detail", args=[incident.pk]),
     )

@@ -263,3 +263,14 @@ def test_the_48_hours_are_real_hours_across_the_autumn_clock_change(world):
     due = _deadline(incident, DEADLINE_REACTION).due_at
     assert due - incident.occurred_at == timedelta(hours=48)
     assert due.astimezone(AMS).hour == 11  # the clocks went back an hour on 25 October
+
+
+def test_the_victim_hears_of_a_report_made_for_them_and_the_reporter_of_its_closing(world):
+    incident = file_incident(
+        world.manager, world.dept_a, reporter_role=ReporterRole.MANAGER, target=Target(user=world.employee)
+    )
+    told = Notification.objects.filter(recipient=world.employee, subject__contains=incident.reference)
+    assert told.count() == 1
+    incident_transition(incident=incident, to_status=Status.CLOSED, by=world.mandated)
+    closed = Notification.objects.filter(recipient=world.manager, subject__contains="afgehandeld")
+    assert closed.count() == 1
