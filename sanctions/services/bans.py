@@ -120,10 +120,11 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
         instruction=details["instruction"],
         instruction_text=details.get("instruction_text", ""),
     )
-    if photo is not None:
-        ban.photo.save(photo.name, photo, save=False)
     ban.save()
     _write_coverage(ban, aggressor, locations, starts_on, ends_on)
+    if photo is not None:
+        # Stored only after the overlap rules passed, so a refused ban leaves no file behind.
+        ban.photo.save(photo.name, photo, save=True)
     # Not in force until served: remind the decider to hand it over by the start date.
     deadline_open(
         kind=DEADLINE_BAN_SERVE,
