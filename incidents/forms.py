@@ -6,9 +6,11 @@ import copy
 from datetime import datetime, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Department, Location
@@ -79,9 +81,12 @@ def files_field(label=None) -> MultipleFileField:
     return MultipleFileField(
         label=label or _("Foto's, schermafbeeldingen of opnames (niet verplicht)"),
         required=False,
-        help_text=_(
-            "JPEG, PNG, PDF, geluid (mp3, wav, ogg, m4a) of video (mp4, mov, webm). "
-            "Ten hoogste 20 bestanden per incident."
+        help_text=format_lazy(
+            _(
+                "JPEG, PNG, PDF, geluid (mp3, wav, ogg, m4a) of video (mp4, mov, webm). "
+                "Ten hoogste {mb} MB per bestand en 20 bestanden per incident."
+            ),
+            mb=settings.GIR_UPLOAD_MAX_BYTES // (1024 * 1024),
         ),
     )
 
