@@ -8,18 +8,35 @@ from gir import roles
 from tests.factories import DepartmentFactory, LocationFactory, UserFactory
 
 
+def ensure_roles() -> None:
+    """Roles come from data migrations; a transactional test's flush removes them for every later
+    test in the same process. Put them back exactly as the migrations define them."""
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name=roles.COORDINATOR, permissions__isnull=False).exists():
+        roles.restore_all()
+
+
 @pytest.fixture(autouse=True)
-def _reset_axes_cache(settings):
-    # Axes keeps lockouts in the cache/database per test; nothing to reset with the DB handler.
+def _roles_from_migrations(request):
+    if request.instance is not None or (
+        request.node.get_closest_marker("django_db") is None
+        and not ({"db", "transactional_db", "world"} & set(request.fixturenames))
+    ):
+        yield  # no database, or a unittest-style class that sets up its own data
+        return
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    ensure_roles()
     yield
 
 
 def build_world() -> SimpleNamespace:
     """Two departments, a user per persona, and a building; apps add their objects."""
-    from django.contrib.auth.models import Group
-
-    if not Group.objects.filter(name=roles.COORDINATOR, permissions__isnull=False).exists():
-        roles.restore_all()  # a transactional test flushed the migrations' data
+    ensure_roles()
     dept_a = DepartmentFactory(name="Publiekszaken")
     dept_b = DepartmentFactory(name="Werk en Inkomen")
     w = SimpleNamespace(dept_a=dept_a, dept_b=dept_b)
