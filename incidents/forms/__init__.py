@@ -1,0 +1,24 @@
+"""Forms of the incident registration. They validate and normalise; services write."""
+
+from incidents.forms.aggressors import AggressorForm, AggressorSearchForm
+from incidents.forms.incident import (
+    EvidenceForm,
+    FirstTalkForm,
+    IncidentForm,
+    InvolvementForm,
+    StatusForm,
+    WaiveReactionForm,
+)
+from incidents.forms.report import ShortReportForm
+
+__all__ = [
+    "AggressorForm",
+    "AggressorSearchForm",
+    "EvidenceForm",
+    "FirstTalkForm",
+    "IncidentForm",
+    "InvolvementForm",
+    "ShortReportForm",
+    "StatusForm",
+    "WaiveReactionForm",
+]

@@ -1,0 +1,112 @@
+"""Field helpers shared by the incident forms: local date-times, several files, users."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from incidents.constants import (
+    AggressionForm,
+)
+
+EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
+CLOCK_SKEW = timedelta(minutes=5)  # a phone's clock a few minutes ahead is not "the future"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def local_datetime_field(label, **kwargs) -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        widget=LocalDateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M"],
+        **kwargs,
+    )
+
+
+def now_local_minute() -> datetime:
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+def check_past(value: datetime | None, message=None) -> datetime | None:
+    """Not in the future (a few minutes of clock skew are set to now) and not before 2000."""
+    if value is None:
+        return value
+    now = timezone.now()
+    if value > now + CLOCK_SKEW:
+        raise ValidationError(message or _("Dit tijdstip ligt in de toekomst. Vul in wanneer het gebeurde."))
+    if value < EARLIEST:
+        raise ValidationError(_("Vul een datum na 1 januari 2000 in."))
+    return min(value, now)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each file is checked by the evidence service."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return super().clean(data, initial)
+
+
+def files_field(label=None) -> MultipleFileField:
+    return MultipleFileField(
+        label=label or _("Foto's, schermafbeeldingen of opnames (niet verplicht)"),
+        required=False,
+        help_text=format_lazy(
+            _(
+                "JPEG, PNG, PDF, geluid (mp3, wav, ogg, m4a) of video (mp4, mov, webm). "
+                "Ten hoogste {mb} MB per bestand en 20 bestanden per incident."
+            ),
+            mb=settings.GIR_UPLOAD_MAX_BYTES // (1024 * 1024),
+        ),
+    )
+
+
+class PendingMixin(forms.Form):
+    """Carries the ids of files already accepted, so a form error keeps them."""
+
+    pending = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def pending_ids(self) -> list[str]:
+        raw = self.data.get("pending", "") if self.is_bound else ""
+        return [part for part in str(raw).split(",") if part.strip().isdigit()][:20]
+
+
+def forms_field(label, help_text="") -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=AggressionForm.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=help_text,
+        error_messages={"required": _("Kies een of meer vormen.")},
+    )
+
+
+def active_users():
+    return get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name")
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.get_full_name() or obj.username}" + (
+            f" ({obj.department})" if obj.department_id else ""
+        )
