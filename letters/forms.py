@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from gir.models import Signatory
 from letters import merge_fields as mf
 from letters.constants import COPY_HELP, DEFAULT_COPIES, Copy, DispatchMethod
+from letters.models import FINAL_LETTER_MESSAGE
 from letters.sanitize import clean_html
 from letters.templating import validate_template
 
@@ -150,9 +151,16 @@ class LetterEditForm(forms.Form):
     signatory = forms.ModelChoiceField(label=_("Ondertekenaar"), queryset=None, empty_label=None)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, letter=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.letter = letter
         self.fields["signatory"].queryset = Signatory.objects.filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if self.letter is not None and self.letter.is_final:
+            raise ValidationError(FINAL_LETTER_MESSAGE)
+        return data
 
     def clean_body_html(self):
         body = clean_html(self.cleaned_data["body_html"])

@@ -176,7 +176,7 @@ def letter_edit(request, pk: int):
         "signatory": letter.signatory_id,
         "version": letter.version,
     }
-    form = LetterEditForm(request.POST or None, initial=initial)
+    form = LetterEditForm(request.POST or None, initial=initial, letter=letter)
     if request.method == "POST" and form.is_valid():
         try:
             services.letter_update_concept(

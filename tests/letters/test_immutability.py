@@ -204,3 +204,12 @@ def test_a_concept_cannot_be_dispatched(world):
     with pytest.raises(ValidationError):
         dispatched(concept(incident, aggressor, world.manager), world.manager)
     assert Dispatch.objects.count() == 0
+
+
+def test_the_edit_form_refuses_a_final_letter(letter):
+    from letters.forms import LetterEditForm
+
+    data = {"subject": "Anders", "body_html": "<p>Anders</p>", "signatory": letter.signatory_id, "version": 1}
+    form = LetterEditForm(data, letter=Letter.objects.get(pk=letter.pk))
+    assert not form.is_valid()
+    assert "definitieve brief" in str(form.non_field_errors())
