@@ -244,6 +244,9 @@ else:
         "socket_timeout": 2,
         "socket_connect_timeout": 2,
         "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        "interval_max": 0.5,
         "visibility_timeout": 3600,
     }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

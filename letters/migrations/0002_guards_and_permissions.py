@@ -64,7 +64,7 @@ def guard(apps, schema_editor):
 
 def unguard(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(UNGUARD_SQL)
+        schema_editor.execute(UNGUARD_SQL, params=None)
 
 
 class Migration(migrations.Migration):
