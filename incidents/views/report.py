@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,7 +16,7 @@ from incidents.models import ReportDraft
 from incidents.services import Target, incident_register, pending_for
 from incidents.views.uploads import collect_uploads
 
-SKIP = {"csrfmiddlewaretoken", "save_draft", "discard_draft", "submit", "files"}
+SKIP = {"csrfmiddlewaretoken", "save_draft", "discard_draft", "submit", "files", "autosave"}
 
 
 def _draft(user) -> ReportDraft:
@@ -90,6 +91,10 @@ def _register(request, form, draft):
 def report(request):
     """GET shows the form (restoring a saved draft); POST saves the draft, then files it."""
     draft = _draft(request.user)
+    if request.method == "POST" and request.POST.get("autosave"):
+        # Saved while typing (static/incidents/report-autosave.js); nothing is validated.
+        _store(draft, request.POST, pending_for(request.user, request.POST.get("pending", "").split(",")))
+        return HttpResponse(status=204)
     if request.method == "POST":
         form, pending = collect_uploads(request, ShortReportForm, user=request.user)
         _store(draft, request.POST, pending)

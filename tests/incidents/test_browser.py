@@ -4,7 +4,7 @@ filtered list. axe-core finds no violations on any of these pages."""
 
 import pytest
 
-from incidents.models import Incident
+from incidents.models import Incident, ReportDraft
 from tests.browser.conftest import (  # noqa: F401 - fixtures shared with tests/browser
     PHONE,
     _static_served,
@@ -30,6 +30,10 @@ def _employee_reports_on_a_phone(page, world, log_in):  # noqa: F811
     page.get_by_label("Beschrijf kort wat er gebeurde").fill(
         "Bezoeker schold mij uit omdat de wachttijd lang was."
     )
+    # Typing is saved on the server in the background (an expired session loses nothing).
+    page.get_by_text("Uw concept is bewaard.").wait_for(timeout=10000)
+    draft = ReportDraft.objects.get(user=world.employee)
+    assert draft.data["fields"]["description"] == ["Bezoeker schold mij uit omdat de wachttijd lang was."]
     page.get_by_role("button", name="Melding versturen").click()
     heading = page.get_by_role("heading", level=1).inner_text()
     assert heading.startswith("Dossier GIR-")

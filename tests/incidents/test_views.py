@@ -324,3 +324,12 @@ def test_filing_succeeds_when_the_broker_is_down(
         Notification.objects.filter(subject__startswith="Nieuwe melding", emailed_at__isnull=True).count()
         == 2
     )
+
+
+def test_typing_is_saved_in_the_background_without_validation(world, login):
+    client = login(world.employee)
+    response = client.post(REPORT, {"autosave": "1", "description": "Bezig met typen", "forms": ["schelden"]})
+    assert response.status_code == 204 and Incident.objects.count() == 0
+    fields = ReportDraft.objects.get(user=world.employee).data["fields"]
+    assert fields["description"] == ["Bezig met typen"] and "autosave" not in fields
+    assert "Bezig met typen" in client.get(REPORT).content.decode()
