@@ -26,4 +26,25 @@ class LettersConfig(AppConfig):
             )
         )
         register_dossier_section(40, panels.dossier_entries)
+        self._reaction_deadline_to_letters()
         register_demo_step(40, demo.demo_step)
+
+    @staticmethod
+    def _reaction_deadline_to_letters() -> None:
+        """The 48-hour reaction is fulfilled by a letter: its task links to the incident's letters.
+
+        ``incidents`` registers the kind (it opens the deadline) but cannot know about letters;
+        letters comes later in INSTALLED_APPS and refines the link.
+        """
+        from dataclasses import replace
+
+        from django.urls import reverse
+
+        from gir.registry import register_deadline_kind, registry
+        from incidents.constants import DEADLINE_REACTION
+
+        kind = registry.deadline_kinds.get(DEADLINE_REACTION)
+        if kind is not None:
+            register_deadline_kind(
+                replace(kind, url=lambda d: reverse("letters:incident", kwargs={"incident_pk": d.object_id}))
+            )
