@@ -7,6 +7,7 @@ from django.utils import timezone
 from incidents.models import Incident
 from reports.models import ReportRun, RunStatus
 from reports.services.params import ReportParams
+from reports.services.report import report_title
 from reports.services.runs import report_run_render
 
 
@@ -21,6 +22,6 @@ def demo_step(context: dict) -> None:
     run = ReportRun.objects.create(
         requested_by=coordinator,
         params=params.to_json(),
-        title=f"Jaarverslag agressie en geweld {params.label()}",
+        title=report_title(params),
     )
     report_run_render(run.pk)

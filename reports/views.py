@@ -21,7 +21,7 @@ from reports.services import exports
 from reports.services.charts import draw_all
 from reports.services.dashboard import dashboard_figures, recent_incidents
 from reports.services.params import can_view_reports, incidents_for
-from reports.services.report import build_report
+from reports.services.report import build_report, report_title
 from reports.services.runs import report_run_request, report_run_retry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -143,8 +143,7 @@ def run_create(request):
         return redirect("reports:annual")
     report_params = form.params()
     incidents_for(request.user, report_params, period=False)  # 404 for a department out of scope
-    title = _("Rapportage agressie en geweld %(period)s") % {"period": report_params.label()}
-    run = report_run_request(user=request.user, params=report_params, title=title)
+    run = report_run_request(user=request.user, params=report_params, title=report_title(report_params))
     if run.enqueue_failed:
         messages.warning(
             request,

@@ -13,6 +13,7 @@ from incidents.constants import AggressionForm, AggressionKind, LocationType
 from reports.services import queries, sections
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
+from reports.services.summary import summarise
 from reports.services.tables import Amount, Change, Share, Table
 
 TREND_YEARS = 4
@@ -100,7 +101,7 @@ def _choice_table(key, title, label, counts: dict, choices, total: int | None = 
     )
 
 
-def _department_table(incidents, whole_org: bool) -> Table:
+def _department_table(incidents) -> Table:
     rows = [[name, n] for _pk, name, n in queries.per_department(incidents)]
     return Table(
         "per_department",
@@ -223,6 +224,12 @@ def _scope_label(user, params: ReportParams) -> str:
     return _("Eigen afdelingen")
 
 
+def report_title(params: ReportParams) -> str:
+    if params.is_calendar_year:
+        return _("Jaarverslag agressie en geweld %(period)s") % {"period": params.label()}
+    return _("Rapportage agressie en geweld %(period)s") % {"period": params.label()}
+
+
 def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) -> Report:
     """The whole report for ``user``'s scope; every table already passed ``privacy.protect``."""
     now = now or timezone.now()
@@ -267,25 +274,22 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
             total=total,
         )
     )
-    tables.append(_department_table(incidents, whole_org))
+    tables.append(_department_table(incidents))
     tables.append(_heat_table(incidents))
     tables.append(_trigger_table(incidents, total))
     tables.append(_consequence_table(incidents, total))
     tables.append(_aggressor_table(incidents, scope, params, total))
     tables.extend(sections.measure_tables(incidents, scope, params, now, total))
     tables.append(_deadline_table(incidents, now))
-    protected = [protect(t, sensitive=True if not whole_org else None) for t in tables]
+    # Organisation-wide only the department table is sensitive; otherwise every table is.
+    protected = [protect(t, sensitive=None if whole_org else True) for t in tables]
     report = Report(
         params=params,
-        title=_("Jaarverslag agressie en geweld %(period)s") % {"period": params.label()}
-        if params.is_calendar_year
-        else _("Rapportage agressie en geweld %(period)s") % {"period": params.label()},
+        title=report_title(params),
         scope_label=_scope_label(user, params),
         whole_organisation=whole_org,
         generated_at=now,
         tables=protected,
     )
-    from reports.services.summary import summarise
-
     report.summary = summarise(report)
     return report

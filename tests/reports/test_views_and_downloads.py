@@ -343,3 +343,14 @@ def test_a_run_abandoned_by_a_killed_worker_is_taken_over_later(data):
         assert report_run_render(run.pk) is None  # still being worked on: hands off
     with time_machine.travel(dt.datetime(2026, 11, 20, 11, 30, tzinfo=AMS), tick=False):
         assert report_run_render(run.pk).status == RunStatus.DONE
+
+
+def test_demo_step_leaves_a_finished_report_for_the_coordinator(data):
+    from reports.demo import demo_step
+
+    demo_step({"users": {"coordinator": data.coordinator}})
+    run = ReportRun.objects.get(requested_by=data.coordinator)
+    assert run.status == RunStatus.DONE
+    assert run.params["date_from"] == "2026-01-01"  # the year of the latest incident
+    demo_step({"users": {"coordinator": data.coordinator}})
+    assert ReportRun.objects.count() == 1  # safe to repeat

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from reports.models import ReportRun, RunStatus
 from reports.services.params import ReportParams, can_view_reports
+from reports.services.report import report_title
 from reports.services.runs import report_run_render
 
 
@@ -50,5 +51,5 @@ class Command(BaseCommand):
         return ReportRun.objects.create(
             requested_by=user,
             params=params.to_json(),
-            title=f"Rapportage agressie en geweld {params.label()}",
+            title=report_title(params),
         )
