@@ -28,7 +28,7 @@ def write(path, *, scale, seeded, seed_seconds, pages, report, scan, letter, loa
     lines = [
         "# GIR benchmark results",
         "",
-        f"Run on {timezone.localtime():%Y-%m-%d %H:%M} ({_machine()}), `{command}`.",
+        f"Run on {timezone.localtime():%Y-%m-%d %H:%M} Europe/Amsterdam ({_machine()}), `{command}`.",
         f"Scale **{scale}** (1.0 = the QUALITY.md municipality). "
         + ("This is a reduced run; see the README of the benchmark for the full one." if scale < 1 else ""),
         "",
