@@ -73,3 +73,30 @@ def test_mandated_manager_imposes_a_ban_reception_sees_it_until_it_ends(live_ser
         assert page.locator(".gir-reception__card").count() == 0
         assert "Er gelden nu geen toegangsverboden." in page.content()
         assert_accessible(page, "sanctions-reception-empty")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_reception_registers_a_breach_from_the_list(live_server, page, log_in):  # noqa: F811
+    from datetime import date
+
+    from sanctions.models import BanBreach
+    from tests.sanctions.helpers import make_ban
+
+    world = build_world()
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident, first_name="Bea", last_name="Binnenloper")
+    today = date.today()
+    make_ban(world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=95))
+    log_in(world.reception, target=reverse("sanctions:reception"))
+    page.get_by_role("link", name="Toch binnengekomen? Overtreding van Bea Binnenloper melden").click()
+    page.get_by_role("button", name="Overtreding melden").click()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert_accessible(page, "sanctions-breach-errors")
+    page.get_by_label("Wat is er gebeurd").fill("Kwam binnen via de zij-ingang en wilde niet weg.")
+    page.get_by_label("Weigeren te vertrekken").check()
+    page.get_by_role("button", name="Overtreding melden").click()
+    page.wait_for_load_state()
+    breach = BanBreach.objects.get()
+    assert breach.incident.reference in page.content()
+    assert page.url.endswith(reverse("sanctions:reception"))
