@@ -640,3 +640,35 @@ def test_a_vague_name_search_does_not_reveal_the_list(world, login):
     html = login(world.employee).get(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
     assert "Bakker0" not in html
     assert "meer dan 5 personen" in html
+
+
+def test_a_police_report_fulfils_the_incidents_police_deadline_and_runs_the_hook(world, login):
+    from gir.registry import _hooks, register_hook
+
+    incident = make_incident(world, forms=["bedreiging"])
+    aggressor = make_aggressor(incident)
+    police = Deadline.objects.open().filter(kind="incident_police_report", object_id=incident.pk)
+    assert police.exists()
+    seen = []
+
+    def listener(measure, by):
+        seen.append((measure.type, by))
+
+    register_hook("measure_decided", listener)
+    try:
+        url = reverse(
+            "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "melding_politie"}
+        )
+        login(world.manager).post(
+            url,
+            {
+                "incidents": [incident.pk],
+                "reason": "Bedreiging",
+                "reported_by": "werkgever",
+                "reported_on": date.today().isoformat(),
+            },
+        )
+    finally:
+        _hooks["measure_decided"].remove(listener)
+    assert not police.exists()
+    assert seen == [("melding_politie", world.manager)]
