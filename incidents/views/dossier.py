@@ -20,6 +20,7 @@ from incidents.forms import (
     StatusForm,
     WaiveReactionForm,
 )
+from incidents.models import Incident
 from incidents.timeline import dossier_context
 from incidents.views.uploads import collect_uploads
 
@@ -63,6 +64,10 @@ def incident_edit(request, pk: int):
             form.data["version"] = exc.current_version
         else:
             messages.success(request, _("De gegevens zijn opgeslagen."))
+            if not Incident.objects.visible_to(request.user).filter(pk=incident.pk).exists():
+                # Moved to a department this manager does not handle: the dossier is gone for them.
+                messages.info(request, _("Het incident valt nu onder een andere afdeling."))
+                return redirect("incidents:list")
             return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/edit.html", {"form": form, "incident": incident, "manager": manager})
 

@@ -160,11 +160,15 @@ def test_status_buttons_post_and_the_dossier_shows_the_history(world, login):
     incident = file_incident(world.employee)
     client = login(world.manager)
     client.post(reverse("incidents:status", args=[incident.pk]), {"to_status": "afgehandeld"})
-    client.post(reverse("incidents:status", args=[incident.pk]), {"to_status": "in_behandeling"})
+    assert "Waarom heropenen?" in client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    client.post(
+        reverse("incidents:status", args=[incident.pk]), {"to_status": "in_behandeling", "note": "Nieuw feit"}
+    )
     html = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
     assert "Status: Afgehandeld" in html and "Heropenen" not in html
     incident.refresh_from_db()
     assert incident.status == "in_behandeling" and incident.status_changes.count() == 3
+    assert incident.status_changes.last().note == "Nieuw feit"
     assert client.get(reverse("incidents:status", args=[incident.pk])).status_code == 405
 
 
@@ -333,3 +337,13 @@ def test_typing_is_saved_in_the_background_without_validation(world, login):
     fields = ReportDraft.objects.get(user=world.employee).data["fields"]
     assert fields["description"] == ["Bezig met typen"] and "autosave" not in fields
     assert "Bezig met typen" in client.get(REPORT).content.decode()
+
+
+def test_moving_an_incident_to_another_department_hands_it_over(world, login):
+    incident = file_incident(world.employee, world.dept_a)
+    client = login(world.manager)
+    response = client.post(
+        reverse("incidents:edit", args=[incident.pk]), _edit_data(incident, department=world.dept_b.pk)
+    )
+    assert response["Location"] == reverse("incidents:list")
+    assert login(world.other_manager).get(reverse("incidents:detail", args=[incident.pk])).status_code == 200
