@@ -22,13 +22,21 @@ from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, EventKind, EvidenceKi
 from incidents.models import Evidence, Incident, PendingUpload
 from incidents.services.common import add_event
 
+# libmagic names some Ogg files (voice messages) "application/ogg" rather than "audio/ogg".
+EXTRA_AUDIO = {"application/ogg": "ogg"}
 ALLOWED = {
     **{mime: EvidenceKind.PHOTO for mime in uploads.IMAGE_TYPES},
     **{mime: EvidenceKind.DOCUMENT for mime in uploads.DOCUMENT_TYPES},
-    **{mime: EvidenceKind.AUDIO for mime in uploads.AUDIO_TYPES},
+    **{mime: EvidenceKind.AUDIO for mime in {**uploads.AUDIO_TYPES, **EXTRA_AUDIO}},
     **{mime: EvidenceKind.VIDEO for mime in uploads.VIDEO_TYPES},
 }
-EXTENSIONS = {**uploads.IMAGE_TYPES, **uploads.DOCUMENT_TYPES, **uploads.AUDIO_TYPES, **uploads.VIDEO_TYPES}
+EXTENSIONS = {
+    **uploads.IMAGE_TYPES,
+    **uploads.DOCUMENT_TYPES,
+    **uploads.AUDIO_TYPES,
+    **EXTRA_AUDIO,
+    **uploads.VIDEO_TYPES,
+}
 PENDING_KEEP = timedelta(days=1)
 
 

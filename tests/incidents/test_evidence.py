@@ -47,6 +47,28 @@ def test_a_real_pdf_and_audio_are_accepted(world):
     assert upload_accept(user=world.employee, upload=SimpleUploadedFile("a.wav", wav)).kind == "geluid"
 
 
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2", "video"),  # mp4
+        (b"\x00\x00\x00\x14ftypqt  \x00\x00\x02\x00qt  ", "video"),  # mov
+        (bytes.fromhex("1A45DFA39F4286810142F7810142F2810442F381084282847765626D4287810242858102"), "video"),
+        (b"\x00\x00\x00\x1cftypM4A \x00\x00\x00\x00M4A isommp42", "geluid"),  # m4a (phone recorder)
+        (b"ID3\x03\x00\x00\x00\x00\x00\x00\xff\xfb\x90\x00", "geluid"),  # mp3
+    ],
+)
+def test_recordings_are_accepted_by_content(world, head, kind):
+    upload = SimpleUploadedFile("opname.bin", head + b"\x00" * 256)
+    assert upload_accept(user=world.employee, upload=upload).kind == kind
+
+
+def test_an_executable_named_like_a_video_is_refused(world):
+    with pytest.raises(ValidationError):
+        upload_accept(
+            user=world.employee, upload=SimpleUploadedFile("film.mp4", b"MZ\x90\x00" + b"\x00" * 300)
+        )
+
+
 def test_images_lose_exif_and_gps_and_the_hash_is_that_of_the_stored_file(world):
     original = _jpeg_with_gps()
     assert Image.open(io.BytesIO(original)).getexif()  # the test image really has metadata
