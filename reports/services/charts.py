@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reports.services.tables import SMALL, Table, cell_text
 
@@ -152,10 +153,10 @@ def _cmap():
 
 DRAW = {"barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
 KIND_WORDS = {
-    "barh": "Staafdiagram",
-    "bars_grouped": "Staafdiagram",
-    "line": "Lijndiagram",
-    "heat": "Warmtekaart",
+    "barh": gettext_lazy("Staafdiagram"),
+    "bars_grouped": gettext_lazy("Staafdiagram"),
+    "line": gettext_lazy("Lijndiagram"),
+    "heat": gettext_lazy("Warmtekaart"),
 }
 
 
@@ -168,7 +169,11 @@ def alt_text(table: Table) -> str:
                 best = (cell, row[0], table.columns[col])
     text = f"{KIND_WORDS[table.chart]}: {table.title.lower()}."
     if best and best[0] > 0:
-        where = f"{best[1]}, {best[2]} uur" if table.chart == "heat" else str(best[1])
+        where = (
+            _("%(day)s, %(hour)s uur") % {"day": best[1], "hour": best[2]}
+            if table.chart == "heat"
+            else str(best[1])
+        )
         text += " " + _("Het hoogste aantal is %(n)s (%(where)s).") % {"n": best[0], "where": where}
     if any(cell is SMALL for row in table.rows for cell in row):
         text += " " + _("Kleine aantallen zijn niet getekend.")

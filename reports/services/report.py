@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.translation import gettext as _
 
 from gir.models import Department
@@ -17,21 +18,6 @@ from reports.services.summary import summarise
 from reports.services.tables import Amount, Change, Share, Table
 
 TREND_YEARS = 4
-WEEKDAY_NAMES = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 @dataclass
@@ -63,7 +49,7 @@ def _month_table(scope, params: ReportParams) -> Table:
         columns.append(params.shifted(1).label())
     rows = []
     for year, month in _months(params):
-        row = [f"{MONTHS[month - 1]} {year}", counts.get((year, month), 0)]
+        row = [f"{MONTHS[month]} {year}", counts.get((year, month), 0)]
         if params.comparable:
             row.append(counts.get((year - 1, month), 0))
         rows.append(row)
@@ -117,7 +103,7 @@ def _department_table(incidents) -> Table:
 
 def _heat_table(incidents) -> Table:
     counts = queries.heat_map(incidents)
-    rows = [[WEEKDAY_NAMES[wd - 1]] + [counts.get((wd, hour), 0) for hour in range(24)] for wd in range(1, 8)]
+    rows = [[str(WEEKDAYS[wd - 1])] + [counts.get((wd, hour), 0) for hour in range(24)] for wd in range(1, 8)]
     return Table(
         "heat_map",
         _("Dag van de week en uur van de dag"),
