@@ -39,7 +39,10 @@ class ShortReportForm(PendingMixin):
         error_messages={"required": _("Kies de soort plek.")},
     )
     location = forms.ModelChoiceField(
-        label=_("Gebouw of balie (niet verplicht)"), queryset=Location.objects.none(), required=False
+        label=_("Gebouw of balie (niet verplicht)"),
+        queryset=Location.objects.none(),
+        required=False,
+        empty_label=_("Geen of weet ik niet"),
     )
     place = forms.CharField(
         label=_("Plaats of adres (niet verplicht)"),
