@@ -18,7 +18,7 @@ from sanctions.constants import (
     Receipt,
     ServiceMethod,
 )
-from sanctions.forms.fields import TIME, DayField, Form, local_instant
+from sanctions.forms.fields import TIME, DayField, Form, TokenField, local_instant
 from sanctions.models import local_today
 from sanctions.services.bans import find_overlap
 
@@ -123,6 +123,7 @@ class OrdegesprekRecordForm(Form):
 
 
 class BreachForm(Form):
+    token = TokenField()
     occurred_date = DayField(label=_("Datum"))
     occurred_time = forms.TimeField(label=_("Tijd"), widget=TIME)
     location = forms.ModelChoiceField(

@@ -17,7 +17,7 @@ from sanctions.constants import (
     MeasureType,
     ReportedBy,
 )
-from sanctions.forms.fields import TIME, DayField, Form, local_instant
+from sanctions.forms.fields import TIME, DayField, Form, TokenField, local_instant
 from sanctions.models import local_today
 from sanctions.services.bans import ban_length_days, find_overlap
 
@@ -51,6 +51,7 @@ class DecisionForm(Form):
         required=False,
         help_text=_("Bijvoorbeeld wat er is gezegd, of welke andere maatregel het is."),
     )
+    token = TokenField()
     starts_on = DayField(label=_("Ingangsdatum"))
     ends_on = DayField(label=_("Einddatum"), required=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django import forms
@@ -24,6 +25,19 @@ class Form(forms.Form):
     # No HTML ``required``: the Utrecht CSS paints every empty required textarea red
     # (``:invalid``) before anything was typed. ``aria-required`` still marks them.
     use_required_attribute = False
+
+
+def new_token() -> str:
+    return uuid.uuid4().hex
+
+
+class TokenField(forms.CharField):
+    """A hidden one-time token: the same submission sent twice is recognised by the service."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=40, initial=new_token, **kwargs)
 
 
 class DayField(forms.DateField):

@@ -179,6 +179,7 @@ class BanBreach(models.Model):
     incident = models.OneToOneField(
         "incidents.Incident", null=True, blank=True, on_delete=models.SET_NULL, related_name="ban_breach"
     )
+    submission_token = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("overtreding toegangsverbod")

@@ -86,6 +86,8 @@ class Measure(models.Model):
         _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.DECIDED
     )
     proposal = models.CharField(_("voorstel van GIR"), max_length=200, blank=True)
+    # One-time token of the decision form: a repeated submission finds this decision.
+    submission_token = models.CharField(max_length=40, null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = MeasureQuerySet.as_manager()

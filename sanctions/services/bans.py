@@ -282,6 +282,7 @@ def breach_register(
     location=None,
     place: str = "",
     forms=(),
+    submission_token: str | None = None,
 ) -> BanBreach:
     """A banned person came in anyway (seed 004 §8.3).
 
@@ -290,6 +291,13 @@ def breach_register(
     """
     if not by.has_perm("sanctions.register_breach"):
         raise PermissionDenied("Registering a breach needs register_breach")
+    # A double-clicked submit must not file two incidents: serialise on the ban, then look
+    # for the form's one-time token.
+    Ban.objects.select_for_update().filter(pk=ban.pk).first()
+    if submission_token:
+        repeat = BanBreach.objects.filter(submission_token=submission_token, registered_by=by).first()
+        if repeat is not None:
+            return repeat
     incident = _breach_incident(ban, by, occurred_at, location, place, description, forms)
     breach = BanBreach.objects.create(
         ban=ban,
@@ -299,6 +307,7 @@ def breach_register(
         description=description,
         registered_by=by,
         incident=incident,
+        submission_token=submission_token or None,
     )
     measure = ban.measure
     add_event(measure, by, EventKind.BREACH, incident.reference)

@@ -13,6 +13,7 @@ from gir.deadlines import deadline_close, deadline_open
 from gir.models import Organisation
 from gir.registry import run_hooks
 from incidents.constants import DEADLINE_POLICE
+from incidents.models import Aggressor
 from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
@@ -133,6 +134,7 @@ def measure_decide(
     details: dict | None = None,
     photo=None,
     decided_at: datetime | None = None,
+    submission_token: str | None = None,
 ) -> Measure:
     """Record a decision about ``aggressor`` for one or more of their incidents.
 
@@ -148,6 +150,13 @@ def measure_decide(
         raise MeasureError(_("Vul de ingangsdatum in."))
     if starts_on and ends_on and ends_on < starts_on:
         raise MeasureError(_("De einddatum ligt voor de ingangsdatum."))
+    # One decision at a time per person; a repeated submission (double click, back and
+    # resubmit) carries the same one-time token and finds the decision made first.
+    Aggressor.objects.select_for_update().filter(pk=aggressor.pk).first()
+    if submission_token:
+        repeat = Measure.objects.filter(submission_token=submission_token, decided_by=by).first()
+        if repeat is not None:
+            return repeat
     measure = Measure.objects.create(
         type=measure_type,
         aggressor=aggressor,
@@ -158,6 +167,7 @@ def measure_decide(
         starts_on=starts_on if measure_type in PERIOD_TYPES else None,
         ends_on=ends_on if measure_type in PERIOD_TYPES else None,
         proposal=proposal[:200],
+        submission_token=submission_token or None,
     )
     measure.incidents.set(incidents)
     add_event(measure, by, EventKind.DECIDED, reason, at=measure.decided_at)

@@ -120,6 +120,7 @@ def breach(request, pk: int):
             location=data.get("location"),
             place=data.get("place", ""),
             forms=data.get("aggression_forms", []),
+            submission_token=data.get("token") or None,
         )
         messages.success(
             request,

@@ -160,6 +160,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 proposal=", ".join(history.proposal.types),
                 details=form.details(),
                 photo=data.get("photo"),
+                submission_token=data.get("token") or None,
             )
         except services.MeasureError as exc:
             service_error(form, exc)

@@ -114,6 +114,8 @@ def test_a_manager_without_the_mandate_cannot_impose_a_ban(world, login, setup):
     )
     client = login(world.manager)
     assert client.get(url).status_code == 403
+    warning = reverse("sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "overig"})
+    assert 'type="hidden" name="token"' in client.get(warning).content.decode()
     before = Ban.objects.count()
     response = client.post(url, _ban_post(incident, start=date.today() + timedelta(days=200)))
     assert response.status_code == 403
@@ -672,3 +674,30 @@ def test_a_police_report_fulfils_the_incidents_police_deadline_and_runs_the_hook
         _hooks["measure_decided"].remove(listener)
     assert not police.exists()
     assert seen == [("melding_politie", world.manager)]
+
+
+def test_a_double_submitted_decision_or_breach_is_recorded_once(world, login, setup):
+    incident, aggressor, ban = setup
+    client = login(world.manager)
+    url = reverse(
+        "sanctions:decide-type",
+        kwargs={"aggressor_pk": aggressor.pk, "measure_type": "mondelinge_waarschuwing"},
+    )
+    data = {"incidents": [incident.pk], "reason": "Aangesproken", "token": "a" * 32}
+    first, second = client.post(url, data), client.post(url, data)
+    assert first["Location"] == second["Location"]
+    assert Measure.objects.filter(type="mondelinge_waarschuwing").count() == 1
+    breach_url = reverse("sanctions:breach", kwargs={"pk": ban.pk})
+    data = {
+        "occurred_date": date.today().isoformat(),
+        "occurred_time": "00:02",
+        "description": "Toch binnen",
+        "token": "b" * 32,
+    }
+    client.post(breach_url, data)
+    client.post(breach_url, data)
+    assert BanBreach.objects.count() == 1
+    # The same decision typed again in a fresh form (a new token) is a new decision.
+    client.post(url, {"incidents": [incident.pk], "reason": "Aangesproken", "token": "c" * 32})
+    assert Measure.objects.filter(type="mondelinge_waarschuwing").count() == 2
+    assert Incident.objects.count() == 2  # the original and the one breach
