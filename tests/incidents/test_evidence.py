@@ -152,3 +152,12 @@ def test_a_refused_file_gives_a_dutch_error_and_keeps_the_good_one(world, login)
     assert response.status_code == 200
     assert "Dit soort bestand kan niet worden toegevoegd" in response.content.decode()
     assert PendingUpload.objects.count() == 1
+
+
+def test_evidence_is_not_served_under_any_public_url(world, login, settings):
+    evidence = add_evidence(file_incident(world.employee), world.employee)
+    client = login(world.employee)
+    for url in [evidence.file.url, f"/media/{evidence.file.name}", f"/static/{evidence.file.name}"]:
+        assert client.get(url).status_code == 404, url
+    assert str(settings.STATIC_ROOT) not in evidence.file.path
+    assert client.get(reverse("incidents:evidence-download", args=[evidence.pk])).status_code == 200
