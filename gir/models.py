@@ -359,6 +359,8 @@ class Deadline(models.Model):
                 condition=models.Q(closed_at__isnull=True, escalated_at__isnull=True),
             ),
             models.Index(fields=["content_type", "object_id"], name="deadline_object_idx"),
+            # Reports ask per kind for the deadlines of a set of incidents (48-hour reactions).
+            models.Index(fields=["kind", "incident_id"], name="deadline_kind_incident_idx"),
         ]
 
     def __str__(self) -> str:
