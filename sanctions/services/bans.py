@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open
 from gir.deadlines.arithmetic import end_of_local_day
-from gir.models import Location, Organisation
+from gir.models import Deadline, Location, Organisation
 from gir.notifications import notify, users_with_perm
 from gir.registry import run_hooks
 from incidents.constants import AggressionForm, LocationType, ReporterRole
@@ -33,7 +33,7 @@ from sanctions.constants import (
     Receipt,
     ServiceMethod,
 )
-from sanctions.models import Ban, BanBreach, BanLocation, Measure, local_today
+from sanctions.models import Ban, BanBreach, BanLocation, Measure
 from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
 
 
@@ -243,12 +243,18 @@ def ban_extend(*, ban: Ban, by, new_end: date, reason: str) -> Ban:
 
 @transaction.atomic
 def ban_review_record(*, ban: Ban, by, note: str) -> Ban:
-    """The ban was reviewed and runs out as planned; after the end the end notice is done too."""
+    """The ban was reviewed and runs out as planned.
+
+    The end notice is done too, but only once the scan has told both the deciding manager (at
+    the end) and the coordinator (the escalation): closing it earlier would swallow the
+    coordinator's notice.
+    """
     ban, measure = _ban_locked(ban)
     add_event(measure, by, EventKind.REVIEWED, note)
     deadline_close(kind=DEADLINE_BAN_REVIEW, subject=measure, by=by, note=note)
-    if measure.ends_on < local_today():
-        deadline_close(kind=DEADLINE_BAN_END, subject=measure, by=by, note=note)
+    Deadline.objects.open().for_object(measure).filter(
+        kind=DEADLINE_BAN_END, escalated_at__isnull=False
+    ).update(closed_at=timezone.now(), closed_by=by, close_note=note[:300])
     return ban
 
 

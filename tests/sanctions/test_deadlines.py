@@ -115,3 +115,17 @@ def test_two_scans_at_once_send_the_end_notice_once(world):
     assert errors == []
     assert _notices(world.mandated, "Toegangsverbod afgelopen").count() == 1
     assert _notices(world.coordinator, "Toegangsverbod afgelopen").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_review_right_after_the_end_does_not_swallow_the_coordinators_notice(world):
+    ban = _ban(world)
+    with time_machine.travel(END_INSTANT + timedelta(minutes=1), tick=False):
+        scan()
+        ban_review_record(ban=ban, by=world.mandated, note="Afgelopen, niet verlengd")
+    assert Deadline.objects.open().filter(kind=DEADLINE_BAN_END).exists()
+    with time_machine.travel(END_INSTANT + timedelta(hours=2), tick=False):
+        scan()
+        ban_review_record(ban=ban, by=world.mandated, note="Coördinator is ingelicht")
+    assert _notices(world.coordinator, "Toegangsverbod afgelopen").count() == 1
+    assert not Deadline.objects.open().filter(kind=DEADLINE_BAN_END).exists()

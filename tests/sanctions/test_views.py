@@ -114,7 +114,9 @@ def test_a_manager_without_the_mandate_cannot_impose_a_ban(world, login, setup):
     )
     client = login(world.manager)
     assert client.get(url).status_code == 403
-    warning = reverse("sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "overig"})
+    warning = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "overig"}
+    )
     assert 'type="hidden" name="token"' in client.get(warning).content.decode()
     before = Ban.objects.count()
     response = client.post(url, _ban_post(incident, start=date.today() + timedelta(days=200)))
