@@ -42,12 +42,32 @@ def _ok(expected: int, actual: int, method: str) -> bool:
     return expected == actual
 
 
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker):
+    """The whole world, built once for this module inside a transaction that is rolled back at
+    the end; every test runs in a savepoint of it (like Django's setUpTestData)."""
+    from django.db import transaction
+
+    from tests.conftest import ensure_roles
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            ensure_roles()
+            world = build_world()
+            for build in BUILDERS:
+                build(world)
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
-def test_route_answers_each_persona_as_expected(route, client):
-    world = build_world()
-    for build in BUILDERS:
-        build(world)
+def test_route_answers_each_persona_as_expected(route, client, matrix_world):
+    world = matrix_world
     url = reverse(route.name, kwargs=route.kwargs(world) if route.kwargs else None)
     if route.query:
         url = f"{url}?{route.query}"
@@ -71,13 +91,11 @@ def test_route_answers_each_persona_as_expected(route, client):
 
 
 @pytest.mark.django_db
-def test_every_state_change_needs_a_csrf_token():
+def test_every_state_change_needs_a_csrf_token(matrix_world):
     """Each POST route refuses a request without a CSRF token (QUALITY.md: POST with CSRF)."""
     from django.test import Client
 
-    world = build_world()
-    for build in BUILDERS:
-        build(world)
+    world = matrix_world
     failures = []
     for route in ROUTES:
         if not route.post:
