@@ -162,6 +162,8 @@ class BreachForm(Form):
 
 
 class PoliceOutcomeForm(Form):
+    # The last history row the user saw: a change in between means someone else saved first.
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     police_number = forms.CharField(label=_("Registratienummer politie"), max_length=60, required=False)
     outcome = forms.ChoiceField(label=_("Uitkomst"), choices=PoliceOutcome.choices)
     outcome_on = DayField(label=_("Datum uitkomst"), required=False)

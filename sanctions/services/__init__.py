@@ -13,6 +13,7 @@ from sanctions.services.bans import (
     find_overlap,
 )
 from sanctions.services.claims import claim_mark_uncollectable, claim_payment_add, police_outcome_record
+from sanctions.services.common import last_event_id
 from sanctions.services.decisions import (
     MeasureError,
     measure_decide,
@@ -31,6 +32,7 @@ __all__ = [
     "claim_mark_uncollectable",
     "claim_payment_add",
     "find_overlap",
+    "last_event_id",
     "measure_decide",
     "measure_revoke",
     "ordegesprek_record",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from sanctions.constants import ClaimStatus, EventKind, MeasureStatus, PoliceOutcome
 from sanctions.models import DamageClaim, DamagePayment, PoliceReport
-from sanctions.services.common import MeasureError, add_event, lock, transition
+from sanctions.services.common import MeasureError, add_event, last_event_id, lock, transition
 
 
 @transaction.atomic
@@ -22,9 +22,21 @@ def police_outcome_record(
     outcome: str,
     outcome_on: date | None = None,
     outcome_note: str = "",
+    seen: int | None = None,
 ) -> PoliceReport:
-    """Record the registration number and what the police and the prosecutor did with it."""
+    """Record the registration number and what the police and the prosecutor did with it.
+
+    ``seen`` is the last history row the user's form was based on: when someone else saved in
+    between, the change is refused instead of silently overwriting theirs.
+    """
     measure = lock(report.measure)
+    if seen is not None and last_event_id(measure) != seen:
+        raise MeasureError(
+            _(
+                "Iemand anders heeft deze gegevens intussen gewijzigd. Bekijk de maatregel opnieuw; "
+                "wat u invulde staat hieronder nog."
+            )
+        )
     report = PoliceReport.objects.select_for_update().get(pk=report.pk)
     report.police_number = police_number
     report.outcome = outcome

@@ -52,3 +52,8 @@ def first_incident_id(measure: Measure) -> int | None:
 def lock(measure: Measure) -> Measure:
     """Re-read the measure under a row lock: two people acting at once are serialised."""
     return Measure.objects.select_for_update().get(pk=measure.pk)
+
+
+def last_event_id(measure: Measure) -> int:
+    """A version number for optimistic locking: the newest history row of the decision."""
+    return measure.events.order_by("-pk").values_list("pk", flat=True).first() or 0

@@ -149,12 +149,17 @@ def police_outcome(request, pk: int):
             "outcome": report.outcome,
             "outcome_on": report.outcome_on,
             "outcome_note": report.outcome_note,
+            "seen": services.last_event_id(measure),
         },
     )
     if request.method == "POST" and form.is_valid():
-        services.police_outcome_record(report=report, by=request.user, **form.cleaned_data)
-        messages.success(request, _("De gegevens van de politie zijn vastgelegd."))
-        return redirect("sanctions:detail", pk=measure.pk)
+        try:
+            services.police_outcome_record(report=report, by=request.user, **form.cleaned_data)
+        except services.MeasureError as exc:
+            service_error(form, exc)
+        else:
+            messages.success(request, _("De gegevens van de politie zijn vastgelegd."))
+            return redirect("sanctions:detail", pk=measure.pk)
     return form_page(request, form, title=_("Uitkomst melding of aangifte"), measure=measure)
 
 

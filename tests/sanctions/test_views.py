@@ -703,3 +703,35 @@ def test_a_double_submitted_decision_or_breach_is_recorded_once(world, login, se
     client.post(url, {"incidents": [incident.pk], "reason": "Aangesproken", "token": "c" * 32})
     assert Measure.objects.filter(type="mondelinge_waarschuwing").count() == 2
     assert Incident.objects.count() == 2  # the original and the one breach
+
+
+def test_a_second_manager_saving_a_stale_police_outcome_is_refused_and_keeps_input(world, login, setup):
+    from sanctions.services import measure_decide
+
+    incident, aggressor, _ban = setup
+    measure = measure_decide(
+        by=world.manager,
+        aggressor=aggressor,
+        measure_type="aangifte",
+        incidents=[incident],
+        reason="x",
+        details={"reported_by": "werkgever", "reported_on": date.today()},
+    )
+    url = reverse("sanctions:police-outcome", kwargs={"pk": measure.pk})
+    first = login(world.manager).get(url).content.decode()
+    import re
+
+    seen = re.search(r'name="seen" value="(\d+)"', first).group(1)
+    coordinator = login(world.coordinator)
+    assert (
+        coordinator.post(url, {"seen": seen, "outcome": "sepot", "police_number": "PL1"}).status_code == 302
+    )
+    response = login(world.manager).post(
+        url, {"seen": seen, "outcome": "veroordeling", "police_number": "PL2-mijn"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Iemand anders heeft deze gegevens intussen gewijzigd" in html
+    assert "PL2-mijn" in html
+    measure.policereport.refresh_from_db()
+    assert (measure.policereport.outcome, measure.policereport.police_number) == ("sepot", "PL1")
