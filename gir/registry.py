@@ -50,6 +50,7 @@ class Registry:
     demo_steps: list[tuple[int, Callable]] = field(default_factory=list)
     dossier_sections: list[tuple[int, Callable]] = field(default_factory=list)
     person_sections: list[tuple[int, Callable]] = field(default_factory=list)
+    dossier_actions: list[tuple[int, Callable]] = field(default_factory=list)
 
 
 registry = Registry()
@@ -87,6 +88,14 @@ def register_dossier_section(order: int, section: Callable) -> None:
     if (order, section) not in registry.dossier_sections:
         registry.dossier_sections.append((order, section))
         registry.dossier_sections.sort(key=lambda s: s[0])
+
+
+def register_dossier_action(order: int, action: Callable) -> None:
+    """``action(incident, user)`` returns links (dict(label, url)) offered on an incident's dossier,
+    so later apps (measures, letters) can offer their next step without ``incidents`` knowing them."""
+    if (order, action) not in registry.dossier_actions:
+        registry.dossier_actions.append((order, action))
+        registry.dossier_actions.sort(key=lambda a: a[0])
 
 
 def register_person_section(order: int, section: Callable) -> None:

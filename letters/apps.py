@@ -11,6 +11,7 @@ class LettersConfig(AppConfig):
             NavItem,
             StartPanel,
             register_demo_step,
+            register_dossier_action,
             register_dossier_section,
             register_nav,
             register_panel,
@@ -27,6 +28,7 @@ class LettersConfig(AppConfig):
         )
         register_dossier_section(40, panels.dossier_entries)
         self._reaction_deadline_to_letters()
+        register_dossier_action(30, panels.dossier_action)
         register_demo_step(40, demo.demo_step)
 
     @staticmethod

@@ -77,3 +77,11 @@ def dossier_entries(incident, user) -> list[dict]:
             }
         )
     return entries
+
+
+def dossier_action(incident, user) -> list[dict]:
+    """On the dossier: the way to this incident's letters, for those who write them."""
+    if not user.has_perm("letters.create_letters"):
+        return []
+    url = reverse("letters:incident", kwargs={"incident_pk": incident.pk})
+    return [{"label": _("Brief aan de dader maken of bekijken"), "url": url}]

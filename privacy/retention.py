@@ -157,6 +157,20 @@ def erase_notifications(now) -> int:
     return deleted
 
 
+PENDING_UPLOAD_MAX_AGE = timedelta(days=1)
+
+
+def erase_pending_uploads(now) -> int:
+    """Files accepted for a form that was never sent: kept a day, so a form error loses nothing."""
+    from incidents.models import PendingUpload
+
+    stale = PendingUpload.objects.filter(created_at__lt=now - PENDING_UPLOAD_MAX_AGE)
+    with transaction.atomic():
+        _delete_files_after_commit([upload.file for upload in stale])
+        deleted, _ = stale.delete()
+    return deleted
+
+
 def sweep(now=None) -> dict[str, int]:
     """Erase everything whose retention period has passed. Idempotent."""
     now = now or timezone.now()
@@ -171,6 +185,7 @@ def sweep(now=None) -> dict[str, int]:
     counts[DataClass.AGGRESSOR] = len(aggressors)
     counts[DataClass.AFTERCARE_NOTES] = erase_aftercare_notes(now)
     counts[DataClass.NOTIFICATIONS] = erase_notifications(now)
+    counts["pending_uploads"] = erase_pending_uploads(now)
     return {str(k): v for k, v in counts.items()}
 
 

@@ -27,3 +27,12 @@ def query_replace(context, **kwargs) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key) if mapping else key
+
+
+@register.simple_tag(takes_context=True)
+def dossier_actions(context, incident) -> list[dict]:
+    """Links other apps offer on an incident's dossier (see ``register_dossier_action``)."""
+    from gir.registry import registry
+
+    user = context["request"].user
+    return [link for _order, action in registry.dossier_actions for link in action(incident, user)]

@@ -158,3 +158,24 @@ def test_two_schedulers_at_once_sweep_once():
         thread.join()
     assert len([r for r in results if r is not None]) == 1
     assert RetentionRun.objects.count() == 1
+
+
+def test_uploads_never_sent_with_a_form_are_removed_after_a_day(world, django_capture_on_commit_callbacks):
+    from incidents.models import PendingUpload
+    from incidents.services.evidence import upload_accept
+    from tests.incidents.factories import png_upload
+
+    with time_machine.travel("2026-03-01 10:00Z", tick=False):
+        old = upload_accept(user=world.employee, upload=png_upload())
+        name = old.file.name
+    with time_machine.travel("2026-03-02 09:00Z", tick=False):
+        fresh = upload_accept(user=world.colleague, upload=png_upload())
+    with (
+        time_machine.travel("2026-03-02 11:00Z", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        counts = sweep()
+    assert counts["pending_uploads"] == 1
+    assert not PendingUpload.objects.filter(pk=old.pk).exists()
+    assert not old.file.storage.exists(name)
+    assert PendingUpload.objects.filter(pk=fresh.pk).exists()
