@@ -28,6 +28,22 @@ class SanctionFormFuzz(TestCase):
         cls.ban = make_ban(
             cls.world, cls.aggressor, cls.incident, starts_on=today, ends_on=today + timedelta(days=100)
         )
+        from django.utils import timezone
+
+        from sanctions.services import measure_decide
+
+        cls.talk = measure_decide(
+            by=cls.world.manager,
+            aggressor=cls.aggressor,
+            incidents=[cls.incident],
+            reason="x",
+            measure_type="ordegesprek",
+            details={
+                "planned_at": timezone.now() + timedelta(days=2),
+                "place": "Stadhuis",
+                "attendees": "Wij",
+            },
+        )
 
     def _post(self, user, url, data):
         self.client.force_login(user)
@@ -177,6 +193,34 @@ class SanctionFormFuzz(TestCase):
         for name in ("sanctions:register", "sanctions:register-export"):
             response = self.client.get(reverse(name), query)
             self.assertEqual(response.status_code, 200)
+
+    @FUZZ
+    @given(
+        name=st.sampled_from(["ordegesprek-record", "ordegesprek-replan", "revoke"]),
+        values=st.dictionaries(
+            st.sampled_from(
+                [
+                    "attendance",
+                    "outcome",
+                    "agreements",
+                    "planned_date",
+                    "planned_time",
+                    "place",
+                    "attendees",
+                    "reason",
+                ]
+            ),
+            st.one_of(text, day, st.sampled_from(["verschenen", "niet_verschenen"])),
+        ),
+    )
+    def test_ordegesprek_forms(self, name, values):
+        self._post(self.world.manager, reverse(f"sanctions:{name}", kwargs={"pk": self.talk.pk}), values)
+
+    @FUZZ
+    @given(name=text)
+    def test_breach_find(self, name):
+        self.client.force_login(self.world.employee)
+        self.assertEqual(self.client.get(reverse("sanctions:breach-find"), {"name": name}).status_code, 200)
 
 
 def test_the_ban_form_never_raises_on_odd_dates(db):

@@ -1,5 +1,6 @@
 """Pages of the sanctions app: reception list, decisions, mandate, scope, breach, register."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -719,8 +720,6 @@ def test_a_second_manager_saving_a_stale_police_outcome_is_refused_and_keeps_inp
     )
     url = reverse("sanctions:police-outcome", kwargs={"pk": measure.pk})
     first = login(world.manager).get(url).content.decode()
-    import re
-
     seen = re.search(r'name="seen" value="(\d+)"', first).group(1)
     coordinator = login(world.coordinator)
     assert (
