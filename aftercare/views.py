@@ -186,52 +186,57 @@ def talk_ics(request, pk: int):
     return response
 
 
+def _case_form(request, case: AftercareCase, form, *, act, done: str, title: str):
+    """One form about one case: on a valid POST ``act(cleaned_data)``; a refused step is a form error."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except services.TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done)
+            return redirect("aftercare:case", pk=case.pk)
+    return _form_page(request, "simple_form.html", {"form": form, "case": case, "title": title})
+
+
 @perm_required(HANDLE, "aftercare.view_notes")
 def note_add(request, pk: int):
     case = get_case_for_worker(request.user, pk)
-    form = NoteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.note_add(case=case, text=form.cleaned_data["text"], by=request.user)
-        messages.success(request, _("De notitie is opgeslagen."))
-        return redirect("aftercare:case", pk=case.pk)
-    return _form_page(
-        request, "simple_form.html", {"form": form, "case": case, "title": _("Notitie toevoegen")}
+    return _case_form(
+        request,
+        case,
+        NoteForm(request.POST or None),
+        act=lambda data: services.note_add(case=case, text=data["text"], by=request.user),
+        done=_("De notitie is opgeslagen."),
+        title=_("Notitie toevoegen"),
     )
 
 
 @perm_required(HANDLE)
 def referral_add(request, pk: int):
     case = get_case_for_worker(request.user, pk)
-    form = ReferralForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.referral_add(
-                case=case, kind=form.cleaned_data["kind"], other=form.cleaned_data["other"], by=request.user
-            )
-        except services.TransitionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De doorverwijzing is vastgelegd."))
-            return redirect("aftercare:case", pk=case.pk)
-    return _form_page(
-        request, "simple_form.html", {"form": form, "case": case, "title": _("Doorverwijzing vastleggen")}
+    return _case_form(
+        request,
+        case,
+        ReferralForm(request.POST or None),
+        act=lambda data: services.referral_add(
+            case=case, kind=data["kind"], other=data["other"], by=request.user
+        ),
+        done=_("De doorverwijzing is vastgelegd."),
+        title=_("Doorverwijzing vastleggen"),
     )
 
 
 @perm_required(HANDLE)
 def case_close(request, pk: int):
     case = get_case_for_worker(request.user, pk)
-    form = CloseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.case_close(case=case, reason=form.cleaned_data["reason"], by=request.user)
-        except services.TransitionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Het nazorgdossier is afgesloten."))
-            return redirect("aftercare:case", pk=case.pk)
-    return _form_page(
-        request, "simple_form.html", {"form": form, "case": case, "title": _("Nazorgdossier afsluiten")}
+    return _case_form(
+        request,
+        case,
+        CloseForm(request.POST or None),
+        act=lambda data: services.case_close(case=case, reason=data["reason"], by=request.user),
+        done=_("Het nazorgdossier is afgesloten."),
+        title=_("Nazorgdossier afsluiten"),
     )
 
 
