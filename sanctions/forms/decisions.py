@@ -96,16 +96,22 @@ class OrdegesprekDecisionForm(DecisionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        norm = Organisation.get().ordegesprek_norm
+        self.norm = Organisation.get().ordegesprek_norm
         self.fields["planned_date"].help_text = _(
             "Het gesprek vindt plaats binnen %(days)d dagen na het besluit."
-        ) % {"days": norm.days}
+        ) % {"days": self.norm.days}
 
     def clean(self):
         data = super().clean()
-        day = data.get("planned_date")
+        day, time = data.get("planned_date"), data.get("planned_time")
         if day and day < local_today():
             self.add_error("planned_date", _("Deze datum is al voorbij. Kies een datum vanaf vandaag."))
+        elif day and time and local_instant(day, time) > timezone.now() + self.norm:
+            # The protocols: an ordegesprek within one week (the organisation's norm).
+            self.add_error(
+                "planned_date",
+                _("Plan het gesprek binnen %(days)d dagen na het besluit.") % {"days": self.norm.days},
+            )
         return data
 
     def details(self) -> dict:

@@ -734,3 +734,24 @@ def test_a_second_manager_saving_a_stale_police_outcome_is_refused_and_keeps_inp
     assert "PL2-mijn" in html
     measure.policereport.refresh_from_db()
     assert (measure.policereport.outcome, measure.policereport.police_number) == ("sepot", "PL1")
+
+
+def test_an_ordegesprek_is_planned_within_the_norm(world, login):
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "ordegesprek"}
+    )
+    data = {
+        "incidents": [incident.pk],
+        "reason": "Herhaling",
+        "planned_time": "10:00",
+        "place": "Stadhuis",
+        "attendees": "Wij",
+    }
+    client = login(world.manager)
+    late = client.post(url, {**data, "planned_date": (date.today() + timedelta(days=9)).isoformat()})
+    assert "Plan het gesprek binnen 7 dagen" in late.content.decode()
+    assert not Measure.objects.exists()
+    ok = client.post(url, {**data, "planned_date": (date.today() + timedelta(days=6)).isoformat()})
+    assert ok.status_code == 302
