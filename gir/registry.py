@@ -40,6 +40,12 @@ class DeadlineKind:
     label: str
     url: Callable  # (deadline) -> str
     reference: Callable = field(default=lambda deadline: f"#{deadline.object_id}")
+    # An announcement rather than a task (a ban has ended): at due, also tell these users, use
+    # this subject ("%(label)s"/"%(ref)s" allowed) and close the deadline, so it is never
+    # escalated as missed.
+    notify_at_due: Callable | None = None  # (deadline) -> iterable of users
+    due_subject: str | None = None
+    close_at_due: bool = False
 
 
 @dataclass
@@ -120,6 +126,8 @@ def register_person_section(order: int, section: Callable) -> None:
 #   incident_time_changed(incident, by)    occurred_at was corrected: recompute deadlines
 #   involvement_added(involvement, by)     a victim or witness was added later
 #   incident_closed(incident, by) / incident_reopened(incident, by)
+#   measure_decided(measure, by)           a measure against an aggressor was decided (sanctions)
+#   ban_breached(breach, by)               a banned person came in anyway (sanctions)
 
 _hooks: dict[str, list[Callable]] = {}
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.notifications import users_with_perm
 from gir.registry import (
     DeadlineKind,
     NavItem,
@@ -127,7 +128,14 @@ def register() -> None:
     )
     register_deadline_kind(
         DeadlineKind(
-            DEADLINE_BAN_END, _("Toegangsverbod afgelopen"), url=_measure_url, reference=_measure_ref
+            DEADLINE_BAN_END,
+            _("Toegangsverbod afgelopen"),
+            url=_measure_url,
+            reference=_measure_ref,
+            # The deciding manager owns it; the ban register's keeper hears it at the same moment.
+            notify_at_due=lambda deadline: users_with_perm("sanctions.view_ban_register"),
+            due_subject=_("Toegangsverbod afgelopen: %(ref)s"),
+            close_at_due=True,
         )
     )
     register_deadline_kind(

@@ -90,13 +90,24 @@ def _remind(deadline: Deadline, now, result: ScanResult, org) -> None:
 def _due(deadline: Deadline, now, result: ScanResult, org) -> None:
     label, ref, url = _describe(deadline)
     _mark_late(deadline, deadline.due_at, now, result)
-    if deadline.owner_id:
-        notify(
-            recipients=[deadline.owner],
-            subject=_("Termijn verlopen: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
-            body=_("Deze termijn is verlopen op %(due)s. Handel het zo snel mogelijk af.")
-            % {"due": _local(deadline.due_at)},
-            url=url,
+    kind = registry.deadline_kinds.get(deadline.kind)
+    recipients = [deadline.owner] if deadline.owner_id else []
+    if kind is not None and kind.notify_at_due is not None:
+        recipients += list(kind.notify_at_due(deadline))
+    if kind is not None and kind.due_subject:
+        subject = kind.due_subject % {"label": label, "ref": ref}
+        body = _("Dit is gebeurd op %(due)s.") % {"due": _local(deadline.due_at)}
+    else:
+        subject = _("Termijn verlopen: %(label)s voor %(ref)s") % {"label": label, "ref": ref}
+        body = _("Deze termijn is verlopen op %(due)s. Handel het zo snel mogelijk af.") % {
+            "due": _local(deadline.due_at)
+        }
+    if recipients:
+        notify(recipients=recipients, subject=subject, body=body, url=url)
+    if kind is not None and kind.close_at_due:
+        # An announcement is done once told; in the claim's transaction, so never escalated.
+        Deadline.objects.filter(pk=deadline.pk, closed_at__isnull=True).update(
+            closed_at=now, close_note=str(_("Gemeld bij het verlopen"))
         )
     result.due_notices += 1
 

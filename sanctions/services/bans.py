@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open
 from gir.deadlines.arithmetic import end_of_local_day
-from gir.models import Deadline, Location, Organisation
+from gir.models import Location, Organisation
 from gir.notifications import notify, users_with_perm
 from gir.registry import run_hooks
 from incidents.constants import AggressionForm, LocationType, ReporterRole
@@ -245,16 +245,12 @@ def ban_extend(*, ban: Ban, by, new_end: date, reason: str) -> Ban:
 def ban_review_record(*, ban: Ban, by, note: str) -> Ban:
     """The ban was reviewed and runs out as planned.
 
-    The end notice is done too, but only once the scan has told both the deciding manager (at
-    the end) and the coordinator (the escalation): closing it earlier would swallow the
-    coordinator's notice.
+    Only the review reminder is done: the end notice is an announcement the scan sends (to the
+    deciding manager and the coordinator) and closes itself when the ban ends.
     """
     ban, measure = _ban_locked(ban)
     add_event(measure, by, EventKind.REVIEWED, note)
     deadline_close(kind=DEADLINE_BAN_REVIEW, subject=measure, by=by, note=note)
-    Deadline.objects.open().for_object(measure).filter(
-        kind=DEADLINE_BAN_END, escalated_at__isnull=False
-    ).update(closed_at=timezone.now(), closed_by=by, close_note=note[:300])
     return ban
 
 
