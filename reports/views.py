@@ -21,7 +21,7 @@ from reports.services import exports
 from reports.services.charts import draw_all
 from reports.services.dashboard import dashboard_figures, recent_incidents
 from reports.services.params import can_view_reports, incidents_for
-from reports.services.report import build_report, report_title
+from reports.services.report import build_report_cached, report_title
 from reports.services.runs import report_run_request, report_run_retry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -78,7 +78,7 @@ def _report_from_request(request):
     if not request.GET:
         form = ReportForm({}, user=request.user)
         form.is_valid()
-    return form, build_report(request.user, form.params())
+    return form, build_report_cached(request.user, form.params())
 
 
 @require_GET

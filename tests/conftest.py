@@ -18,6 +18,15 @@ def ensure_roles() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (reports and charts are cached per process)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _roles_from_migrations(request):
     if request.instance is not None or (
         request.node.get_closest_marker("django_db") is None
