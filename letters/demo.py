@@ -38,7 +38,7 @@ def _signatory(kind) -> Signatory | None:
 
 
 def _measure_targets() -> list[tuple[str, object, object]]:
-    """(kind, incident, measure) for the first ordegesprek, written warning and ban."""
+    """(kind, incident, measure) for the latest ordegesprek, written warning and ban."""
     try:
         from sanctions.models import Measure
     except ImportError:  # the letters demo also works without measures
@@ -49,7 +49,7 @@ def _measure_targets() -> list[tuple[str, object, object]]:
         ("schriftelijke_waarschuwing", LetterKind.WARNING),
         ("toegangsverbod", LetterKind.BAN_DECISION),
     ]:
-        measure = Measure.objects.filter(type=measure_type).order_by("decided_at").first()
+        measure = Measure.objects.filter(type=measure_type).order_by("-decided_at").first()
         incident = measure.incidents.order_by("occurred_at").first() if measure else None
         if incident is not None:
             targets.append((kind, incident, measure))

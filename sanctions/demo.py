@@ -40,11 +40,11 @@ from sanctions.services import (
 )
 
 FALLBACK_PEOPLE = [
-    ("Demo", "Henk", "DEMO-S1"),
-    ("Voorbeeld", "Sandra", "DEMO-S2"),
-    ("Proef", "Bram", "DEMO-S3"),
-    ("Test", "Ilse", "DEMO-S4"),
-    ("Oefen", "Kevin", "DEMO-S5"),
+    ("Bos", "Henk", "DEMO-S1", "Kerkstraat 12"),
+    ("Hoekstra", "Sandra", "DEMO-S2", "Molenweg 3"),
+    ("Koster", "Bram", "DEMO-S3", "Dorpsstraat 88"),
+    ("Dekker", "Ilse", "DEMO-S4", "Lindelaan 5"),
+    ("Brouwer", "Kevin", "DEMO-S5", "Stationsweg 21"),
 ]
 
 
@@ -77,12 +77,13 @@ def _fallback_people(context, count: int) -> list[Aggressor]:
     users = context["users"]
     reporter = users["medewerker"]
     people = []
-    for n, (last, first, number) in enumerate(FALLBACK_PEOPLE[:count]):
+    for n, (last, first, number, street) in enumerate(FALLBACK_PEOPLE[:count]):
         person = Aggressor.objects.filter(client_number=number).first()
         if person is None:
             incident, _created = incident_register(
                 reporter=reporter,
-                occurred_at=timezone.now() - timedelta(days=40 - n * 5),
+                # Before any measure the demo decides for them (the oldest is 200 days back).
+                occurred_at=timezone.now() - timedelta(days=260 - n * 10),
                 department=reporter.department,
                 location_type=LocationType.COUNTER,
                 description="Klant werd boos aan de balie en schold de medewerker uit (demo).",
@@ -90,7 +91,14 @@ def _fallback_people(context, count: int) -> list[Aggressor]:
             )
             person = aggressor_create(
                 by=users["coordinator"],
-                data={"last_name": last, "first_name": first, "client_number": number},
+                data={
+                    "last_name": last,
+                    "first_name": first,
+                    "client_number": number,
+                    "street": street,
+                    "postal_code": "1234 AB",
+                    "city": "Voorbeeld",
+                },
                 incident=incident,
             )
         people.append(person)
@@ -99,6 +107,11 @@ def _fallback_people(context, count: int) -> list[Aggressor]:
 
 def _incidents(person) -> list[Incident]:
     return list(Incident.objects.filter(aggressor_links__aggressor=person).order_by("occurred_at"))
+
+
+def _after(incident: Incident, now, ago: timedelta):
+    """``ago`` before now, but never before the incident it answers, nor in the future."""
+    return min(now, max(now - ago, incident.occurred_at + timedelta(hours=1)))
 
 
 def _decider(incident: Incident, users):
@@ -197,7 +210,7 @@ def _verbal_and_planned_talk(person, users, now) -> None:
         measure_type=MeasureType.VERBAL_WARNING,
         incidents=[incident],
         reason="Direct aangesproken op het schreeuwen.",
-        decided_at=now - timedelta(days=3),
+        decided_at=_after(incident, now, timedelta(days=3)),
     )
     measure_decide(
         by=manager,
@@ -205,7 +218,7 @@ def _verbal_and_planned_talk(person, users, now) -> None:
         measure_type=MeasureType.ORDEGESPREK,
         incidents=[incident],
         reason="Het gedrag herhaalt zich; we willen afspraken maken.",
-        decided_at=now - timedelta(days=1),
+        decided_at=_after(incident, now, timedelta(days=1)),
         details={
             "planned_at": (now + timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0),
             "place": "Klantcontactcentrum, spreekkamer 1",
@@ -224,7 +237,7 @@ def _conditions(person, users, today, now) -> None:
         reason="Belt steeds boos naar medewerkers. Contact alleen nog schriftelijk en op afspraak.",
         starts_on=today - timedelta(days=10),
         ends_on=today + timedelta(days=170),
-        decided_at=now - timedelta(days=10),
+        decided_at=_after(incident, now, timedelta(days=10)),
         details={"appointment_only": True, "no_phone": True, "contact_person": "Mevrouw El Amrani"},
     )
 

@@ -45,3 +45,21 @@ def test_the_demo_makes_its_own_persons_without_the_incidents_demo():
     context = _context()
     seed_demo(context)
     assert Ban.objects.in_force().count() == 2
+
+
+@pytest.mark.django_db
+def test_no_demo_decision_comes_before_its_incident():
+    from django.db.models import Min
+
+    from incidents.demo import seed_incidents
+
+    context = _context()
+    seed_incidents(context)
+    seed_demo(context)
+    early = [
+        m.get_type_display()
+        for m in Measure.objects.annotate(first=Min("incidents__occurred_at"))
+        if m.decided_at < m.first
+    ]
+    assert early == []
+    assert all(a.last_name not in ("Demo", "Test") for a in context.get("aggressors", {}).values())
