@@ -34,6 +34,7 @@ class ScanResult:
     escalations: int = 0
     skipped: int = 0
     late: list[int] = field(default_factory=list)
+    escalation_recipients: list | None = None
 
 
 def _describe(deadline: Deadline) -> tuple[str, str, str]:
@@ -115,8 +116,10 @@ def _due(deadline: Deadline, now, result: ScanResult, org) -> None:
 def _escalate(deadline: Deadline, now, result: ScanResult, org) -> None:
     label, ref, url = _describe(deadline)
     _mark_late(deadline, deadline.due_at + org.escalation_after, now, result)
+    if result.escalation_recipients is None:  # once per scan, not once per missed deadline
+        result.escalation_recipients = list(users_with_perm("gir.receive_escalations"))
     notify(
-        recipients=users_with_perm("gir.receive_escalations"),
+        recipients=result.escalation_recipients,
         subject=_("Termijn gemist: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
         body=_("Deze termijn is verlopen op %(due)s en nog niet afgehandeld.")
         % {"due": _local(deadline.due_at)},

@@ -80,3 +80,46 @@ def test_notify_survives_a_missing_broker(world, settings, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         rows = notify(recipients=[world.employee], subject="Test", body="x", url="/")
     assert Notification.objects.get(pk=rows[0].pk).recipient == world.employee
+
+
+class RefusingBackend:
+    """A mail server that is down: every send fails, and each attempt is counted."""
+
+    attempts = 0
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        RefusingBackend.attempts += 1
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_one_sweep_stops_at_the_first_failure_instead_of_waiting_out_every_mail(world, test_kind, settings):
+    with time_machine.travel(T0, tick=False):
+        for hours in (1, 2, 3):
+            open_test_deadline(start=T0, norm=timedelta(hours=hours), owner=world.manager)
+    with time_machine.travel(T0 + timedelta(hours=5), tick=False):
+        scan()
+    owed = Notification.objects.filter(emailed_at__isnull=True).count()
+    assert owed >= 6
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    RefusingBackend.attempts = 0
+    with time_machine.travel(T0 + timedelta(hours=5, minutes=6), tick=False):
+        assert deliver_pending() == 0
+    assert RefusingBackend.attempts == 1
+    assert Notification.objects.filter(emailed_at__isnull=True).count() == owed
+
+
+def test_escalation_recipients_are_looked_up_once_per_scan(world, test_kind):
+    with time_machine.travel(T0, tick=False):
+        for hours in range(1, 11):
+            open_test_deadline(start=T0, norm=timedelta(hours=hours), owner=world.manager)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with time_machine.travel(T0 + timedelta(hours=20), tick=False), CaptureQueriesContext(connection) as ctx:
+        result = scan()
+    assert result.escalations == 10
+    lookups = [q for q in ctx.captured_queries if "auth_permission" in q["sql"]]
+    assert len(lookups) == 1
