@@ -34,3 +34,12 @@ HELP = {
 }
 
 ERASED = "[gewist na bewaartermijn]"
+
+# Swept too, but not a setting: files accepted for a form that was never sent (kept one day).
+PENDING_UPLOADS = "pending_uploads"
+
+# What the retention page calls each count of a sweep (``RetentionRun.counts``).
+SWEPT_LABELS = {
+    **dict(DataClass.choices),
+    PENDING_UPLOADS: _("Bijlagen van formulieren die nooit zijn verstuurd"),
+}

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from privacy.constants import DataClass
+from privacy.constants import SWEPT_LABELS, DataClass
 
 
 class RetentionPolicy(models.Model):
@@ -55,3 +55,7 @@ class RetentionRun(models.Model):
 
     class Meta:
         ordering = ["-local_date"]
+
+    def erased(self) -> list[tuple[str, int]]:
+        """(label, number) for each kind of data this sweep erased something of."""
+        return [(SWEPT_LABELS.get(code, code), n) for code, n in self.counts.items() if n]

@@ -23,7 +23,7 @@ from django.utils import timezone
 from gir.models import Notification
 from incidents.constants import Status
 from incidents.models import Aggressor, Evidence, Incident, IncidentAggressor, Involvement, StatusChange
-from privacy.constants import DEFAULT_DAYS, ERASED, DataClass
+from privacy.constants import DEFAULT_DAYS, ERASED, PENDING_UPLOADS, DataClass
 from privacy.models import Erasure, RetentionPolicy, RetentionRun
 
 logger = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ def sweep(now=None) -> dict[str, int]:
     counts[DataClass.AGGRESSOR] = len(aggressors)
     counts[DataClass.AFTERCARE_NOTES] = erase_aftercare_notes(now)
     counts[DataClass.NOTIFICATIONS] = erase_notifications(now)
-    counts["pending_uploads"] = erase_pending_uploads(now)
+    counts[PENDING_UPLOADS] = erase_pending_uploads(now)
     return {str(k): v for k, v in counts.items()}
 
 

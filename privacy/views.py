@@ -29,9 +29,7 @@ def retention(request):
         messages.success(request, _("De bewaartermijnen zijn opgeslagen."))
         return redirect("privacy:retention")
     runs = RetentionRun.objects.all()[:10]
-    return render(
-        request, "privacy/retention.html", {"form": form, "runs": runs, "labels": dict(DataClass.choices)}
-    )
+    return render(request, "privacy/retention.html", {"form": form, "runs": runs})
 
 
 @perm_required("privacy.subject_access")
