@@ -1,13 +1,14 @@
 import json
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
-from gir.audit import audit_log
+from gir.audit import audit_log, log_view
 from gir.models import AuditEntry
 from incidents.models import Aggressor
 from privacy.constants import DataClass
@@ -32,20 +33,25 @@ def retention(request):
     return render(request, "privacy/retention.html", {"form": form, "runs": runs})
 
 
+def _find_subjects(user, name: str, date_of_birth) -> list[Aggressor]:
+    """Visible, not anonymised persons whose first or last name holds every word typed."""
+    query = Q()
+    for word in name.split():
+        query &= Q(last_name__icontains=word) | Q(first_name__icontains=word)
+    if date_of_birth:
+        query &= Q(date_of_birth=date_of_birth)
+    found = Aggressor.objects.visible_to(user).active().filter(query)
+    return list(found.order_by("last_name", "first_name", "pk")[:50])
+
+
 @perm_required("privacy.subject_access")
 def subject_search(request):
     form = SubjectSearchForm(request.GET or None)
     results = None
     if form.is_bound and form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["date_of_birth"]):
-        results = Aggressor.objects.visible_to(request.user).active()
-        if form.cleaned_data["q"]:
-            for word in form.cleaned_data["q"].split():
-                results = results.filter(last_name__icontains=word) | results.filter(
-                    first_name__icontains=word
-                )
-        if form.cleaned_data["date_of_birth"]:
-            results = results.filter(date_of_birth=form.cleaned_data["date_of_birth"])
-        results = results.distinct().order_by("last_name", "first_name")[:50]
+        results = _find_subjects(request.user, form.cleaned_data["q"], form.cleaned_data["date_of_birth"])
+        for person in results:  # each result shows a name and birth date: each read is logged
+            log_view(request, person, f"dader {person.pk} in zoekresultaat inzageverzoek")
     return render(request, "privacy/subject_search.html", {"form": form, "results": results})
 
 

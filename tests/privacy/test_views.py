@@ -36,3 +36,17 @@ def test_retention_page_names_what_each_sweep_erased_in_dutch(world, login):
     assert "2 × Bijlagen van formulieren die nooit zijn verstuurd</td>" in html
     assert "pending_uploads" not in html and "None" not in html
     assert '<td class="utrecht-table__cell">niets</td>' in html  # a sweep that erased nothing
+
+
+def test_subject_search_logs_each_person_it_shows(world, login):
+    from gir.models import AuditEntry
+    from tests.incidents.factories import file_incident, make_aggressor
+
+    incident = file_incident(world.employee)
+    shown = make_aggressor(world.manager, incident, last_name="Vindbaar", first_name="Vera")
+    make_aggressor(world.manager, incident, last_name="Anders", first_name="Arie")
+    before = set(AuditEntry.objects.values_list("pk", flat=True))
+    html = login(world.coordinator).get("/privacy/inzage/?q=vera+vindbaar").content.decode()
+    assert "Vindbaar" in html and "Anders" not in html
+    logged = AuditEntry.objects.exclude(pk__in=before)
+    assert [(e.action, e.object_id) for e in logged] == [(AuditEntry.Action.VIEW, str(shown.pk))]
