@@ -100,3 +100,27 @@ def test_get_never_changes_anything(world, case, client):
     case.refresh_from_db()
     assert case.is_open and case.assigned_to == world.aftercare
     assert not case.referrals.exists()
+
+
+def test_assigning_a_colleague_returns_to_the_list_and_keeping_it_returns_to_the_case(world, case, client):
+    from gir import roles
+    from tests.factories import UserFactory
+
+    second = UserFactory(username="aftercare2", roles=[roles.MEDEWERKER, roles.BEDRIJFSOPVANG])
+    client.force_login(world.aftercare)
+    url = reverse("aftercare:case-assign", kwargs={"pk": case.pk})
+    response = client.post(url, {"worker": world.aftercare.pk})
+    assert response.status_code == 302 and response.url == reverse("aftercare:case", kwargs={"pk": case.pk})
+    response = client.post(url, {"worker": second.pk})
+    assert response.status_code == 302 and response.url == reverse("aftercare:cases")
+    case.refresh_from_db()
+    assert case.assigned_to == second
+
+
+def test_the_talk_pages_say_when_the_talk_is_due(world, case, client):
+    client.force_login(world.aftercare)
+    talk = case.talks.get(number=1)
+    due = timezone.localtime(talk.due_at).strftime("%H:%M")
+    for name in ("aftercare:talk-plan", "aftercare:talk-outcome"):
+        page = client.get(reverse(name, kwargs={"pk": talk.pk})).content.decode()
+        assert "moet uiterlijk" in page and due in page
