@@ -23,6 +23,7 @@ from incidents.models import Incident, IncidentForm, Involvement, StatusChange
 from incidents.services.common import (
     add_event,
     close_deadline,
+    hand_over_deadlines,
     notify_closed,
     open_deadlines,
     reschedule_deadlines,
@@ -83,6 +84,8 @@ def incident_update(
     add_event(current, by, EventKind.UPDATED, _("Aangevuld: %(fields)s") % {"fields": ", ".join(labels)})
     if time_changed:
         _after_time_change(current, by)
+    if "department" in changed:
+        hand_over_deadlines(current)
     if "inspectorate_reported_at" in changed and current.inspectorate_reported_at:
         close_deadline(current, DEADLINE_INSPECTORATE, by, current.inspectorate_reference or _("gemeld"))
         add_event(current, by, EventKind.INSPECTORATE)

@@ -60,6 +60,12 @@ def open_deadlines(incident: Incident, form_codes: set[str]) -> None:
             )
 
 
+def hand_over_deadlines(incident: Incident) -> None:
+    """Give the open norms of an incident moved to another department to that department's
+    manager: the previous one can no longer see it, so their reminders would lead nowhere."""
+    Deadline.objects.open().for_object(incident).update(owner=deadline_owner(incident))
+
+
 def reschedule_deadlines(incident: Incident) -> None:
     org = Organisation.get()
     norms = {

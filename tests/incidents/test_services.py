@@ -274,3 +274,13 @@ def test_the_victim_hears_of_a_report_made_for_them_and_the_reporter_of_its_clos
     incident_transition(incident=incident, to_status=Status.CLOSED, by=world.mandated)
     closed = Notification.objects.filter(recipient=world.manager, subject__contains="afgehandeld")
     assert closed.count() == 1
+
+
+def test_moving_an_incident_to_another_department_hands_its_open_norms_to_that_manager(world):
+    incident = file_incident(world.employee, world.dept_a, forms=[AggressionForm.THREAT])
+    incident_waive_reaction(incident=incident, by=world.manager, reason="Dader onbekend en niet te vinden.")
+    incident_update(incident=incident, by=world.manager, version=2, changes={"department": world.dept_b})
+    # The old manager no longer sees the incident, so reminders of its open norms must not go to them.
+    assert _deadline(incident, DEADLINE_POLICE).owner == world.other_manager
+    # A norm already fulfilled keeps the manager who fulfilled it.
+    assert _deadline(incident, DEADLINE_REACTION).owner == world.manager
