@@ -249,6 +249,8 @@ def ban_review_record(*, ban: Ban, by, note: str) -> Ban:
     deciding manager and the coordinator) and closes itself when the ban ends.
     """
     ban, measure = _ban_locked(ban)
+    if measure.is_revoked:
+        raise MeasureError(_("Dit toegangsverbod is ingetrokken."))
     add_event(measure, by, EventKind.REVIEWED, note)
     deadline_close(kind=DEADLINE_BAN_REVIEW, subject=measure, by=by, note=note)
     return ban

@@ -78,6 +78,8 @@ def claim_payment_add(
 @transaction.atomic
 def claim_mark_uncollectable(*, claim: DamageClaim, by, note: str) -> DamageClaim:
     measure = lock(claim.measure)
+    if measure.is_revoked:
+        raise MeasureError(_("Deze maatregel is ingetrokken."))
     claim.status = ClaimStatus.UNCOLLECTABLE
     claim.save(update_fields=["status"])
     transition(measure, MeasureStatus.DONE)

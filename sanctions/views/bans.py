@@ -24,38 +24,38 @@ from sanctions.forms import (
     ServeForm,
 )
 from sanctions.reception import MATCH_LIMIT, reception_matches, reception_rows
-from sanctions.views.common import DECIDERS, form_page, service_error
+from sanctions.views.common import DECIDERS, form_page, submit
 
 
 @perm_required(*DECIDERS)
 def ban_serve(request, pk: int):
     ban = ban_for(request.user, pk)
     form = ServeForm(request.POST or None, ban=ban, initial={"served_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ban_serve(ban=ban, by=request.user, **form.cleaned_data)
-        except services.MeasureError as exc:
-            service_error(form, exc)
-        else:
-            messages.success(request, _("Vastgelegd hoe het toegangsverbod is uitgereikt."))
-            return redirect("sanctions:detail", pk=ban.pk)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.ban_serve(ban=ban, by=request.user, **data),
+        done=_("Vastgelegd hoe het toegangsverbod is uitgereikt."),
+        measure=ban.measure,
+    )
     intro = _("Een toegangsverbod geldt pas als het is uitgereikt of aangetekend verstuurd.")
-    return form_page(request, form, title=_("Uitreiken vastleggen"), intro=intro, measure=ban.measure)
+    return saved or form_page(
+        request, form, title=_("Uitreiken vastleggen"), intro=intro, measure=ban.measure
+    )
 
 
 @perm_required("sanctions.impose_ban")
 def ban_extend(request, pk: int):
     ban = ban_for(request.user, pk)
     form = ExtendForm(request.POST or None, ban=ban)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ban_extend(ban=ban, by=request.user, **form.cleaned_data)
-        except services.MeasureError as exc:
-            service_error(form, exc)
-        else:
-            messages.success(request, _("Het toegangsverbod is verlengd."))
-            return redirect("sanctions:detail", pk=ban.pk)
-    return form_page(request, form, title=_("Toegangsverbod verlengen"), measure=ban.measure)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.ban_extend(ban=ban, by=request.user, **data),
+        done=_("Het toegangsverbod is verlengd."),
+        measure=ban.measure,
+    )
+    return saved or form_page(request, form, title=_("Toegangsverbod verlengen"), measure=ban.measure)
 
 
 @login_required
@@ -65,12 +65,17 @@ def ban_review(request, pk: int):
         raise PermissionDenied
     ban = ban_for(user, pk)
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.ban_review_record(ban=ban, by=user, note=form.cleaned_data["note"])
-        messages.success(request, _("De beoordeling is vastgelegd."))
-        return redirect("sanctions:detail", pk=ban.pk)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.ban_review_record(ban=ban, by=user, note=data["note"]),
+        done=_("De beoordeling is vastgelegd."),
+        measure=ban.measure,
+    )
     intro = _("Verleng het verbod, of leg vast dat het afloopt zoals gepland.")
-    return form_page(request, form, title=_("Toegangsverbod beoordelen"), intro=intro, measure=ban.measure)
+    return saved or form_page(
+        request, form, title=_("Toegangsverbod beoordelen"), intro=intro, measure=ban.measure
+    )
 
 
 @require_GET

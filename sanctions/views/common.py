@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from sanctions.constants import MeasureType
+from sanctions.services import MeasureError
 
 DECIDERS = ("sanctions.decide_measure",)
 
@@ -30,6 +35,24 @@ def form_page(request, form, *, title, intro="", measure=None, submit_label=None
 def service_error(form, exc) -> None:
     for message in getattr(exc, "messages", [str(exc)]):
         form.add_error(None, message)
+
+
+def submit(request, form, save: Callable[[dict], object], *, done: str, measure) -> HttpResponse | None:
+    """On a valid POST, call ``save(cleaned_data)`` and go back to the decision with ``done``.
+
+    Returns None when the form page should be shown (again): on GET, on invalid input, or when
+    the service refused with a ``MeasureError``, which then appears on the form above what the
+    user typed.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        save(form.cleaned_data)
+    except MeasureError as exc:
+        service_error(form, exc)
+        return None
+    messages.success(request, done)
+    return redirect("sanctions:detail", pk=measure.pk)
 
 
 def decider_or_403(user, measure_type: str | None = None) -> None:

@@ -23,7 +23,7 @@ from sanctions.forms import (
     ReasonForm,
 )
 from sanctions.models import Measure
-from sanctions.views.common import DECIDERS, decider_or_403, form_page, service_error
+from sanctions.views.common import DECIDERS, decider_or_403, form_page, service_error, submit
 
 
 @login_required
@@ -99,23 +99,21 @@ def ordegesprek_replan(request, pk: int):
             "attendees": talk.attendees,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.ordegesprek_replan(
-                measure=measure,
-                by=request.user,
-                planned_at=data["planned_at"],
-                place=data["place"],
-                attendees=data["attendees"],
-                reason=data["reason"],
-            )
-        except services.MeasureError as exc:
-            service_error(form, exc)
-        else:
-            messages.success(request, _("Het ordegesprek is verplaatst."))
-            return redirect("sanctions:detail", pk=measure.pk)
-    return form_page(request, form, title=_("Ordegesprek verplaatsen"), measure=measure)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.ordegesprek_replan(
+            measure=measure,
+            by=request.user,
+            planned_at=data["planned_at"],
+            place=data["place"],
+            attendees=data["attendees"],
+            reason=data["reason"],
+        ),
+        done=_("Het ordegesprek is verplaatst."),
+        measure=measure,
+    )
+    return saved or form_page(request, form, title=_("Ordegesprek verplaatsen"), measure=measure)
 
 
 @login_required
@@ -123,15 +121,14 @@ def revoke(request, pk: int):
     measure = measure_for(request.user, pk)
     decider_or_403(request.user, measure.type)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.measure_revoke(measure=measure, by=request.user, reason=form.cleaned_data["reason"])
-        except services.MeasureError as exc:
-            service_error(form, exc)
-        else:
-            messages.success(request, _("De maatregel is ingetrokken."))
-            return redirect("sanctions:detail", pk=measure.pk)
-    return form_page(
+    saved = submit(
+        request,
+        form,
+        lambda data: services.measure_revoke(measure=measure, by=request.user, reason=data["reason"]),
+        done=_("De maatregel is ingetrokken."),
+        measure=measure,
+    )
+    return saved or form_page(
         request, form, title=_("Maatregel intrekken"), measure=measure, submit_label=_("Intrekken")
     )
 
@@ -152,15 +149,14 @@ def police_outcome(request, pk: int):
             "seen": services.last_event_id(measure),
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.police_outcome_record(report=report, by=request.user, **form.cleaned_data)
-        except services.MeasureError as exc:
-            service_error(form, exc)
-        else:
-            messages.success(request, _("De gegevens van de politie zijn vastgelegd."))
-            return redirect("sanctions:detail", pk=measure.pk)
-    return form_page(request, form, title=_("Uitkomst melding of aangifte"), measure=measure)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.police_outcome_record(report=report, by=request.user, **data),
+        done=_("De gegevens van de politie zijn vastgelegd."),
+        measure=measure,
+    )
+    return saved or form_page(request, form, title=_("Uitkomst melding of aangifte"), measure=measure)
 
 
 def _claim_of(request, pk: int):
@@ -174,25 +170,27 @@ def _claim_of(request, pk: int):
 def claim_payment(request, pk: int):
     measure, claim = _claim_of(request, pk)
     form = PaymentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.claim_payment_add(claim=claim, by=request.user, **form.cleaned_data)
-        except services.MeasureError as exc:
-            service_error(form, exc)
-        else:
-            messages.success(request, _("De betaling is vastgelegd."))
-            return redirect("sanctions:detail", pk=measure.pk)
-    return form_page(request, form, title=_("Betaling vastleggen"), measure=measure)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.claim_payment_add(claim=claim, by=request.user, **data),
+        done=_("De betaling is vastgelegd."),
+        measure=measure,
+    )
+    return saved or form_page(request, form, title=_("Betaling vastleggen"), measure=measure)
 
 
 @perm_required(*DECIDERS)
 def claim_uncollectable(request, pk: int):
     measure, claim = _claim_of(request, pk)
     form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.claim_mark_uncollectable(claim=claim, by=request.user, note=form.cleaned_data["reason"])
-        messages.success(request, _("De vordering is als oninbaar vastgelegd."))
-        return redirect("sanctions:detail", pk=measure.pk)
-    return form_page(
+    saved = submit(
+        request,
+        form,
+        lambda data: services.claim_mark_uncollectable(claim=claim, by=request.user, note=data["reason"]),
+        done=_("De vordering is als oninbaar vastgelegd."),
+        measure=measure,
+    )
+    return saved or form_page(
         request, form, title=_("Vordering oninbaar"), measure=measure, submit_label=_("Oninbaar vastleggen")
     )

@@ -755,3 +755,40 @@ def test_an_ordegesprek_is_planned_within_the_norm(world, login):
     assert not Measure.objects.exists()
     ok = client.post(url, {**data, "planned_date": (date.today() + timedelta(days=6)).isoformat()})
     assert ok.status_code == 302
+
+
+def test_writing_off_a_revoked_claim_shows_an_error_instead_of_failing(world, login):
+    from sanctions.services import measure_decide, measure_revoke
+
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    claim = measure_decide(
+        by=world.manager,
+        aggressor=aggressor,
+        measure_type="schadeverhaal",
+        incidents=[incident],
+        reason="Schade",
+        details={"claim_date": date.today(), "items": [("Glas", 10)]},
+    )
+    measure_revoke(measure=claim, by=world.manager, reason="Ten onrechte")
+    client = login(world.manager)
+    response = client.post(
+        reverse("sanctions:claim-uncollectable", kwargs={"pk": claim.pk}), {"reason": "Geen verhaal"}
+    )
+    assert response.status_code == 200
+    assert "Deze maatregel is ingetrokken." in response.content.decode()
+    claim.damageclaim.refresh_from_db()
+    assert claim.damageclaim.status == ClaimStatus.OPEN
+
+
+def test_a_revoked_ban_cannot_be_reviewed(world, login, setup):
+    from sanctions.models import MeasureEvent
+    from sanctions.services import measure_revoke
+
+    _incident, _aggressor, ban = setup
+    measure_revoke(measure=ban.measure, by=world.mandated, reason="Bezwaar gegrond")
+    client = login(world.mandated)
+    response = client.post(reverse("sanctions:ban-review", kwargs={"pk": ban.pk}), {"note": "Loopt af"})
+    assert response.status_code == 200
+    assert "Dit toegangsverbod is ingetrokken." in response.content.decode()
+    assert not MeasureEvent.objects.filter(measure=ban.measure, kind="beoordeeld").exists()
