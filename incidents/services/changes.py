@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir.deadlines import deadline_close
 from gir.registry import run_hooks
 from incidents.constants import (
     DEADLINE_INSPECTORATE,
@@ -22,7 +23,6 @@ from incidents.constants import (
 from incidents.models import Incident, IncidentForm, Involvement, StatusChange
 from incidents.services.common import (
     add_event,
-    close_deadline,
     hand_over_deadlines,
     notify_closed,
     open_deadlines,
@@ -87,7 +87,12 @@ def incident_update(
     if "department" in changed:
         hand_over_deadlines(current)
     if "inspectorate_reported_at" in changed and current.inspectorate_reported_at:
-        close_deadline(current, DEADLINE_INSPECTORATE, by, current.inspectorate_reference or _("gemeld"))
+        deadline_close(
+            kind=DEADLINE_INSPECTORATE,
+            subject=current,
+            by=by,
+            note=current.inspectorate_reference or _("gemeld"),
+        )
         add_event(current, by, EventKind.INSPECTORATE)
     open_deadlines(current, set(current.form_codes))
     return current
@@ -165,7 +170,9 @@ def incident_record_first_talk(
     text = _("Eerste opvang vastgelegd. Politie: %(plan)s") % {"plan": PolicePlan(police_plan).label}
     add_event(current, by, EventKind.FIRST_TALK, text)
     if police_plan == PolicePlan.NONE:
-        close_deadline(current, DEADLINE_POLICE, by, _("Besloten: geen melding of aangifte"))
+        deadline_close(
+            kind=DEADLINE_POLICE, subject=current, by=by, note=_("Besloten: geen melding of aangifte")
+        )
     if current.status == Status.REPORTED:
         incident_transition(
             incident=current, to_status=Status.IN_PROGRESS, by=by, note=str(EventKind.FIRST_TALK.label)
@@ -183,7 +190,7 @@ def incident_waive_reaction(*, incident: Incident, by, reason: str) -> Incident:
     current.reaction_waived_by = by
     current.version += 1
     current.save()
-    close_deadline(current, DEADLINE_REACTION, by, reason)
+    deadline_close(kind=DEADLINE_REACTION, subject=current, by=by, note=reason)
     add_event(current, by, EventKind.REACTION_WAIVED)
     return current
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gir.deadlines import deadline_close, deadline_open, deadline_reschedule
+from gir.deadlines import deadline_open, deadline_reschedule
 from gir.models import Deadline, Organisation
 from gir.notifications import notify, users_with_perm
 from incidents.constants import (
@@ -75,10 +75,6 @@ def reschedule_deadlines(incident: Incident) -> None:
     }
     for kind, norm in norms.items():
         deadline_reschedule(kind=kind, subject=incident, starts_at=incident.occurred_at, norm=norm)
-
-
-def close_deadline(incident: Incident, kind: str, by, note: str) -> int:
-    return deadline_close(kind=kind, subject=incident, by=by, note=note)
 
 
 def notify_new_incident(incident: Incident, form_codes: set[str], reporter) -> None:
