@@ -112,7 +112,7 @@ def dossier_context(incident: Incident, user) -> dict:
         "evidence": incident.evidence.select_related("uploaded_by"),
         "timeline": timeline(incident, user, deadlines, now),
         "reaction_deadline": reaction,
-        "reaction_overdue": bool(reaction and reaction.due_at < now),
+        "reaction_overdue": bool(reaction and reaction.is_overdue(now)),
         "now": now,
         "can_manage": manage,
         "can_edit": access.can_edit(user, incident),

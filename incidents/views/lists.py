@@ -19,10 +19,8 @@ PAGE_SIZE = 25
 def listed(queryset):
     """What a list row needs, in a constant number of queries."""
     now = timezone.now()
-    late = Deadline.objects.filter(incident_id=OuterRef("pk"), closed_at__isnull=True, due_at__lt=now)
-    reaction = Deadline.objects.filter(
-        incident_id=OuterRef("pk"), kind=DEADLINE_REACTION, closed_at__isnull=True
-    )
+    late = Deadline.objects.overdue(now).filter(incident_id=OuterRef("pk"))
+    reaction = Deadline.objects.open().filter(incident_id=OuterRef("pk"), kind=DEADLINE_REACTION)
     return (
         queryset.select_related("department", "location")
         .prefetch_related(Prefetch("forms", queryset=IncidentForm.objects.order_by("form")))
