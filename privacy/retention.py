@@ -20,11 +20,21 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
+from aftercare.models import AftercareCase, AftercareNote
 from gir.models import Notification
 from incidents.constants import Status
-from incidents.models import Aggressor, Evidence, Incident, IncidentAggressor, Involvement, StatusChange
+from incidents.models import (
+    Aggressor,
+    Evidence,
+    Incident,
+    IncidentAggressor,
+    Involvement,
+    PendingUpload,
+    StatusChange,
+)
 from privacy.constants import DEFAULT_DAYS, ERASED, PENDING_UPLOADS, DataClass
 from privacy.models import Erasure, RetentionPolicy, RetentionRun
+from sanctions.models import Ban, Measure
 
 logger = logging.getLogger(__name__)
 
@@ -113,10 +123,6 @@ def expired_aggressors(now):
         aggressor=OuterRef("pk"), incident__occurred_at__gte=cutoff
     )
     candidates = Aggressor.objects.filter(anonymised_at__isnull=True).filter(~Exists(recent_incident))
-    try:
-        from sanctions.models import Measure
-    except ImportError:  # the measures app is optional for retention
-        return candidates
     recent_measure = Measure.objects.filter(aggressor=OuterRef("pk")).filter(
         Q(decided_at__gte=cutoff) | Q(ends_on__gte=cutoff.date())
     )
@@ -125,25 +131,14 @@ def expired_aggressors(now):
 
 def erase_aggressor(aggressor: Aggressor, now) -> None:
     with transaction.atomic():
-        files = [aggressor.photo]
-        try:
-            from sanctions.models import Ban
-
-            bans = Ban.objects.filter(measure__aggressor=aggressor).exclude(photo="")
-            files += [ban.photo for ban in bans]
-            bans.update(photo="")
-        except ImportError:
-            pass
-        _delete_files_after_commit(files)
+        bans = Ban.objects.filter(measure__aggressor=aggressor).exclude(photo="")
+        _delete_files_after_commit([aggressor.photo, *(ban.photo for ban in bans)])
+        bans.update(photo="")
         Aggressor.objects.filter(pk=aggressor.pk).update(photo="", anonymised_at=now, **AGGRESSOR_FIELDS)
         _ledger(DataClass.AGGRESSOR, aggressor, now)
 
 
 def erase_aftercare_notes(now) -> int:
-    try:
-        from aftercare.models import AftercareCase, AftercareNote
-    except ImportError:
-        return 0
     cutoff = now - period(DataClass.AFTERCARE_NOTES)
     cases = AftercareCase.objects.filter(closed_at__lt=cutoff)
     with transaction.atomic():
@@ -162,8 +157,6 @@ PENDING_UPLOAD_MAX_AGE = timedelta(days=1)
 
 def erase_pending_uploads(now) -> int:
     """Files accepted for a form that was never sent: kept a day, so a form error loses nothing."""
-    from incidents.models import PendingUpload
-
     stale = PendingUpload.objects.filter(created_at__lt=now - PENDING_UPLOAD_MAX_AGE)
     with transaction.atomic():
         _delete_files_after_commit([upload.file for upload in stale])

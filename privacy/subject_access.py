@@ -14,6 +14,8 @@ import re
 from django.utils import timezone
 
 from incidents.models import Aggressor, Incident, Involvement
+from letters.models import Letter
+from sanctions.models import Measure
 
 REDACTED = "[naam]"
 
@@ -93,10 +95,6 @@ def _incidents(incidents, redact) -> list[dict]:
 
 
 def _measures(aggressor: Aggressor, redact) -> list[dict]:
-    try:
-        from sanctions.models import Measure
-    except ImportError:
-        return []
     rows = []
     measures = (
         Measure.objects.filter(aggressor=aggressor)
@@ -154,10 +152,6 @@ def _measure_details(measure, redact) -> dict:
 
 
 def _letters(aggressor: Aggressor) -> list[dict]:
-    try:
-        from letters.models import Letter
-    except ImportError:
-        return []
     letters = Letter.objects.filter(aggressor=aggressor, finalised_at__isnull=False).order_by("finalised_at")
     return [
         {

@@ -179,3 +179,27 @@ def test_uploads_never_sent_with_a_form_are_removed_after_a_day(world, django_ca
     assert not PendingUpload.objects.filter(pk=old.pk).exists()
     assert not old.file.storage.exists(name)
     assert PendingUpload.objects.filter(pk=fresh.pk).exists()
+
+
+def test_an_anonymised_persons_photo_and_ban_photos_are_deleted(world, django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+
+    from sanctions.models import Ban
+    from tests.incidents.factories import png_bytes
+    from tests.sanctions.helpers import make_ban
+
+    with time_machine.travel("2018-05-01 10:00Z", tick=False):
+        incident = _closed_incident(world)
+        person = make_aggressor(world.manager, incident, last_name="Gefotografeerd")
+        person.photo.save("persoon.png", ContentFile(png_bytes()))
+        ban = make_ban(world, person, incident, starts_on=date(2018, 5, 2), ends_on=date(2018, 11, 2))
+    files = [(person.photo.storage, person.photo.name), (ban.photo.storage, ban.photo.name)]
+    assert all(storage.exists(name) for storage, name in files)
+    with (
+        time_machine.travel("2025-01-01 10:00Z", tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert sweep()["aggressor"] == 1
+    assert not any(storage.exists(name) for storage, name in files)
+    assert Ban.objects.get(pk=ban.pk).photo == ""
+    assert Aggressor.objects.get(pk=person.pk).photo == ""
