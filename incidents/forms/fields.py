@@ -12,9 +12,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from incidents.constants import (
-    AggressionForm,
-)
+from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, AggressionForm
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
 CLOCK_SKEW = timedelta(minutes=5)  # a phone's clock a few minutes ahead is not "the future"
@@ -74,9 +72,10 @@ def files_field(label=None) -> MultipleFileField:
         help_text=format_lazy(
             _(
                 "JPEG, PNG, PDF, geluid (mp3, wav, ogg, m4a) of video (mp4, mov, webm). "
-                "Ten hoogste {mb} MB per bestand en 20 bestanden per incident."
+                "Ten hoogste {mb} MB per bestand en {max} bestanden per incident."
             ),
             mb=settings.GIR_UPLOAD_MAX_BYTES // (1024 * 1024),
+            max=MAX_EVIDENCE_PER_INCIDENT,
         ),
     )
 
@@ -88,7 +87,7 @@ class PendingMixin(forms.Form):
 
     def pending_ids(self) -> list[str]:
         raw = self.data.get("pending", "") if self.is_bound else ""
-        return [part for part in str(raw).split(",") if part.strip().isdigit()][:20]
+        return [part for part in str(raw).split(",") if part.strip().isdigit()][:MAX_EVIDENCE_PER_INCIDENT]
 
 
 def forms_field(label, help_text="") -> forms.MultipleChoiceField:
