@@ -89,17 +89,26 @@ def pending_for(user, ids) -> list[PendingUpload]:
     return list(PendingUpload.objects.filter(user=user, pk__in=clean).order_by("pk"))
 
 
+def _too_many(existing: int, room: int) -> str:
+    if room <= 0:
+        return _("Dit incident heeft al %(max)d bestanden. Meer bestanden kunnen er niet bij.") % {
+            "max": MAX_EVIDENCE_PER_INCIDENT
+        }
+    return _(
+        "Dit incident heeft al %(n)d bestanden; er kunnen er nog %(room)d bij. Open deze pagina "
+        "opnieuw en kies ten hoogste %(room)d bestanden."
+    ) % {"n": existing, "room": room}
+
+
 def attach_pending(*, incident: Incident, by, pending_ids, description: str = "") -> list[Evidence]:
-    """Turn pending uploads into evidence of ``incident``; at most 20 files per incident."""
+    """Turn pending uploads into evidence of ``incident``; at most MAX_EVIDENCE_PER_INCIDENT files."""
     pending = pending_for(by, pending_ids)
     if not pending:
         return []
     existing = Evidence.objects.filter(incident=incident).count()
-    if existing + len(pending) > MAX_EVIDENCE_PER_INCIDENT:
-        raise ValidationError(
-            _("Een incident kan ten hoogste %(max)d bestanden hebben. Er zijn er al %(n)d.")
-            % {"max": MAX_EVIDENCE_PER_INCIDENT, "n": existing}
-        )
+    room = MAX_EVIDENCE_PER_INCIDENT - existing
+    if len(pending) > room:
+        raise ValidationError(_too_many(existing, room))
     now = timezone.now()
     rows = [
         Evidence(

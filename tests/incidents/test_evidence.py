@@ -161,3 +161,14 @@ def test_evidence_is_not_served_under_any_public_url(world, login, settings):
         assert client.get(url).status_code == 404, url
     assert str(settings.STATIC_ROOT) not in evidence.file.path
     assert client.get(reverse("incidents:evidence-download", args=[evidence.pk])).status_code == 200
+
+
+def test_too_many_files_are_refused_with_the_number_that_still_fits(world, login):
+    incident = file_incident(world.employee)
+    for _n in range(19):
+        add_evidence(incident, world.employee)
+    response = login(world.employee).post(
+        reverse("incidents:evidence-add", args=[incident.pk]), {"files": [png_upload(), png_upload()]}
+    )
+    assert response.status_code == 200 and incident.evidence.count() == 19
+    assert "er kunnen er nog 1 bij" in response.content.decode()
