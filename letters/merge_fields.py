@@ -215,6 +215,8 @@ KIND_REQUIRED: dict[str, set[str]] = {
     "aansprakelijkstelling_schade": {"schade.omschrijving", "schade.bedrag", "schade.betalen_voor"},
 }
 DETAIL_PATHS = frozenset(p for paths in KIND_DETAILS.values() for p in paths)
+# Fields a letter made from a measure takes from that measure, not from the manager.
+MEASURE_PATHS = frozenset({"maatregel.soort", "maatregel.begindatum", "maatregel.einddatum"})
 
 
 def _nest(flat: dict[str, object]) -> dict:

@@ -92,7 +92,7 @@ def letter_flat(
     if include_victim:
         flat["slachtoffer.naam"], flat["slachtoffer.functie"] = _victim(incident)
     for path, raw in details.items():
-        if path in mf.DETAIL_PATHS or path in ("maatregel.soort",):
+        if path in mf.DETAIL_PATHS or path in mf.MEASURE_PATHS:
             flat[path] = mf.parse_detail(path, raw)
     return flat
 

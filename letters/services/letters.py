@@ -37,6 +37,15 @@ def _serialise(details: dict[str, Any]) -> dict[str, Any]:
     return {k: mf.serialise_detail(v) for k, v in details.items() if v not in (None, "")}
 
 
+def _measure_facts(measure) -> dict[str, Any]:
+    """The ``mf.MEASURE_PATHS`` values of a measure (what kind, from when, until when)."""
+    return {
+        "maatregel.soort": measure.get_type_display(),
+        "maatregel.begindatum": measure.starts_on,
+        "maatregel.einddatum": measure.ends_on,
+    }
+
+
 @transaction.atomic
 def letter_create(
     *,
@@ -62,7 +71,8 @@ def letter_create(
         raise ValidationError(_("Er is nog geen sjabloon voor deze brief."))
     stored = _serialise(details or {})
     if measure is not None:
-        stored.setdefault("maatregel.soort", measure.get_type_display())
+        for path, value in _serialise(_measure_facts(measure)).items():
+            stored.setdefault(path, value)
     reference = _letter_reference(locked_incident)
     flat = letter_flat(
         incident=locked_incident,

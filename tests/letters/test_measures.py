@@ -144,3 +144,30 @@ def test_dispatching_a_measure_letter_closes_the_deadline_of_each_of_its_inciden
     for incident, closed in [(first, True), (second, True), (unrelated, False)]:
         deadline = Deadline.objects.for_object(incident).get(kind=REACTION_DEADLINE)
         assert (deadline.closed_at is not None) is closed, incident
+
+
+def test_a_letter_from_a_measure_fills_the_measures_period_fields(world):
+    """``maatregel.begindatum`` and ``maatregel.einddatum`` are offered in the template editor;
+    a letter made from a measure fills them from that measure (they used to stay empty)."""
+    from letters.models import LetterTemplate
+    from letters.services import template_version_create
+    from tests.letters.helpers import concept
+
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    ban = make_ban(
+        world,
+        aggressor,
+        incident,
+        starts_on=dt.date(2026, 12, 1),
+        ends_on=dt.date(2027, 3, 31),
+        photo=False,
+    )
+    template_version_create(
+        template=LetterTemplate.objects.get(code=LetterKind.WARNING),
+        subject="Maatregel",
+        body='<p>Van {{ maatregel.begindatum|date:"j F Y" }} tot {{ maatregel.einddatum|date:"j F Y" }}.</p>',
+    )
+    letter = concept(incident, aggressor, world.manager, measure=ban.measure)
+    assert letter.details["maatregel.begindatum"] == "2026-12-01"
+    assert letter.details["maatregel.einddatum"] == "2027-03-31"
+    assert letter.body_html == "<p>Van 1 december 2026 tot 31 maart 2027.</p>"
