@@ -16,8 +16,10 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -48,16 +50,21 @@ def start_gunicorn(port: int, env: dict, workers: int = 2, threads: int = 8) -> 
         "--log-level",
         "warning",
     ]
-    process = subprocess.Popen(command, cwd=base, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/account/inloggen/", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.5)
-    stop(process)
-    raise RuntimeError("gunicorn did not start")
+    # gunicorn's log goes to a file, not a pipe: a pipe nobody reads fills up after 64 KiB of
+    # warnings and then blocks the workers mid-request.
+    with tempfile.TemporaryFile() as log:  # gunicorn keeps its own handle to it
+        process = subprocess.Popen(command, cwd=base, env=env, stdout=subprocess.DEVNULL, stderr=log)  # noqa: S603
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/account/inloggen/", timeout=2):
+                    return process
+            except OSError:
+                time.sleep(0.5)
+        stop(process)
+        log.seek(0)
+        tail = log.read()[-2000:].decode(errors="replace")
+    raise RuntimeError(f"gunicorn did not start; its last output:\n{tail}")
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -67,6 +74,7 @@ def stop(process: subprocess.Popen) -> None:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
 
 
 class User:
