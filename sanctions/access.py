@@ -17,24 +17,19 @@ def ban_for(user, pk: int) -> Ban:
     return get_object_or_404(queryset, pk=pk)
 
 
-def ban_for_reception(user, pk: int, now=None) -> Ban:
-    """A ban as reception may see it: only while it is in force (or in the user's scope)."""
-    if user.has_perm("sanctions.view_reception_list"):
-        in_force = Ban.objects.in_force(now).select_related("measure", "measure__aggressor")
-        ban = in_force.filter(pk=pk).first()
-        if ban is not None:
-            return ban
-    return ban_for(user, pk)
-
-
-def ban_for_breach(user, pk: int, now=None) -> Ban:
-    """Anyone who may register a breach reaches the bans in force (the name is all they see)."""
-    if user.has_perm("sanctions.register_breach"):
+def _in_force_or_scope(user, pk: int, perm: str, now) -> Ban:
+    if user.has_perm(perm):
         ban = Ban.objects.in_force(now).select_related("measure", "measure__aggressor").filter(pk=pk).first()
         if ban is not None:
             return ban
     return ban_for(user, pk)
 
 
-def can_impose_ban(user) -> bool:
-    return user.has_perm("sanctions.impose_ban")
+def ban_for_reception(user, pk: int, now=None) -> Ban:
+    """A ban as reception may see it: only while it is in force (or in the user's scope)."""
+    return _in_force_or_scope(user, pk, "sanctions.view_reception_list", now)
+
+
+def ban_for_breach(user, pk: int, now=None) -> Ban:
+    """Anyone who may register a breach reaches the bans in force (the name is all they see)."""
+    return _in_force_or_scope(user, pk, "sanctions.register_breach", now)

@@ -40,11 +40,7 @@ def aggressor_history(aggressor, *, current_incidents=(), now: datetime | None =
     active_bans = list(
         Ban.objects.in_force(now).filter(measure__aggressor=aggressor).select_related("measure")
     )
-    conditions = list(
-        ContactCondition.objects.active_on(local_today(now))
-        .filter(measure__aggressor=aggressor)
-        .select_related("measure")
-    )
+    conditions = contact_conditions_for(aggressor, now)
     current = list(current_incidents) or incidents[:1]
     earlier = [m.type for m in measures if m.status != MeasureStatus.REVOKED]
     breach = BanBreach.objects.filter(incident__in=current).exists()

@@ -7,6 +7,7 @@ whether reception sees the person.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -138,19 +139,25 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
     return ban
 
 
+@contextmanager
+def _database_overlap_check():
+    """Turn the exclusion constraint's refusal (an overlap the check could not see) into a BanOverlap."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as exc:
+        raise BanOverlap(
+            _("Er is al een toegangsverbod voor deze persoon en locatie in deze periode.")
+        ) from exc
+
+
 def _write_coverage(ban: Ban, aggressor, locations, starts_on: date, ends_on: date) -> None:
     rows = [
         BanLocation(ban=ban, location=loc, aggressor=aggressor, start_date=starts_on, end_date=ends_on)
         for loc in locations
     ]
-    try:
-        with transaction.atomic():
-            BanLocation.objects.bulk_create(rows)
-    except IntegrityError as exc:
-        # The database's exclusion constraint caught an overlap the check could not see.
-        raise BanOverlap(
-            _("Er is al een toegangsverbod voor deze persoon en locatie in deze periode.")
-        ) from exc
+    with _database_overlap_check():
+        BanLocation.objects.bulk_create(rows)
 
 
 def _open_deadlines(ban: Ban, now: datetime) -> None:
@@ -228,13 +235,8 @@ def ban_extend(*, ban: Ban, by, new_end: date, reason: str) -> Ban:
     old_end = measure.ends_on
     measure.ends_on = new_end
     measure.save(update_fields=["ends_on"])
-    try:
-        with transaction.atomic():
-            BanLocation.objects.filter(ban=ban).update(end_date=new_end)
-    except IntegrityError as exc:
-        raise BanOverlap(
-            _("Er is al een toegangsverbod voor deze persoon en locatie in deze periode.")
-        ) from exc
+    with _database_overlap_check():
+        BanLocation.objects.filter(ban=ban).update(end_date=new_end)
     add_event(measure, by, EventKind.EXTENDED, reason, old_end=old_end, new_end=new_end)
     if ban.served_on is not None:
         _open_deadlines(ban, timezone.now())
