@@ -65,9 +65,8 @@ def _people(context) -> list[Aggressor]:
     """Five persons with incidents: the incidents demo's first (most incidents first, so the
     recidivist leads), topped up with persons of our own when that demo made fewer."""
     known = list((context.get("aggressors") or {}).values())
-    with_incidents = [a for a in known if Incident.objects.filter(aggressor_links__aggressor=a).exists()]
-    with_incidents.sort(key=lambda a: -Incident.objects.filter(aggressor_links__aggressor=a).count())
-    people = with_incidents[:5]
+    counts = {a.pk: Incident.objects.filter(aggressor_links__aggressor=a).count() for a in known}
+    people = sorted((a for a in known if counts[a.pk]), key=lambda a: -counts[a.pk])[:5]
     return people + _fallback_people(context, 5 - len(people))
 
 
