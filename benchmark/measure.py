@@ -188,10 +188,8 @@ def deadline_scan(seeded) -> dict:
     }
 
 
-def letter_pdf(seeded) -> dict | None:
-    """The letters engineer's measurement, when ``benchmark/letters.py`` exists."""
-    try:
-        from benchmark import letters
-    except ImportError:
-        return None
+def letter_pdf(seeded) -> dict:
+    """The letters app's own measurement (``benchmark/letters.py``)."""
+    from benchmark import letters
+
     return letters.measure(seeded)

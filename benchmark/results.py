@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import platform
 
 from django.db import connection
@@ -15,8 +16,6 @@ def _table(headers: list[str], rows: list[list]) -> list[str]:
 
 
 def _machine() -> str:
-    import os
-
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         version = cursor.fetchone()[0]
@@ -78,15 +77,11 @@ def write(path, *, scale, seeded, seed_seconds, pages, report, scan, letter, loa
     ]
     for name, p in scan["plans"].items():
         lines += [f"EXPLAIN ANALYZE, {name} stage:", "", "```", p["plan"], "```", ""]
-    lines += ["## Letter PDF", ""]
-    if letter:
-        lines += [f"{letter.get('label', 'letter PDF')}: {letter.get('ms', letter)} ms", ""]
-    else:
-        lines += [
-            "Not measured: `benchmark/letters.py` (the letters app's measurement) is not there yet.",
-            "",
-        ]
     lines += [
+        "## Letter PDF",
+        "",
+        f"{letter['label']}: {letter['ms']} ms",
+        "",
         "## 50 concurrent users (gunicorn on loopback)",
         "",
         f"{load['users']} users ({load['logged_in']} logged in through the login form), "
