@@ -198,7 +198,7 @@ def aggressor_edit(request, pk: int):
     form = AggressorForm(request.POST or None, request.FILES or None, instance=aggressor)
     if request.method == "POST" and form.is_valid():
         services.aggressor_update(
-            aggressor=Aggressor.objects.get(pk=aggressor.pk),
+            aggressor=aggressor,  # the form validates only (no _post_clean): still as stored
             by=request.user,
             data=form.data_fields(),
             photo=form.cleaned_data.get("photo"),
@@ -219,10 +219,9 @@ def aggressor_photo(request, pk: int):
     extension = aggressor.photo.name.rsplit(".", 1)[-1].lower()
     response = FileResponse(
         aggressor.photo.open("rb"),
-        filename=f"dader-{aggressor.pk}.{extension}",
+        filename=f"dader-{aggressor.pk}.{extension}",  # shown inline: as_attachment is False
         content_type="image/png" if extension == "png" else "image/jpeg",
     )
-    response["Content-Disposition"] = f'inline; filename="dader-{aggressor.pk}.{extension}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
