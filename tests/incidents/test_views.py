@@ -347,3 +347,42 @@ def test_moving_an_incident_to_another_department_hands_it_over(world, login):
     )
     assert response["Location"] == reverse("incidents:list")
     assert login(world.other_manager).get(reverse("incidents:detail", args=[incident.pk])).status_code == 200
+
+
+def test_a_manager_records_why_no_reaction_to_the_aggressor_is_possible(world, login):
+    incident = file_incident(world.employee)
+    client = login(world.manager)
+    url = reverse("incidents:waive-reaction", args=[incident.pk])
+    assert "Waarom kan er geen reactie" in client.get(url).content.decode()
+    assert client.post(url, {"reason": "kort"}).status_code == 200  # too short to explain anything
+    response = client.post(url, {"reason": "De dader is onbekend en niet te vinden."})
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.reaction_waived_by == world.manager
+    assert login(world.employee).get(url).status_code == 403
+
+
+def test_a_witness_is_added_from_the_dossier(world, login):
+    incident = file_incident(world.employee)
+    client = login(world.manager)
+    url = reverse("incidents:involvement-add", args=[incident.pk])
+    response = client.post(url, {"role": "getuige", "victim_kind": "medewerker"})
+    assert "Kies een medewerker of vul een naam in." in response.content.decode()
+    client.post(url, {"role": "getuige", "victim_kind": "medewerker", "user": world.mandated.pk})
+    witness = incident.involvements.get(role="getuige")
+    assert (witness.user, witness.department) == (world.mandated, world.mandated.department)
+    again = client.post(url, {"role": "getuige", "victim_kind": "medewerker", "user": world.mandated.pk})
+    assert "staat al met deze rol" in again.content.decode()
+
+
+def test_unlinking_an_aggressor_twice_is_harmless(world, login):
+    incident = file_incident(world.employee)
+    person = make_aggressor(world.manager, incident)
+    link = incident.aggressor_links.get()
+    client = login(world.manager)
+    url = reverse("incidents:aggressor-unlink", args=[incident.pk, link.pk])
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "Deze dader was al losgekoppeld." in response.content.decode()
+    assert not incident.aggressor_links.exists() and person.incident_links.count() == 0
+    assert login(world.employee).post(url).status_code == 403
