@@ -19,11 +19,16 @@ TALK_LABELS = {
 }
 
 
+def _prefetch_talks(deadlines) -> None:
+    talks = AftercareTalk.objects.select_related("case__incident").in_bulk({d.object_id for d in deadlines})
+    for deadline in deadlines:
+        deadline._aftercare_talk = talks.get(deadline.object_id)
+
+
 def _talk(deadline) -> AftercareTalk | None:
     # url() and reference() are asked one after the other for the same row: load it once.
     if not hasattr(deadline, "_aftercare_talk"):
-        talks = AftercareTalk.objects.select_related("case__incident")
-        deadline._aftercare_talk = talks.filter(pk=deadline.object_id).first()
+        _prefetch_talks([deadline])
     return deadline._aftercare_talk
 
 
@@ -41,11 +46,17 @@ def _reference(deadline) -> str:
 
 def deadline_kinds() -> list[DeadlineKind]:
     kinds = [
-        DeadlineKind(code, TALK_LABELS[number], url=_url, reference=_reference)
+        DeadlineKind(code, TALK_LABELS[number], url=_url, reference=_reference, prefetch=_prefetch_talks)
         for number, code in TALK_DEADLINE_KINDS.items()
     ]
     kinds.append(
-        DeadlineKind(REOFFER_DEADLINE_KIND, gettext_lazy("Nazorggesprek opnieuw aanbieden"), _url, _reference)
+        DeadlineKind(
+            REOFFER_DEADLINE_KIND,
+            gettext_lazy("Nazorggesprek opnieuw aanbieden"),
+            _url,
+            _reference,
+            prefetch=_prefetch_talks,
+        )
     )
     return kinds
 

@@ -46,6 +46,9 @@ class DeadlineKind:
     notify_at_due: Callable | None = None  # (deadline) -> iterable of users
     due_subject: str | None = None
     close_at_due: bool = False
+    # Loads in bulk what url() and reference() need for a list of deadlines of this kind (sets
+    # attributes on them), so a page of tasks costs one query per kind, not one per row.
+    prefetch: Callable | None = None  # (list of deadlines) -> None
 
 
 @dataclass
@@ -76,6 +79,17 @@ def register_panel(panel: StartPanel) -> None:
 
 def register_deadline_kind(kind: DeadlineKind) -> None:
     registry.deadline_kinds[kind.code] = kind
+
+
+def prefetch_deadlines(deadlines) -> None:
+    """Let each kind load what it needs for these deadlines at once (see ``DeadlineKind.prefetch``)."""
+    by_kind: dict[str, list] = {}
+    for deadline in deadlines:
+        by_kind.setdefault(deadline.kind, []).append(deadline)
+    for code, rows in by_kind.items():
+        kind = registry.deadline_kinds.get(code)
+        if kind is not None and kind.prefetch is not None:
+            kind.prefetch(rows)
 
 
 def register_demo_step(order: int, step: Callable) -> None:

@@ -24,7 +24,7 @@ from gir.models import (
     SystemStatus,
     User,
 )
-from gir.registry import registry
+from gir.registry import prefetch_deadlines, registry
 
 
 @login_required
@@ -43,7 +43,9 @@ def my_tasks(request):
     """Mijn taken: the open deadlines this user owns, soonest first, overdue highlighted."""
     now = timezone.now()
     rows = []
-    for deadline in Deadline.objects.open().filter(owner=request.user).order_by("due_at")[:200]:
+    deadlines = list(Deadline.objects.open().filter(owner=request.user).order_by("due_at")[:200])
+    prefetch_deadlines(deadlines)
+    for deadline in deadlines:
         kind = registry.deadline_kinds.get(deadline.kind)
         rows.append(
             {

@@ -8,11 +8,22 @@ def _incident_url(deadline) -> str:
     return reverse("incidents:detail", args=[deadline.incident_id or deadline.object_id])
 
 
-def _incident_reference(deadline) -> str:
+def _incident_pk(deadline) -> int:
+    return deadline.incident_id or deadline.object_id
+
+
+def _prefetch_references(deadlines) -> None:
     from incidents.models import Incident
 
-    pk = deadline.incident_id or deadline.object_id
-    return Incident.objects.filter(pk=pk).values_list("reference", flat=True).first() or f"#{pk}"
+    references = Incident.objects.references(_incident_pk(d) for d in deadlines)
+    for deadline in deadlines:
+        deadline.incident_reference = references.get(_incident_pk(deadline), "")
+
+
+def _incident_reference(deadline) -> str:
+    if not hasattr(deadline, "incident_reference"):
+        _prefetch_references([deadline])
+    return deadline.incident_reference or f"#{_incident_pk(deadline)}"
 
 
 class IncidentsConfig(AppConfig):
@@ -50,6 +61,12 @@ class IncidentsConfig(AppConfig):
         ]
         for code, label in kinds:
             register_deadline_kind(
-                DeadlineKind(code, label, url=_incident_url, reference=_incident_reference)
+                DeadlineKind(
+                    code,
+                    label,
+                    url=_incident_url,
+                    reference=_incident_reference,
+                    prefetch=_prefetch_references,
+                )
             )
         register_demo_step(10, demo.seed_incidents)

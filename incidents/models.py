@@ -46,6 +46,10 @@ class IncidentQuerySet(models.QuerySet):
             return self.none()
         return self.filter(department_id__in=user.managed_department_ids())
 
+    def references(self, ids) -> dict[int, str]:
+        """{pk: reference} for these incidents in one query."""
+        return dict(self.filter(pk__in=set(ids)).values_list("pk", "reference"))
+
     def open(self) -> IncidentQuerySet:
         return self.exclude(status=Status.CLOSED)
 

@@ -37,10 +37,21 @@ def _measure_ref(deadline) -> str:
     return f"M-{deadline.object_id:05d}"
 
 
-def _breach_url(deadline) -> str:
+def _prefetch_breaches(deadlines) -> None:
+    from incidents.models import Incident
     from sanctions.models import BanBreach
 
-    breach = BanBreach.objects.select_related("ban__measure").filter(pk=deadline.object_id).first()
+    breaches = BanBreach.objects.select_related("ban__measure").in_bulk({d.object_id for d in deadlines})
+    references = Incident.objects.references(d.incident_id for d in deadlines if d.incident_id)
+    for deadline in deadlines:
+        deadline.breach = breaches.get(deadline.object_id)
+        deadline.incident_reference = references.get(deadline.incident_id, "")
+
+
+def _breach_url(deadline) -> str:
+    if not hasattr(deadline, "breach"):
+        _prefetch_breaches([deadline])
+    breach = deadline.breach
     if breach is None:
         return ""
     url = reverse(
@@ -51,10 +62,9 @@ def _breach_url(deadline) -> str:
 
 
 def _breach_ref(deadline) -> str:
-    from incidents.models import Incident
-
-    reference = Incident.objects.filter(pk=deadline.incident_id).values_list("reference", flat=True).first()
-    return reference or f"#{deadline.object_id}"
+    if not hasattr(deadline, "incident_reference"):
+        _prefetch_breaches([deadline])
+    return deadline.incident_reference or f"#{deadline.object_id}"
 
 
 def reception_panel(request) -> dict:
@@ -144,6 +154,7 @@ def register() -> None:
             _("Aangifte na overtreding toegangsverbod"),
             url=_breach_url,
             reference=_breach_ref,
+            prefetch=_prefetch_breaches,
         )
     )
     register_dossier_section(30, sections.dossier_section)
