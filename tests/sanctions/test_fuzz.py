@@ -185,6 +185,11 @@ class SanctionFormFuzz(TestCase):
             reverse("sanctions:claim-payment", kwargs={"pk": claim.pk}),
             {"paid_on": paid_on, "amount": amount},
         )
+        self._post(
+            self.world.manager,
+            reverse("sanctions:claim-uncollectable", kwargs={"pk": claim.pk}),
+            {"reason": police_number},
+        )
 
     @FUZZ
     @given(query=st.dictionaries(st.sampled_from(["phase", "location", "name", "ends_after", "page"]), text))

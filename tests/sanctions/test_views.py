@@ -417,10 +417,12 @@ def test_the_reception_start_panel_lists_the_bans_and_is_logged(world, login, se
 def test_get_requests_change_nothing(world, login, setup):
     _incident, _aggressor, ban = setup
     client = login(world.mandated)
-    for name in ("revoke", "ban-extend", "ban-review"):
+    events = ban.measure.events.count()
+    for name in ("revoke", "ban-extend", "ban-review", "ban-serve"):
         assert client.get(reverse(f"sanctions:{name}", kwargs={"pk": ban.pk})).status_code == 200
     ban.refresh_from_db()
     assert ban.measure.status == "uitgevoerd"
+    assert ban.measure.events.count() == events
     assert Incident.objects.count() == 1
 
 
