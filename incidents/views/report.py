@@ -16,7 +16,8 @@ from incidents.models import ReportDraft
 from incidents.services import Target, incident_register, pending_for
 from incidents.views.uploads import collect_uploads
 
-SKIP = {"csrfmiddlewaretoken", "save_draft", "discard_draft", "submit", "files", "autosave"}
+# Only form fields are kept; files are kept as PendingUploads, not in the draft.
+KEPT = set(ShortReportForm.base_fields) - {"files"}
 
 
 def _draft(user) -> ReportDraft:
@@ -29,8 +30,7 @@ def _draft(user) -> ReportDraft:
 
 def _store(draft: ReportDraft, post, pending) -> None:
     """Keep what was typed (also when it is invalid) and the accepted files."""
-    known = set(ShortReportForm.base_fields) - SKIP
-    fields = {key: post.getlist(key)[:20] for key in post if key in known}
+    fields = {key: post.getlist(key)[:20] for key in post if key in KEPT}
     fields = {key: [value[:5000] for value in values] for key, values in fields.items()}
     fields["pending"] = [",".join(str(item.pk) for item in pending)]
     draft.data = {**draft.data, "fields": fields}

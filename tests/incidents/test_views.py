@@ -84,6 +84,11 @@ def test_a_saved_draft_is_restored_later(world, login):
     client = login(world.employee)
     client.post(REPORT, {"description": "Half af verhaal", "place": "Markt", "save_draft": "1"})
     assert Incident.objects.count() == 0
+    assert set(ReportDraft.objects.get(user=world.employee).data["fields"]) == {
+        "description",
+        "place",
+        "pending",
+    }
     client.logout()
     client = login(world.employee)
     response = client.get(REPORT)
