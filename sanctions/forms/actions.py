@@ -156,7 +156,10 @@ class BreachForm(Form):
         if day and time:
             at = local_instant(day, time)
             if at > timezone.now() + timedelta(minutes=5):
-                self.add_error("occurred_date", _("Dit tijdstip ligt in de toekomst."))
+                self.add_error(
+                    "occurred_date",
+                    _("Dit tijdstip ligt in de toekomst. Vul in wanneer de persoon binnenkwam."),
+                )
             data["occurred_at"] = at
         return data
 
@@ -174,7 +177,9 @@ class PoliceOutcomeForm(Form):
     def clean_outcome_on(self):
         day = self.cleaned_data.get("outcome_on")
         if day and day > local_today():
-            raise ValidationError(_("Deze datum ligt in de toekomst."))
+            raise ValidationError(
+                _("Deze datum ligt in de toekomst. Vul de datum in waarop u de uitkomst hoorde.")
+            )
         return day
 
 
@@ -188,7 +193,9 @@ class PaymentForm(Form):
     def clean_paid_on(self):
         day = self.cleaned_data["paid_on"]
         if day > local_today():
-            raise ValidationError(_("Deze datum ligt in de toekomst."))
+            raise ValidationError(
+                _("Deze datum ligt in de toekomst. Vul de datum in waarop het geld binnenkwam.")
+            )
         return day
 
 
@@ -207,7 +214,10 @@ class OrdegesprekPlanForm(Form):
         if day and time:
             data["planned_at"] = local_instant(day, time)
             if data["planned_at"] < timezone.now():
-                self.add_error("planned_date", _("Dit tijdstip is al voorbij."))
+                self.add_error(
+                    "planned_date",
+                    _("Dit tijdstip is al voorbij. Kies een datum en tijd die nog moeten komen."),
+                )
         return data
 
 

@@ -264,7 +264,9 @@ class PoliceDecisionForm(DecisionForm):
     def clean_reported_on(self):
         day = self.cleaned_data["reported_on"]
         if day > local_today():
-            raise ValidationError(_("Deze datum ligt in de toekomst."))
+            raise ValidationError(
+                _("Deze datum ligt in de toekomst. Vul de datum in waarop de melding of aangifte is gedaan.")
+            )
         return day
 
     def details(self) -> dict:

@@ -794,3 +794,27 @@ def test_a_revoked_ban_cannot_be_reviewed(world, login, setup):
     assert response.status_code == 200
     assert "Dit toegangsverbod is ingetrokken." in response.content.decode()
     assert not MeasureEvent.objects.filter(measure=ban.measure, kind="beoordeeld").exists()
+
+
+def test_a_payment_dated_in_the_future_says_which_date_to_fill_in(world, login):
+    from sanctions.services import measure_decide
+
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    claim = measure_decide(
+        by=world.manager,
+        aggressor=aggressor,
+        measure_type="schadeverhaal",
+        incidents=[incident],
+        reason="Schade",
+        details={"claim_date": date.today(), "items": [("Glas", 10)]},
+    )
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    response = login(world.manager).post(
+        reverse("sanctions:claim-payment", kwargs={"pk": claim.pk}), {"paid_on": tomorrow, "amount": "7.25"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vul de datum in waarop het geld binnenkwam." in html
+    assert 'value="7.25"' in html
+    assert not claim.damageclaim.payments.exists()
