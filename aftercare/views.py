@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -56,7 +57,7 @@ def get_case_for_worker(user, pk: int) -> AftercareCase:
 
 
 def get_talk_for_worker(user, pk: int) -> AftercareTalk:
-    talk = get_object_or_404(AftercareTalk.objects.select_related("case"), pk=pk)
+    talk = get_object_or_404(AftercareTalk, pk=pk)
     talk.case = get_case_for_worker(user, talk.case_id)
     return talk
 
@@ -96,76 +97,71 @@ def case_detail(request, pk: int):
     )
 
 
-def _form_page(request, template: str, context: dict):
-    return render(request, f"aftercare/{template}", context)
+def _case_form(request, case: AftercareCase, form, *, act, done: str, title: str, talk=None, leave_to=None):
+    """One form about one case (or one of its talks): on a valid POST ``act(cleaned_data)``.
+
+    A refused step is a form error. Afterwards back to the case, unless ``leave_to(cleaned_data)``
+    names another page.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except services.TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done)
+            return redirect((leave_to and leave_to(form.cleaned_data)) or services.case_url(case))
+    return render(
+        request, "aftercare/case_form.html", {"form": form, "case": case, "talk": talk, "title": title}
+    )
+
+
+def _plan_initial(talk: AftercareTalk) -> dict:
+    if not talk.planned_start:
+        return {}
+    local = timezone.localtime(talk.planned_start)
+    return {"date": local.date(), "time": local.time(), "minutes": talk.planned_minutes, "place": talk.place}
 
 
 @perm_required(HANDLE)
 def talk_plan(request, pk: int):
     talk = get_talk_for_worker(request.user, pk)
-    initial = {}
-    if talk.planned_start:
-        local = timezone.localtime(talk.planned_start)
-        initial = {
-            "date": local.date(),
-            "time": local.time(),
-            "minutes": talk.planned_minutes,
-            "place": talk.place,
-        }
-    form = TalkPlanForm(request.POST or None, initial=initial, occurred_at=talk.case.incident.occurred_at)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.talk_plan(
-                talk=talk,
-                start=form.cleaned_data["start"],
-                minutes=form.cleaned_data["minutes"],
-                place=form.cleaned_data["place"],
-                by=request.user,
-            )
-        except services.TransitionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Het gesprek is gepland."))
-            return redirect("aftercare:case", pk=talk.case_id)
-    return _form_page(
-        request,
-        "talk_form.html",
-        {
-            "form": form,
-            "talk": talk,
-            "case": talk.case,
-            "title": _("Gesprek %(n)s plannen") % {"n": talk.number},
-        },
+    form = TalkPlanForm(
+        request.POST or None, initial=_plan_initial(talk), occurred_at=talk.case.incident.occurred_at
     )
+    return _case_form(
+        request,
+        talk.case,
+        form,
+        act=lambda data: services.talk_plan(
+            talk=talk, start=data["start"], minutes=data["minutes"], place=data["place"], by=request.user
+        ),
+        done=_("Het gesprek is gepland."),
+        title=_("Gesprek %(n)s plannen") % {"n": talk.number},
+        talk=talk,
+    )
+
+
+def _record_outcome(talk: AftercareTalk, data: dict, by) -> None:
+    if data["outcome"] == TalkOutcome.HELD:
+        services.talk_hold(talk=talk, held_at=data["held_at"], note=data["note"], by=by)
+    elif data["outcome"] == TalkOutcome.DECLINED:
+        services.talk_decline(talk=talk, note=data["note"], by=by)
+    else:
+        services.talk_not_needed(talk=talk, note=data["note"], by=by)
 
 
 @perm_required(HANDLE)
 def talk_outcome(request, pk: int):
     talk = get_talk_for_worker(request.user, pk)
-    form = TalkOutcomeForm(request.POST or None, occurred_at=talk.case.incident.occurred_at)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            if data["outcome"] == TalkOutcome.HELD:
-                services.talk_hold(talk=talk, held_at=data["held_at"], note=data["note"], by=request.user)
-            elif data["outcome"] == TalkOutcome.DECLINED:
-                services.talk_decline(talk=talk, note=data["note"], by=request.user)
-            else:
-                services.talk_not_needed(talk=talk, note=data["note"], by=request.user)
-        except services.TransitionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De uitkomst van het gesprek is opgeslagen."))
-            return redirect("aftercare:case", pk=talk.case_id)
-    return _form_page(
+    return _case_form(
         request,
-        "talk_form.html",
-        {
-            "form": form,
-            "talk": talk,
-            "case": talk.case,
-            "title": _("Uitkomst van gesprek %(n)s vastleggen") % {"n": talk.number},
-        },
+        talk.case,
+        TalkOutcomeForm(request.POST or None, occurred_at=talk.case.incident.occurred_at),
+        act=lambda data: _record_outcome(talk, data, request.user),
+        done=_("De uitkomst van het gesprek is opgeslagen."),
+        title=_("Uitkomst van gesprek %(n)s vastleggen") % {"n": talk.number},
+        talk=talk,
     )
 
 
@@ -184,19 +180,6 @@ def talk_ics(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="nazorggesprek-{talk.number}.ics"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
-
-
-def _case_form(request, case: AftercareCase, form, *, act, done: str, title: str):
-    """One form about one case: on a valid POST ``act(cleaned_data)``; a refused step is a form error."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            act(form.cleaned_data)
-        except services.TransitionError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, done)
-            return redirect("aftercare:case", pk=case.pk)
-    return _form_page(request, "simple_form.html", {"form": form, "case": case, "title": title})
 
 
 @perm_required(HANDLE, "aftercare.view_notes")
@@ -243,15 +226,17 @@ def case_close(request, pk: int):
 @perm_required(HANDLE)
 def case_assign(request, pk: int):
     case = get_case_for_worker(request.user, pk)
-    form = AssignForm(request.POST or None, initial={"worker": case.assigned_to_id}, exclude=case.person)
-    if request.method == "POST" and form.is_valid():
-        services.case_assign(case=case, to=form.cleaned_data["worker"], by=request.user)
-        messages.success(request, _("De contactpersoon is opgeslagen."))
-        if form.cleaned_data["worker"] not in (None, request.user):
-            return redirect("aftercare:cases")  # the case has left this worker's list
-        return redirect("aftercare:case", pk=case.pk)
-    return _form_page(
-        request, "simple_form.html", {"form": form, "case": case, "title": _("Contactpersoon kiezen")}
+    return _case_form(
+        request,
+        case,
+        AssignForm(request.POST or None, initial={"worker": case.assigned_to_id}, exclude=case.person),
+        act=lambda data: services.case_assign(case=case, to=data["worker"], by=request.user),
+        done=_("De contactpersoon is opgeslagen."),
+        title=_("Contactpersoon kiezen"),
+        # Given to a colleague, the case leaves this worker's list and pages.
+        leave_to=lambda data: (
+            reverse("aftercare:cases") if data["worker"] not in (None, request.user) else None
+        ),
     )
 
 

@@ -130,6 +130,12 @@ class LetterQuerySet(models.QuerySet):
         return super().delete()
 
 
+def document_sheet(html: str) -> str:
+    """The letter's page content of a letter document: what lies between its sheet markers."""
+    start, end = html.find("<!--sheet-->"), html.find("<!--/sheet-->")
+    return html[start + len("<!--sheet-->") : end] if start >= 0 and end > start else ""
+
+
 def _pdf_path(letter: Letter, filename: str) -> str:
     # Server-generated name: the reference says nothing about the person.
     return f"letters/{timezone.now():%Y}/{filename}"
@@ -247,10 +253,8 @@ class Letter(models.Model):
         return getattr(self, "_stored_status", None) == LetterStatus.FINAL
 
     def sheet_html(self) -> str:
-        """The letter's page content (between the sheet markers of the stored final HTML)."""
-        html = self.final_html
-        start, end = html.find("<!--sheet-->"), html.find("<!--/sheet-->")
-        return html[start + len("<!--sheet-->") : end] if start >= 0 and end > start else ""
+        """The letter's page content of the stored final HTML."""
+        return document_sheet(self.final_html)
 
 
 class Dispatch(AppendOnlyModel):

@@ -28,7 +28,7 @@ from letters.forms import (
     TemplateVersionForm,
     field_name,
 )
-from letters.models import Dispatch, Letter, LetterTemplate
+from letters.models import Dispatch, Letter, LetterTemplate, document_sheet
 
 CREATE = "letters.create_letters"
 DISPATCH = "letters.dispatch_letters"
@@ -40,11 +40,6 @@ def _sheet(html: str) -> str:
     """The letter sheet for a page: its one h1 (the subject) becomes a paragraph there."""
     html = html.replace('<h1 class="letter__subject">', '<p class="letter__subject">', 1)
     return mark_safe(html.replace("</h1>", "</p>", 1))
-
-
-def _document_sheet(document: str) -> str:
-    start, end = document.find("<!--sheet-->"), document.find("<!--/sheet-->")
-    return _sheet(document[start + len("<!--sheet-->") : end])
 
 
 # --- Letters of an incident ---------------------------------------------------------------------
@@ -142,8 +137,8 @@ def letter_create(request, incident_pk: int, kind: str):
 def letter_detail(request, pk: int):
     letter = access.letter_for(request.user, pk)
     log_view(request, letter, "letter")
-    sheet = (
-        _sheet(letter.sheet_html()) if letter.is_final else _document_sheet(services.letter_document(letter))
+    sheet = _sheet(
+        letter.sheet_html() if letter.is_final else document_sheet(services.letter_document(letter))
     )
     context = {
         "letter": letter,
@@ -233,8 +228,8 @@ def letter_correct(request, pk: int):
     return redirect("letters:edit", pk=new.pk)
 
 
-def _pdf_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
+def _attachment(content: bytes, filename: str, content_type: str = "application/pdf") -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
@@ -249,19 +244,19 @@ def letter_pdf(request, pk: int):
     name = letter.reference.replace("/", "-")
     if not letter.is_final:
         log_download(request, letter, "letter concept pdf")
-        return _pdf_response(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
+        return _attachment(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
     if "copies" in request.GET:
         form = CopiesForm(request.GET)
         if not form.is_valid():
             messages.error(request, _("Kies ten minste één exemplaar."))
             return redirect("letters:detail", pk=letter.pk)
         log_download(request, letter, "letter copies pdf")
-        return _pdf_response(
+        return _attachment(
             services.letter_copies_pdf(letter, form.cleaned_data["copies"]), f"{name}-exemplaren.pdf"
         )
     log_download(request, letter, "letter pdf")
     with letter.pdf.open("rb") as handle:
-        return _pdf_response(handle.read(), f"{name}.pdf")
+        return _attachment(handle.read(), f"{name}.pdf")
 
 
 @perm_required(DISPATCH)
@@ -316,18 +311,12 @@ def register_export(request):
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
-        response = HttpResponse(
+        return _attachment(
             exports.to_xlsx(rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            f"verzendregister-{stamp}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        filename = f"verzendregister-{stamp}.xlsx"
-    else:
-        response = HttpResponse(exports.to_csv(rows), content_type="text/csv; charset=utf-8")
-        filename = f"verzendregister-{stamp}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return _attachment(exports.to_csv(rows), f"verzendregister-{stamp}.csv", "text/csv; charset=utf-8")
 
 
 # --- Templates ----------------------------------------------------------------------------------
@@ -353,7 +342,7 @@ def template_edit(request, pk: int):
             _subject, document = services.sample_document(
                 form.cleaned_data["subject"], form.cleaned_data["body"]
             )
-            preview = _document_sheet(document)
+            preview = _sheet(document_sheet(document))
         else:
             version = services.template_version_create(
                 template=template,

@@ -159,6 +159,7 @@ def sample_document(version_subject: str, version_body: str) -> tuple[str, str]:
 
 
 def letter_document(letter: Letter, *, letter_date: date | None = None) -> str:
+    letter_date = letter_date or timezone.localdate()
     flat = letter_flat(
         incident=letter.incident,
         aggressor=letter.aggressor,
@@ -166,12 +167,12 @@ def letter_document(letter: Letter, *, letter_date: date | None = None) -> str:
         include_victim=letter.include_victim,
         details=letter.details,
         reference=letter.reference,
-        letter_date=letter_date or timezone.localdate(),
+        letter_date=letter_date,
     )
     return render_document(
         flat=flat,
         subject=letter.subject,
         body_html=letter.body_html,
         signatory_is_mayor=letter.signatory.is_mayor,
-        letter_date=letter_date or timezone.localdate(),
+        letter_date=letter_date,
     )
