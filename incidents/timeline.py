@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from gir.models import Deadline
 from gir.registry import registry
 from incidents import access
-from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EventKind, Status
+from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EventKind, PolicePlan, Status
 from incidents.models import Aggressor, Incident
 
 
@@ -107,6 +107,9 @@ def dossier_context(incident: Incident, user) -> dict:
     return {
         "incident": incident,
         "form_labels": incident.get_form_labels(),
+        "police_plan": dict(PolicePlan.choices).get(incident.police_report_planned)
+        if incident.police_report_planned
+        else "",
         "involvements": incident.involvements.select_related("user", "department"),
         "aggressor_links": links if user.has_perm("incidents.search_aggressors") else [],
         "evidence": incident.evidence.select_related("uploaded_by"),

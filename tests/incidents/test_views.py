@@ -188,6 +188,8 @@ def test_first_talk_is_recorded_from_the_dossier(world, login):
     assert response.status_code == 302
     incident.refresh_from_db()
     assert incident.police_report_planned == "aangifte" and incident.first_talk_by == world.manager
+    html = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert "Aangifte bij de politie" in html
 
 
 def test_search_finds_a_person_of_another_department_only_by_exact_name_and_birth_date(world, login):
