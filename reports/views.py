@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -44,22 +43,14 @@ def get_run_for_user(user, pk: int) -> ReportRun:
     return get_object_or_404(ReportRun.objects.visible_to(user).select_related("requested_by"), pk=pk)
 
 
-def _incident_url(incident) -> str:
-    try:
-        return reverse("incidents:detail", kwargs={"pk": incident.pk})
-    except NoReverseMatch:
-        return ""
-
-
 @require_GET
 @reports_access
 def dashboard(request):
-    recent = [(incident, _incident_url(incident)) for incident in recent_incidents(request.user)]
     runs = ReportRun.objects.visible_to(request.user).filter(requested_by=request.user)[:5]
     return render(
         request,
         "reports/dashboard.html",
-        {"figures": dashboard_figures(request.user), "recent": recent, "runs": runs},
+        {"figures": dashboard_figures(request.user), "recent": recent_incidents(request.user), "runs": runs},
     )
 
 

@@ -11,6 +11,7 @@ import time_machine
 from django.urls import reverse
 
 from gir.models import AuditEntry
+from incidents.models import Incident
 from reports.models import ReportRun, RunStatus
 from reports.services.exports import escape_formula
 from reports.services.runs import report_run_render
@@ -302,6 +303,8 @@ def test_manager_dashboard_counts_only_their_departments(client, data):
     html = response.content.decode()
     assert "GIR-2025-0003" in html  # an incident of their department
     assert "GIR-2025-0000" not in html
+    listed = Incident.objects.get(reference="GIR-2025-0003")
+    assert f'href="{reverse("incidents:detail", kwargs={"pk": listed.pk})}">GIR-2025-0003<' in html
 
 
 def test_department_report_and_its_exports_carry_no_names(client, data):
