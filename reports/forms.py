@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
@@ -70,8 +72,6 @@ def default_year() -> int:
 
 def params_query(params: ReportParams) -> str:
     """The GET query that reproduces ``params`` (for export links)."""
-    from urllib.parse import urlencode
-
     query = {"date_from": params.date_from.isoformat(), "date_to": params.date_to.isoformat()}
     if params.department_id:
         query["department"] = params.department_id

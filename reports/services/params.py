@@ -56,12 +56,8 @@ class ReportParams:
 
     @property
     def is_calendar_year(self) -> bool:
-        return (self.date_from.month, self.date_from.day, self.date_to.month, self.date_to.day) == (
-            1,
-            1,
-            12,
-            31,
-        ) and self.date_from.year == self.date_to.year
+        year = self.date_from.year
+        return (self.date_from, self.date_to) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     @property
     def comparable(self) -> bool:

@@ -89,13 +89,9 @@ def heat_map(incidents: QuerySet) -> dict[tuple[int, int], int]:
 
 
 def triggers(incidents: QuerySet) -> dict:
-    """Whether the trigger (aanleiding) is filled in, and the kind of aggression."""
-    filled = incidents.order_by().aggregate(
-        total=Count("pk"),
-        trigger=Count("pk", filter=~Q(trigger="")),
-        kind=Count("pk", filter=~Q(aggression_kind="")),
-    )
-    return {"filled": filled, "kinds": counts_by(incidents, "aggression_kind")}
+    """How many incidents have a trigger (aanleiding) filled in, and the kind of aggression."""
+    described = incidents.order_by().aggregate(n=Count("pk", filter=~Q(trigger="")))["n"]
+    return {"described": described, "kinds": counts_by(incidents, "aggression_kind")}
 
 
 def consequences(incidents: QuerySet) -> dict:

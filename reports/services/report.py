@@ -121,7 +121,7 @@ def _heat_table(incidents) -> Table:
 def _trigger_table(incidents, total: int) -> Table:
     data = queries.triggers(incidents)
     kinds = data["kinds"]
-    rows = [[_("Aanleiding beschreven"), Share(data["filled"]["trigger"], total)]]
+    rows = [[_("Aanleiding beschreven"), Share(data["described"], total)]]
     rows += [[str(kind.label), Share(kinds.get(kind.value, 0), total)] for kind in AggressionKind]
     rows.append([_("Soort agressie niet beoordeeld"), Share(kinds.get("", 0), total)])
     return Table(
