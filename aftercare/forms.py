@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.constants import CloseReason, ReferralKind, TalkOutcome
+from aftercare.services import workers
 from gir.deadlines.arithmetic import LOCAL_TZ
 from gir.models import User
-from gir.notifications import users_with_perm
 
 NOTE_MAX = 2000
 PLAN_AHEAD = timedelta(days=366)
@@ -148,10 +148,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, exclude=None, **kwargs):
         super().__init__(*args, **kwargs)
-        workers = users_with_perm("aftercare.handle_cases")
-        if exclude is not None:
-            workers = workers.exclude(pk=exclude.pk)
-        self.fields["worker"].queryset = User.objects.filter(pk__in=workers.values("pk"))
+        self.fields["worker"].queryset = workers(exclude=exclude)
 
 
 class ReportForm(forms.Form):

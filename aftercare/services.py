@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -41,13 +42,19 @@ def _event(case: AftercareCase, by, text: str) -> None:
     AftercareEvent.objects.create(case=case, by=by, text=text[:200])
 
 
+def workers(*, exclude: User | None = None):
+    """The active aftercare workers, without ``exclude`` (the person a case is about)."""
+    holders = users_with_perm("aftercare.handle_cases")
+    if exclude is not None:
+        holders = holders.exclude(pk=exclude.pk)
+    # users_with_perm is DISTINCT over joins; a plain queryset can be annotated and ordered.
+    return User.objects.filter(pk__in=holders.values("pk"))
+
+
 def least_loaded_worker(*, exclude: User | None = None) -> User | None:
     """The aftercare worker with the fewest open cases (ties: by name), never the person themselves."""
-    workers = users_with_perm("aftercare.handle_cases")
-    if exclude is not None:
-        workers = workers.exclude(pk=exclude.pk)
     return (
-        User.objects.filter(pk__in=workers.values("pk"))
+        workers(exclude=exclude)
         .annotate(
             load=Count("assigned_aftercare_cases", filter=Q(assigned_aftercare_cases__status=CaseStatus.OPEN))
         )
@@ -56,13 +63,13 @@ def least_loaded_worker(*, exclude: User | None = None) -> User | None:
     )
 
 
-def _talk_deadlines(talk: AftercareTalk) -> None:
+def _talk_deadline_open(talk: AftercareTalk, due: datetime) -> None:
     case = talk.case
     deadline_open(
         kind=TALK_DEADLINE_KINDS[talk.number],
         subject=talk,
         starts_at=case.incident.occurred_at,
-        due=talk.due_at,
+        due=due,
         owner=case.assigned_to,
         incident_id=case.incident_id,
     )
@@ -92,7 +99,7 @@ def case_open(*, involvement, by=None) -> AftercareCase | None:
         talk = AftercareTalk.objects.create(
             case=case, number=number, due_at=incident.occurred_at + getattr(org, field)
         )
-        _talk_deadlines(talk)
+        _talk_deadline_open(talk, talk.due_at)
     _event(case, by, _("Nazorgdossier geopend"))
     if case.assigned_to is not None:
         notify(
@@ -105,8 +112,6 @@ def case_open(*, involvement, by=None) -> AftercareCase | None:
 
 
 def case_url(case: AftercareCase) -> str:
-    from django.urls import reverse
-
     return reverse("aftercare:case", kwargs={"pk": case.pk})
 
 
@@ -185,14 +190,7 @@ def talk_plan(*, talk: AftercareTalk, start: datetime, minutes: int, place: str,
     if was_declined:
         # The new offer was accepted: the talk's own deadline runs again until it is held.
         deadline_close(kind=REOFFER_DEADLINE_KIND, subject=talk, by=by, note="opnieuw aangeboden")
-        deadline_open(
-            kind=TALK_DEADLINE_KINDS[talk.number],
-            subject=talk,
-            starts_at=talk.case.incident.occurred_at,
-            due=max(talk.due_at, start),
-            owner=talk.case.assigned_to,
-            incident_id=talk.case.incident_id,
-        )
+        _talk_deadline_open(talk, max(talk.due_at, start))
     _event(talk.case, by, _("Gesprek %(n)s gepland") % {"n": talk.number})
     if talk.case.person_id and talk.case.person_id != getattr(by, "pk", None):
         notify(

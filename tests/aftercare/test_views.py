@@ -124,3 +124,20 @@ def test_the_talk_pages_say_when_the_talk_is_due(world, case, client):
     for name in ("aftercare:talk-plan", "aftercare:talk-outcome"):
         page = client.get(reverse(name, kwargs={"pk": talk.pk})).content.decode()
         assert "moet uiterlijk" in page and due in page
+
+
+def test_the_assign_form_never_offers_the_person_the_case_is_about(world, client):
+    from gir import roles
+    from tests.factories import UserFactory
+
+    second = UserFactory(username="aftercare2", roles=[roles.MEDEWERKER, roles.BEDRIJFSOPVANG])
+    own = AftercareCase.objects.get(incident=file_incident(world, victim=world.aftercare))
+    client.force_login(second)
+    page = client.get(reverse("aftercare:case-assign", kwargs={"pk": own.pk})).content.decode()
+    assert f'value="{second.pk}"' in page and f'value="{world.aftercare.pk}"' not in page
+    response = client.post(
+        reverse("aftercare:case-assign", kwargs={"pk": own.pk}), {"worker": world.aftercare.pk}
+    )
+    assert response.status_code == 200
+    own.refresh_from_db()
+    assert own.assigned_to == second
