@@ -17,7 +17,7 @@ from gir.models import AuditEntry
 from reports.forms import ReportForm, params_query
 from reports.models import ReportRun, RunStatus
 from reports.services import exports
-from reports.services.charts import draw_all
+from reports.services.charts import draw_all, sections
 from reports.services.dashboard import dashboard_figures, recent_incidents
 from reports.services.params import can_view_reports, incidents_for
 from reports.services.report import build_report_cached, report_title
@@ -78,7 +78,7 @@ def annual(request):
     form, report = _report_from_request(request)
     context = {"form": form, "report": report}
     if report is not None:
-        context["charts"] = draw_all(report.tables)
+        context["sections"] = sections(report.tables, draw_all(report.tables))
         context["query"] = params_query(report.params)
         context["run_form"] = report.params.to_json()
     return render(request, "reports/annual.html", context, status=200 if report else 400)

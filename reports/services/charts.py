@@ -203,3 +203,8 @@ def draw(table: Table) -> Chart | None:
 
 def draw_all(tables: list[Table]) -> dict[str, Chart]:
     return {t.key: chart for t in tables if (chart := draw(t)) is not None}
+
+
+def sections(tables: list[Table], charts: dict[str, Chart]) -> list[tuple[Table, Chart | None]]:
+    """Each table with its chart (or None), in report order, for the page and the PDF."""
+    return [(table, charts.get(table.key)) for table in tables]

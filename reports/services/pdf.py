@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
-from reports.services.charts import draw_all
+from reports.services.charts import draw_all, sections
 
 
 class FetchRefused(ValueError):
@@ -51,7 +51,9 @@ def make_url_fetcher():
 
 def report_html(report, charts=None) -> str:
     charts = draw_all(report.tables) if charts is None else charts
-    return render_to_string("reports/report_pdf.html", {"report": report, "charts": charts})
+    return render_to_string(
+        "reports/report_pdf.html", {"report": report, "sections": sections(report.tables, charts)}
+    )
 
 
 def render_pdf(report, charts=None) -> bytes:

@@ -23,16 +23,6 @@ def heat_level(value, peak) -> int:
 
 
 @register.filter
-def is_small(value) -> bool:
-    return value is SMALL
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
-
-
-@register.filter
 def css_string(value) -> str:
     """Safe inside a CSS string in the PDF's @page rules: no quotes, backslashes or newlines."""
     return " ".join(str(value).replace('"', "").replace("\\", "").split())
