@@ -1,6 +1,7 @@
 """E-mail server down: reminders are retried by the sweep, none lost, each sent once."""
 
 import socket
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -73,13 +74,22 @@ def test_a_live_claim_is_not_sent_twice_but_an_expired_one_is_retried(world, tes
 
 
 @pytest.mark.django_db
-def test_notify_survives_a_missing_broker(world, settings, django_capture_on_commit_callbacks):
+def test_notify_survives_a_missing_broker(world, monkeypatch, caplog, django_capture_on_commit_callbacks):
     """The fast path fails quietly; the row stays owed for the sweep."""
-    from gir.notifications import notify
+    from gir import notifications
+    from gir.tasks import deliver_notifications
 
+    def no_broker():
+        raise ConnectionRefusedError("broker down")
+
+    monkeypatch.setattr(deliver_notifications.app, "connection_for_write", no_broker)
+    monkeypatch.setattr(notifications, "_broker_down_until", 0.0)
     with django_capture_on_commit_callbacks(execute=True):
-        rows = notify(recipients=[world.employee], subject="Test", body="x", url="/")
-    assert Notification.objects.get(pk=rows[0].pk).recipient == world.employee
+        rows = notifications.notify(recipients=[world.employee], subject="Test", body="x", url="/")
+    row = Notification.objects.get(pk=rows[0].pk)
+    assert row.emailed_at is None and row.email_claimed_at is None
+    assert "left for the sweep" in caplog.text
+    assert notifications._broker_down_until > time.monotonic()  # the next requests skip the broker
 
 
 class RefusingBackend:
