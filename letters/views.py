@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -52,7 +53,7 @@ def letter_list(request):
     status = request.GET.get("status", "")
     if status in LetterStatus.values:
         letters = letters.filter(status=status)
-    page = Paginator(letters.order_by("-created_at", "-pk"), 25).get_page(request.GET.get("page"))
+    page = Paginator(letters, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "letters/letter_list.html",
@@ -64,7 +65,10 @@ def _measures(user, incident):
     from sanctions.models import Measure
 
     measures = Measure.objects.visible_to(user).filter(incidents=incident).select_related("aggressor")
-    return [{"measure": m, "kinds": prefill.suggested_kinds(m)} for m in measures]
+    return [
+        {"measure": m, "kinds": [(kind, LetterKind(kind).label) for kind in prefill.suggested_kinds(m)]}
+        for m in measures
+    ]
 
 
 @perm_required(CREATE)
@@ -325,7 +329,7 @@ def register_export(request):
 @perm_required(TEMPLATES)
 @require_GET
 def template_list(request):
-    templates = LetterTemplate.objects.prefetch_related("versions").order_by("title")
+    templates = LetterTemplate.objects.annotate(version_count=Count("versions")).order_by("title")
     return render(request, "letters/template_list.html", {"templates": templates})
 
 
@@ -370,9 +374,7 @@ def template_edit(request, pk: int):
 @require_GET
 def template_version(request, pk: int, number: int):
     template = access.template_for(pk)
-    version = template.versions.filter(number=number).first()
-    if version is None:
-        raise Http404
+    version = get_object_or_404(template.versions, number=number)
     return render(
         request,
         "letters/template_version.html",

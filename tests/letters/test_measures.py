@@ -102,7 +102,8 @@ def test_the_incident_page_offers_letters_per_measure(world, login):
     incident, aggressor = incident_with_aggressor(world.employee, world.manager)
     measure = _ordegesprek(world, incident, aggressor)
     page = login(world.manager).get(reverse("letters:incident", args=[incident.pk])).content.decode()
-    assert f"?maatregel={measure.pk}" in page
+    assert f'?maatregel={measure.pk}">Uitnodiging ordegesprek</a>' in page
+    assert f'?maatregel={measure.pk}">Bevestiging gemaakte afspraken</a>' in page
 
 
 def test_the_mandated_manager_sees_ban_letters_of_other_departments_only(world, login):

@@ -195,3 +195,17 @@ def test_an_invitation_for_a_talk_in_the_past_is_refused(world, login, setup):
     assert response.status_code == 200
     assert "Deze datum ligt in het verleden." in response.content.decode()
     assert not Letter.objects.exists()
+
+
+def test_template_list_shows_how_many_versions_each_template_has(world, login):
+    import re
+
+    template = LetterTemplate.objects.get(code=LetterKind.WARNING)
+    client = login(world.coordinator)
+    client.post(
+        reverse("letters:template-edit", args=[template.pk]),
+        {"subject": "Let op", "body": "<p>Beste {{ dader.naam }},</p>", "save": "1"},
+    )
+    page = client.get(reverse("letters:templates")).content.decode()
+    cells = re.findall(r'<td class="utrecht-table__cell">(\d+)</td>', page)
+    assert sorted(cells) == ["1"] * (LetterTemplate.objects.count() - 1) + ["2"]
