@@ -169,7 +169,14 @@ def run_status(request, pk: int):
 def run_retry(request, pk: int):
     run = get_run_for_user(request.user, pk)
     if run.status == RunStatus.QUEUED and not report_run_retry(run=run):
-        messages.warning(request, _("De achtergrondverwerking is nog steeds niet bereikbaar."))
+        messages.warning(
+            request,
+            _(
+                "De achtergrondverwerking is nog steeds niet bereikbaar. Uw aanvraag blijft bewaard. "
+                "Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? "
+                "Neem contact op met de beheerder."
+            ),
+        )
     return redirect("reports:run-detail", pk=run.pk)
 
 

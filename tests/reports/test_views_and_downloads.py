@@ -171,6 +171,11 @@ def test_broker_down_keeps_the_run_queued_and_tells_the_user(
     # (The test client runs the on-commit callback after the response; the run page tells.)
     page = client.get(reverse("reports:run-detail", kwargs={"pk": run.pk})).content.decode()
     assert "niet bereikbaar" in page
+    retried = client.post(reverse("reports:run-retry", kwargs={"pk": run.pk}), follow=True)
+    assert (
+        "Uw aanvraag blijft bewaard. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet?"
+        in (retried.content.decode())
+    ), "the retry that failed again says what to do next"
     monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
     client.post(reverse("reports:run-retry", kwargs={"pk": run.pk}))
     run.refresh_from_db()
