@@ -126,12 +126,17 @@ class LetterCreateForm(forms.Form):
         data = super().clean()
         start, end = data.get(field_name("verbod.begindatum")), data.get(field_name("verbod.einddatum"))
         if start and end and end < start:
-            self.add_error(field_name("verbod.einddatum"), _("De einddatum ligt vóór de begindatum."))
+            self.add_error(
+                field_name("verbod.einddatum"),
+                _("De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum."),
+            )
         today = timezone.localdate()
         for path in FUTURE_DATES.get(self.kind, ()):
             value = data.get(field_name(path))
             if value and value < today:
-                self.add_error(field_name(path), _("Deze datum ligt in het verleden."))
+                self.add_error(
+                    field_name(path), _("Deze datum ligt in het verleden. Kies vandaag of een latere datum.")
+                )
         return data
 
     def details(self) -> dict:
@@ -171,7 +176,9 @@ class LetterEditForm(forms.Form):
     def clean_subject(self):
         subject = " ".join(self.cleaned_data["subject"].split())
         if "{{" in subject or "{%" in subject:
-            raise ValidationError(_("Het onderwerp bevat nog een veld dat niet is ingevuld."))
+            raise ValidationError(
+                _("In het onderwerp staat nog een veld met {{ of {%. Vervang het door gewone tekst.")
+            )
         return subject
 
 
@@ -229,7 +236,12 @@ class DispatchForm(forms.Form):
                 _("Dit moment ligt in de toekomst. Leg de verzending vast als hij gebeurd is.")
             )
         if self.not_before and at < self.not_before:
-            raise ValidationError(_("Dit moment ligt vóór het incident."))
+            raise ValidationError(
+                _(
+                    "Dit moment ligt vóór het incident. "
+                    "Vul in wanneer de brief echt is verzonden of overhandigd."
+                )
+            )
         return at
 
     def clean(self):

@@ -134,7 +134,9 @@ def validate_template(source: str) -> None:
     if len(source) > MAX_LENGTH:
         raise ValidationError(_("Het sjabloon is te lang (meer dan %(n)s tekens).") % {"n": MAX_LENGTH})
     if "\x00" in source:
-        raise ValidationError(_("Het sjabloon bevat een ongeldig teken."))
+        raise ValidationError(
+            _("Het sjabloon bevat een onzichtbaar, ongeldig teken. Plak de tekst opnieuw als gewone tekst.")
+        )
     errors: list[str] = []
     for token in Lexer(source).tokenize():
         if token.token_type == TokenType.VAR:

@@ -64,11 +64,18 @@ def letter_create(
 
     locked_incident = Incident.objects.select_for_update().select_related("department").get(pk=incident.pk)
     if not locked_incident.aggressor_links.filter(aggressor=aggressor).exists():
-        raise ValidationError(_("Deze persoon is niet als dader aan het incident gekoppeld."))
+        raise ValidationError(
+            _(
+                "Deze persoon is niet als dader aan het incident gekoppeld. Kies een dader uit de lijst, of "
+                "koppel de persoon eerst in het dossier."
+            )
+        )
     template = LetterTemplate.objects.filter(code=kind).first()
     version = template.current_version if template else None
     if version is None:
-        raise ValidationError(_("Er is nog geen sjabloon voor deze brief."))
+        raise ValidationError(
+            _("Er is nog geen sjabloon voor deze brief. Vraag de coördinator om het sjabloon in te stellen.")
+        )
     stored = _serialise(details or {})
     if measure is not None:
         for path, value in _serialise(_measure_facts(measure)).items():

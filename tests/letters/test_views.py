@@ -209,3 +209,26 @@ def test_template_list_shows_how_many_versions_each_template_has(world, login):
     page = client.get(reverse("letters:templates")).content.decode()
     cells = re.findall(r'<td class="utrecht-table__cell">(\d+)</td>', page)
     assert sorted(cells) == ["1"] * (LetterTemplate.objects.count() - 1) + ["2"]
+
+
+def test_date_errors_say_what_to_fill_in_instead(db):
+    from incidents.models import Aggressor
+    from letters.forms import DispatchForm, LetterCreateForm, LetterEditForm
+
+    at = dt.datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    dispatch = DispatchForm({"method": "post", "dispatched_at": "2026-11-19T10:00"}, not_before=at)
+    assert dispatch.errors["dispatched_at"] == [
+        "Dit moment ligt vóór het incident. Vul in wanneer de brief echt is verzonden of overhandigd."
+    ]
+    ban = LetterCreateForm(
+        {"verbod__begindatum": "2027-01-10", "verbod__einddatum": "2027-01-01"},
+        kind=LetterKind.BAN_DECISION,
+        aggressors=Aggressor.objects.none(),
+    )
+    assert ban.errors["verbod__einddatum"] == [
+        "De einddatum ligt vóór de begindatum. Kies een einddatum op of na de begindatum."
+    ]
+    edit = LetterEditForm({"subject": "Brief {{ dader.naam }}", "body_html": "<p>x</p>", "version": 1})
+    assert edit.errors["subject"] == [
+        "In het onderwerp staat nog een veld met {{ of {%. Vervang het door gewone tekst."
+    ]
