@@ -16,6 +16,7 @@ from sanctions.services.claims import claim_mark_uncollectable, claim_payment_ad
 from sanctions.services.common import last_event_id
 from sanctions.services.decisions import (
     MeasureError,
+    decide_rights_check,
     measure_decide,
     measure_revoke,
     ordegesprek_record,
@@ -31,6 +32,7 @@ __all__ = [
     "breach_register",
     "claim_mark_uncollectable",
     "claim_payment_add",
+    "decide_rights_check",
     "find_overlap",
     "last_event_id",
     "measure_decide",

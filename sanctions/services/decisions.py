@@ -40,7 +40,9 @@ from sanctions.services.bans import create_ban
 from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
 
 
-def _check_rights(by, type_: str) -> None:
+def decide_rights_check(by, type_: str) -> None:
+    """Raise PermissionDenied unless ``by`` may decide (or revoke) a measure of this type:
+    a ban needs the mandate, every other measure ``decide_measure``."""
     if type_ == MeasureType.BAN:
         if not by.has_perm("sanctions.impose_ban"):
             raise PermissionDenied("Imposing a ban needs the mandate")
@@ -142,7 +144,7 @@ def measure_decide(
     time and place, the ban's locations and photo, the police report, the claimed items)
     are written in the same transaction; deadlines open through ``gir.deadlines``.
     """
-    _check_rights(by, measure_type)
+    decide_rights_check(by, measure_type)
     incidents = list(incidents)
     if not incidents:
         raise MeasureError(_("Kies voor welk incident deze maatregel is."))
@@ -182,7 +184,7 @@ def measure_decide(
 @transaction.atomic
 def measure_revoke(*, measure: Measure, by, reason: str) -> Measure:
     """Revoke a decision: a new history row; a ban leaves every list and its deadlines close."""
-    _check_rights(by, measure.type)
+    decide_rights_check(by, measure.type)
     if not reason.strip():
         raise MeasureError(_("Geef aan waarom de maatregel wordt ingetrokken."))
     measure = lock(measure)

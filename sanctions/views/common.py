@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanctions.constants import MeasureType
 from sanctions.services import MeasureError
 
 DECIDERS = ("sanctions.decide_measure",)
@@ -53,11 +51,3 @@ def submit(request, form, save: Callable[[dict], object], *, done: str, measure)
         return None
     messages.success(request, done)
     return redirect("sanctions:detail", pk=measure.pk)
-
-
-def decider_or_403(user, measure_type: str | None = None) -> None:
-    if measure_type == MeasureType.BAN:
-        if not user.has_perm("sanctions.impose_ban"):
-            raise PermissionDenied
-    elif not user.has_perm("sanctions.decide_measure"):
-        raise PermissionDenied

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
-from gir.models import AuditEntry
+from gir.models import AuditEntry, Organisation
 from gir.notifications import notify, users_with_perm
 from incidents.access import aggressor_for
 from incidents.models import Aggressor, Incident
@@ -26,7 +26,7 @@ from sanctions.forms import (
 )
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
-from sanctions.views.common import DECIDERS, decider_or_403, service_error
+from sanctions.views.common import DECIDERS, service_error
 
 
 @perm_required(*DECIDERS)
@@ -132,7 +132,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
     if measure_type not in MeasureType.values:
         raise Http404
     aggressor = _decision_aggressor(request.user, aggressor_pk, measure_type)
-    decider_or_403(request.user, measure_type)
+    services.decide_rights_check(request.user, measure_type)
     queryset = _decision_incidents(request.user, aggressor, measure_type)
     current = _current_incidents(request, queryset)
     history = aggressor_history(aggressor, current_incidents=current)
@@ -178,7 +178,9 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
             "history": history,
             "form": form,
             "measure_type": MeasureType(measure_type),
-            "organisation_address": _org_address() if measure_type in POLICE_TYPES else None,
+            "organisation_address": (
+                Organisation.get().postal_address_lines if measure_type in POLICE_TYPES else None
+            ),
             "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
         },
     )
@@ -201,9 +203,3 @@ def _initial(incidents) -> dict:
         initial[f"item_{n}_description"] = description
         initial[f"item_{n}_amount"] = amount
     return initial
-
-
-def _org_address() -> list[str]:
-    from gir.models import Organisation
-
-    return Organisation.get().postal_address_lines

@@ -23,7 +23,7 @@ from sanctions.forms import (
     ReasonForm,
 )
 from sanctions.models import Measure
-from sanctions.views.common import DECIDERS, decider_or_403, form_page, service_error, submit
+from sanctions.views.common import DECIDERS, form_page, service_error, submit
 
 
 @login_required
@@ -119,7 +119,7 @@ def ordegesprek_replan(request, pk: int):
 @login_required
 def revoke(request, pk: int):
     measure = measure_for(request.user, pk)
-    decider_or_403(request.user, measure.type)
+    services.decide_rights_check(request.user, measure.type)
     form = ReasonForm(request.POST or None)
     saved = submit(
         request,
