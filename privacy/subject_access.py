@@ -11,11 +11,12 @@ from __future__ import annotations
 import base64
 import re
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from incidents.models import Aggressor, Incident, Involvement
 from letters.models import Letter
-from sanctions.models import Measure
+from sanctions.models import BanBreach, Measure
 
 REDACTED = "[naam]"
 
@@ -24,33 +25,38 @@ def _local(instant) -> str | None:
     return timezone.localtime(instant).isoformat() if instant else None
 
 
+def _user_names(user) -> list[str]:
+    return [user.first_name, user.last_name, user.get_full_name(), user.username]
+
+
 def _other_names(aggressor: Aggressor, incidents) -> list[str]:
-    """Names of everyone else connected to these incidents, longest first."""
+    """Names of everyone else connected to this person's file, longest first.
+
+    Employees who reported or were involved in the incidents, who decided the person's
+    measures or registered a breach of their ban, people named without an account, and
+    other aggressors of the same incidents.
+    """
+    staff_ids = {
+        *Involvement.objects.filter(incident__in=incidents, user__isnull=False).values_list(
+            "user_id", flat=True
+        ),
+        *incidents.values_list("reporter_id", flat=True),
+        *Measure.objects.filter(aggressor=aggressor).values_list("decided_by_id", flat=True),
+        *BanBreach.objects.filter(ban__measure__aggressor=aggressor).values_list(
+            "registered_by_id", flat=True
+        ),
+    }
     names: set[str] = set()
-    involvements = Involvement.objects.filter(incident__in=incidents).select_related("user")
-    for inv in involvements:
-        for part in [
-            inv.name,
-            *(
-                [inv.user.first_name, inv.user.last_name, inv.user.get_full_name(), inv.user.username]
-                if inv.user
-                else []
-            ),
-        ]:
-            if part and len(part) > 1:
-                names.add(part)
-    for incident in incidents.select_related("reporter"):
-        user = incident.reporter
-        names.update(
-            p for p in [user.first_name, user.last_name, user.get_full_name(), user.username] if len(p) > 1
-        )
+    for user in get_user_model().objects.filter(pk__in=staff_ids):
+        names.update(_user_names(user))
+    names.update(Involvement.objects.filter(incident__in=incidents).values_list("name", flat=True))
     others = (
         Aggressor.objects.filter(incident_links__incident__in=incidents).exclude(pk=aggressor.pk).distinct()
     )
     for other in others:
-        names.update(p for p in [other.first_name, other.last_name, other.display_name] if p and len(p) > 1)
+        names.update([other.first_name, other.last_name, other.display_name])
     own = {aggressor.first_name, aggressor.last_name}
-    return sorted((n for n in names if n not in own), key=len, reverse=True)
+    return sorted((n for n in names if n and len(n) > 1 and n not in own), key=len, reverse=True)
 
 
 def _redactor(names: list[str]):

@@ -59,3 +59,30 @@ def test_search_finds_by_name_and_birth_date(world, login):
     assert "Vindbaar" in client.get("/privacy/inzage/?q=vindbaar").content.decode()
     assert "Vindbaar" in client.get("/privacy/inzage/?date_of_birth=1980-02-03").content.decode()
     assert "Vindbaar" not in client.get("/privacy/inzage/?q=iemand-anders").content.decode()
+
+
+def test_names_of_the_deciding_manager_and_of_the_breach_registrar_are_redacted(world, login):
+    from datetime import date
+
+    from sanctions.models import BanBreach
+    from tests.sanctions.helpers import make_ban
+
+    incident = file_incident(world.employee)
+    subject = make_aggressor(world.manager, incident, last_name="Kramer", first_name="Peter")
+    ban = make_ban(world, subject, incident, starts_on=date.today(), ends_on=date(2099, 1, 1))
+    ban.measure.__class__.objects.filter(pk=ban.measure.pk).update(
+        reason=f"Besloten door {world.mandated.get_full_name()} na overleg."
+    )
+    BanBreach.objects.create(
+        ban=ban,
+        occurred_at=incident.occurred_at,
+        description=f"Gezien door {world.reception.last_name} bij de ingang.",
+        registered_by=world.reception,
+    )
+    data = json.loads(login(world.coordinator).get(f"/privacy/inzage/{subject.pk}/export/").content)
+    text = json.dumps(data, ensure_ascii=False)
+    measure = next(m for m in data["maatregelen"] if "toegangsverbod" in m)
+    assert measure["reden"] == "Besloten door [naam] na overleg."
+    assert measure["toegangsverbod"]["overtredingen"][0]["wat"] == "Gezien door [naam] bij de ingang."
+    for name in [world.mandated.first_name, world.mandated.last_name, world.reception.last_name]:
+        assert name not in text, f"{name!r} leaked into the export"
