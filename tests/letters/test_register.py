@@ -47,11 +47,36 @@ def test_register_filters_by_method_and_kind(world, login):
 
 
 def test_register_ignores_crafted_parameters(world, login):
-    _dispatched_letter(world, world.employee, world.manager)
+    dispatch = _dispatched_letter(world, world.employee, world.manager)
     response = login(world.coordinator).get(
         reverse("letters:register"), {"sent_from": "gisteren", "method": "x' OR 1=1"}
     )
     assert response.status_code == 200
+    assert dispatch.letter.reference in response.content.decode()  # the bad filters are dropped
+
+
+def test_register_filters_by_reference_and_dispatch_date(world, login):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    first = _dispatched_letter(world, world.employee, world.manager)
+    second = _dispatched_letter(world, world.colleague, world.other_manager)
+    client = login(world.coordinator)
+
+    def shown(**params):
+        page = client.get(reverse("letters:register"), params).content.decode()
+        return {d.letter.reference for d in (first, second) if d.letter.reference in page}
+
+    assert shown(reference=first.letter.reference) == {first.letter.reference}
+    assert shown(reference=second.letter.incident.reference) == {second.letter.reference}
+    today = timezone.localdate()
+    assert shown(sent_from=today.isoformat(), sent_until=today.isoformat()) == {
+        first.letter.reference,
+        second.letter.reference,
+    }
+    assert shown(sent_from=(today + dt.timedelta(days=1)).isoformat()) == set()
+    assert shown(sent_until=(today - dt.timedelta(days=1)).isoformat()) == set()
 
 
 def _export(client, fmt, **params):

@@ -232,3 +232,21 @@ def test_date_errors_say_what_to_fill_in_instead(db):
     assert edit.errors["subject"] == [
         "In het onderwerp staat nog een veld met {{ of {%. Vervang het door gewone tekst."
     ]
+
+
+def test_letter_list_shows_letters_in_scope_and_filters_by_status(world, login, setup):
+    incident, aggressor, _sig = setup
+    draft = concept(incident, aggressor, world.manager)
+    done = final(incident, aggressor, world.manager)
+    other_incident, other_aggressor = incident_with_aggressor(world.colleague, world.other_manager)
+    foreign = concept(other_incident, other_aggressor, world.other_manager)
+    client = login(world.manager)
+
+    def shown(**params):
+        page = client.get(reverse("letters:list"), params).content.decode()
+        return {letter.reference for letter in (draft, done, foreign) if f">{letter.reference}<" in page}
+
+    assert shown() == {draft.reference, done.reference}
+    assert shown(status=LetterStatus.CONCEPT) == {draft.reference}
+    assert shown(status=LetterStatus.FINAL) == {done.reference}
+    assert shown(status="x' OR 1=1") == {draft.reference, done.reference}
