@@ -152,4 +152,13 @@ class AssignForm(forms.Form):
 
 
 class ReportForm(forms.Form):
-    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label=_("Jaar"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Vul een jaartal in, bijvoorbeeld 2026."),
+            "min_value": _("Kies een jaar vanaf 2000."),
+            "max_value": _("Kies een jaar tot en met 2100."),
+        },
+    )
