@@ -14,9 +14,11 @@ def letter_for(user, pk: int) -> Letter:
         "incident__department",
         "aggressor",
         "signatory",
-        "template_version",
+        "template_version__template",
         "measure",
         "corrects",
+        "created_by",
+        "finalised_by",
     )
     return get_object_or_404(queryset, pk=pk)
 

@@ -22,7 +22,7 @@ def _incidents_reacted_to(letter: Letter) -> list:
     incidents = [letter.incident]
     if letter.measure_id:
         others = letter.measure.incidents.filter(aggressor_links__aggressor=letter.aggressor_id)
-        incidents += [i for i in others.exclude(pk=letter.incident_id).distinct()]
+        incidents += list(others.exclude(pk=letter.incident_id).distinct())
     return incidents
 
 

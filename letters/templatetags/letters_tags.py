@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import template
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -45,12 +44,8 @@ def reaction_deadline(incident):
     """The incident's 48-hour reaction deadline (open, or the last closed one), or None."""
     if incident is None:
         return None
-    rows = Deadline.objects.filter(
-        kind=REACTION_DEADLINE,
-        content_type=ContentType.objects.get_for_model(type(incident)),
-        object_id=incident.pk,
-    )
-    deadline = rows.filter(closed_at__isnull=True).first() or rows.order_by("-closed_at").first()
+    rows = Deadline.objects.for_object(incident).filter(kind=REACTION_DEADLINE)
+    deadline = rows.open().first() or rows.order_by("-closed_at").first()
     if deadline is None:
         return None
     now = timezone.now()

@@ -250,3 +250,28 @@ def test_letter_list_shows_letters_in_scope_and_filters_by_status(world, login, 
     assert shown(status=LetterStatus.CONCEPT) == {draft.reference}
     assert shown(status=LetterStatus.FINAL) == {done.reference}
     assert shown(status="x' OR 1=1") == {draft.reference, done.reference}
+
+
+def test_letter_detail_uses_a_constant_number_of_queries(world, login, setup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from letters.constants import DispatchMethod
+    from tests.letters.helpers import dispatched
+
+    incident, aggressor, _sig = setup
+    letter = final(incident, aggressor, world.manager)
+    client = login(world.manager)
+    url = reverse("letters:detail", args=[letter.pk])
+
+    def count():
+        client.get(url)  # warm caches
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    dispatched(letter, world.manager)
+    before = count()
+    for number in range(3):
+        dispatched(letter, world.coordinator, method=DispatchMethod.REGISTERED, tracking_number=f"3S{number}")
+    assert count() == before
