@@ -166,10 +166,13 @@ def case_assign(*, case: AftercareCase, to: User | None, by) -> AftercareCase:
 def _move(talk: AftercareTalk, to: str) -> None:
     if to not in TALK_TRANSITIONS[talk.status]:
         raise TransitionError(
-            _("Gesprek %(n)s is al %(status)s.") % {"n": talk.number, "status": talk.get_status_display()}
+            _("Gesprek %(n)s is al afgerond (%(status)s). Dat kunt u niet meer veranderen.")
+            % {"n": talk.number, "status": talk.get_status_display().lower()}
         )
     if not talk.case.is_open:
-        raise TransitionError(_("Dit nazorgdossier is afgesloten."))
+        raise TransitionError(
+            _("Dit nazorgdossier is afgesloten. U kunt niets meer veranderen aan de gesprekken.")
+        )
     talk.status = to
 
 
@@ -266,7 +269,9 @@ def note_add(*, case: AftercareCase, text: str, by, talk: AftercareTalk | None =
 @transaction.atomic
 def referral_add(*, case: AftercareCase, kind: str, other: str, by, at: datetime | None = None) -> Referral:
     if not case.is_open:
-        raise TransitionError(_("Dit nazorgdossier is afgesloten."))
+        raise TransitionError(
+            _("Dit nazorgdossier is afgesloten. U kunt geen doorverwijzing meer vastleggen.")
+        )
     referral = Referral.objects.create(
         case=case, kind=kind, other=other, by=by, referred_at=at or timezone.now()
     )

@@ -77,7 +77,9 @@ def test_recording_a_final_talk_again_gives_a_clear_error(world, case, client):
     url = reverse("aftercare:talk-outcome", kwargs={"pk": talk.pk})
     assert client.post(url, {"outcome": "niet_nodig"}).status_code == 302
     response = client.post(url, {"outcome": "afgeslagen"})
-    assert response.status_code == 200 and "is al Niet nodig" in response.content.decode()
+    assert (
+        response.status_code == 200 and "Gesprek 2 is al afgerond (niet nodig)" in response.content.decode()
+    )
 
 
 def test_worker_panel_lists_the_next_talk_and_tasks_show_it(world, case, client):
@@ -141,3 +143,21 @@ def test_the_assign_form_never_offers_the_person_the_case_is_about(world, client
     assert response.status_code == 200
     own.refresh_from_db()
     assert own.assigned_to == second
+
+
+def test_a_closed_case_refuses_talks_and_referrals_with_a_clear_error(world, case, client):
+    from aftercare import services
+    from aftercare.constants import CloseReason
+
+    talk = case.talks.get(number=1)
+    client.force_login(world.aftercare)
+    services.case_close(case=case, reason=CloseReason.COMPLETED, by=world.aftercare)
+    response = client.post(
+        reverse("aftercare:talk-outcome", kwargs={"pk": talk.pk}), {"outcome": "afgeslagen"}
+    )
+    assert response.status_code == 200
+    assert "Gesprek 1 is al afgerond (niet nodig)" in response.content.decode()
+    response = client.post(reverse("aftercare:referral-add", kwargs={"pk": case.pk}), {"kind": "huisarts"})
+    assert response.status_code == 200
+    assert "U kunt geen doorverwijzing meer vastleggen" in response.content.decode()
+    assert not case.referrals.exists()
