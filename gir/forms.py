@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Department, Location, Organisation, Signatory, User
+from gir.roles import ROLE_DESCRIPTIONS
 from gir.uploads import validate_image_upload
 
 HOURS, DAYS, WEEKS = 3600, 86400, 604800
@@ -122,6 +123,11 @@ class SignatoryForm(forms.ModelForm):
         fields = ["name", "function", "is_mayor", "user", "is_active"]
 
 
+def _role_label(group) -> str:
+    description = ROLE_DESCRIPTIONS.get(group.name)
+    return f"{group.name}: {description}" if description else group.name
+
+
 class UserForm(forms.ModelForm):
     roles = forms.ModelMultipleChoiceField(
         label=_("Rollen"),
@@ -152,6 +158,12 @@ class UserForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Each role says what it may do, so the beheerder chooses knowingly.
+        self.fields["roles"].label_from_instance = lambda group: (
+            f"{group.name}: {ROLE_DESCRIPTIONS[group.name]}"
+            if group.name in ROLE_DESCRIPTIONS
+            else group.name
+        )
         if self.instance.pk:
             self.fields["roles"].initial = self.instance.groups.all()
         self.fields["email"].required = True

@@ -50,6 +50,7 @@ admin_patterns = [
 urlpatterns = [
     path("", views.start, name="start"),
     path("mijn-taken/", views.my_tasks, name="tasks"),
+    path("mijn-taken/berichten-gelezen/", views.notifications_read, name="notifications-read"),
     path("health/", views.health, name="health"),
     path("logo/", views.organisation_logo, name="organisation-logo"),
     path("account/", include(auth_patterns)),

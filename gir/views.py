@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from gir.access import perm_required
@@ -56,7 +56,16 @@ def my_tasks(request):
                 "overdue": deadline.due_at < now,
             }
         )
-    return render(request, "gir/tasks.html", {"rows": rows, "now": now})
+    messages_ = request.user.notifications.order_by("-created_at")[:20]
+    return render(request, "gir/tasks.html", {"rows": rows, "now": now, "notifications": messages_})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    """Mark this user's messages as read (a POST: reading the page changes nothing)."""
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("tasks")
 
 
 def _health_data(now):

@@ -34,3 +34,29 @@ def test_the_task_list_does_not_query_per_row(world, login):
     file_incident(world.employee)
     talks_after, _html = _queries(client)
     assert talks_after == talks_before
+
+
+def test_messages_show_on_my_tasks_and_are_marked_read_by_post_only(world, login):
+    from gir.models import Notification
+    from gir.notifications import notify
+
+    notify(
+        recipients=[world.employee], subject="Uw melding GIR-2026-0001 is afgehandeld", url="/incidenten/1/"
+    )
+    notify(recipients=[world.colleague], subject="Bericht voor een ander")
+    client = login(world.employee)
+    html = client.get("/mijn-taken/").content.decode()
+    assert "Uw melding GIR-2026-0001 is afgehandeld" in html
+    assert "Bericht voor een ander" not in html
+    assert 'class="gir-unread"' in html
+    assert Notification.objects.filter(recipient=world.employee, read_at__isnull=True).count() == 1
+    assert client.get("/mijn-taken/berichten-gelezen/").status_code == 405
+    assert client.post("/mijn-taken/berichten-gelezen/").status_code == 302
+    assert Notification.objects.filter(recipient=world.employee, read_at__isnull=True).count() == 0
+    assert Notification.objects.filter(recipient=world.colleague, read_at__isnull=True).count() == 1
+    assert 'class="gir-unread"' not in client.get("/mijn-taken/").content.decode()
+
+
+def test_the_role_choices_explain_each_role(world, login):
+    html = login(world.admin).get(f"/beheer/gebruikers/{world.employee.pk}/").content.decode()
+    assert "Mag namens de burgemeester een toegangsverbod opleggen." in html
