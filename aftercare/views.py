@@ -6,6 +6,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +35,7 @@ from gir.audit import audit_log, log_download, log_view
 from gir.models import AuditEntry
 
 HANDLE = "aftercare.handle_cases"
+PAGE_SIZE = 50
 
 
 def _cases(user):
@@ -65,11 +67,17 @@ def get_talk_for_worker(user, pk: int) -> AftercareTalk:
 @login_required
 def case_list(request):
     """Cases in the user's scope: the team's worklist, or an employee's own aftercare."""
-    cases = list(_cases(request.user).order_by("status", "-opened_at")[:300])
+    cases = _cases(request.user).order_by("status", "-opened_at", "-pk")
+    page_obj = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "aftercare/case_list.html",
-        {"cases": cases, "is_worker": request.user.has_perm(HANDLE), "now": timezone.now()},
+        {
+            "cases": page_obj,
+            "page_obj": page_obj,
+            "is_worker": request.user.has_perm(HANDLE),
+            "now": timezone.now(),
+        },
     )
 
 

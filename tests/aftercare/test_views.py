@@ -161,3 +161,16 @@ def test_a_closed_case_refuses_talks_and_referrals_with_a_clear_error(world, cas
     assert response.status_code == 200
     assert "U kunt geen doorverwijzing meer vastleggen" in response.content.decode()
     assert not case.referrals.exists()
+
+
+def test_the_case_list_pages_instead_of_dropping_cases(world, client, monkeypatch):
+    from aftercare import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    refs = [file_incident(world, hours_ago=h).reference for h in (3, 2, 1)]
+    client.force_login(world.coordinator)
+    first = client.get(reverse("aftercare:cases")).content.decode()
+    second = client.get(reverse("aftercare:cases") + "?page=2").content.decode()
+    assert "Pagina 1 van 2" in first and "Pagina 2 van 2" in second
+    assert sorted(ref for ref in refs if ref in first) == sorted(refs[1:])  # newest first
+    assert [ref for ref in refs if ref in second] == refs[:1]
