@@ -6,7 +6,6 @@ other apps register (measures, letters, aftercare planned). ``incidents`` import
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -81,13 +80,7 @@ def _history_entries(incident: Incident) -> list[dict]:
 
 
 def _section_entries(incident: Incident, user) -> list[dict]:
-    entries = []
-    for _order, section in registry.dossier_sections:
-        try:
-            entries.extend(section(incident, user) or [])
-        except NoReverseMatch:
-            continue
-    return entries
+    return [entry for _order, section in registry.dossier_sections for entry in section(incident, user) or []]
 
 
 def timeline(incident: Incident, user, deadlines, now) -> list[dict]:
