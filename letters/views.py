@@ -308,9 +308,11 @@ def register(request):
 def register_export(request):
     filterset = _register_queryset(request)
     if filterset.is_bound and not filterset.is_valid():
-        messages.error(request, _("Controleer de filters; de export is niet gemaakt."))
+        messages.error(
+            request, _("Een filter is niet goed ingevuld. Pas het filter aan en maak de export opnieuw.")
+        )
         return redirect("letters:register")
-    fmt = request.GET.get("formaat", "csv")
+    fmt = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
     rows = filterset.qs
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

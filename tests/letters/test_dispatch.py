@@ -179,3 +179,19 @@ def test_a_double_submitted_dispatch_is_recorded_once(world):
     first = dispatch_record(letter=letter, method=DispatchMethod.POST, dispatched_at=at, by=world.manager)
     second = dispatch_record(letter=letter, method=DispatchMethod.POST, dispatched_at=at, by=world.manager)
     assert first == second and letter.dispatches.count() == 1
+
+
+def test_the_start_panel_counts_down_from_the_panels_own_moment(world):
+    """The overdue mark and the countdown text use the same clock reading (panel.now)."""
+    from django.template.loader import render_to_string
+
+    incident, _aggressor = incident_with_aggressor(world.employee, world.manager, hours_ago=1)
+    deadline = _reaction(incident)
+    later = deadline.due_at + dt.timedelta(hours=3)
+    panel = {
+        "rows": [{"deadline": deadline, "incident": incident, "overdue": True}],
+        "total": 1,
+        "now": later,
+    }
+    html = render_to_string("letters/panels/reaction.html", {"panel": panel})
+    assert "3 uur te laat" in html

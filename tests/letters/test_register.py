@@ -140,3 +140,13 @@ def test_list_and_register_use_a_constant_number_of_queries(world, login):
     for _ in range(4):
         _dispatched_letter(world, world.employee, world.manager)
     assert (count(reverse("letters:register")), count(reverse("letters:list"))) == small
+
+
+def test_export_logs_only_the_known_format_and_refuses_bad_filters(world, login):
+    _dispatched_letter(world, world.employee, world.manager)
+    client = login(world.coordinator)
+    _export(client, "<script>Kramer</script>")  # an unknown format is a CSV export
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).latest("pk")
+    assert entry.description == "dispatch register csv"
+    response = client.get(reverse("letters:register-export"), {"sent_from": "gisteren"}, follow=True)
+    assert "Een filter is niet goed ingevuld. Pas het filter aan" in response.content.decode()
