@@ -55,7 +55,7 @@ class IncidentQuerySet(models.QuerySet):
 
     def overdue(self, now) -> IncidentQuerySet:
         """Incidents with at least one open deadline past its due time."""
-        late = Deadline.objects.filter(incident_id=OuterRef("pk"), closed_at__isnull=True, due_at__lt=now)
+        late = Deadline.objects.overdue(now).filter(incident_id=OuterRef("pk"))
         return self.filter(Exists(late))
 
 
