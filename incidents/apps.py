@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 def _incident_url(deadline) -> str:
     from django.urls import reverse
 
-    return reverse("incidents:detail", args=[deadline.incident_id or deadline.object_id])
+    return reverse("incidents:detail", args=[_incident_pk(deadline)])
 
 
 def _incident_pk(deadline) -> int:
