@@ -132,7 +132,10 @@ def incident_transition(*, incident: Incident, to_status: str, by, note: str = "
     from_status = current.status
     if to_status not in TRANSITIONS.get(Status(from_status), set()):
         raise IncidentChangeError(
-            _("Een incident met status %(from)s kan niet naar %(to)s.")
+            _(
+                "Een incident met status %(from)s kan niet naar %(to)s. Misschien heeft iemand "
+                "anders de status net gewijzigd: bekijk de status hierboven en kies opnieuw."
+            )
             % {
                 "from": Status(from_status).label,
                 "to": Status(to_status).label if to_status in Status else to_status,

@@ -393,3 +393,14 @@ def test_unlinking_an_aggressor_twice_is_harmless(world, login):
     assert "Deze dader was al losgekoppeld." in response.content.decode()
     assert not incident.aggressor_links.exists() and person.incident_links.count() == 0
     assert login(world.employee).post(url).status_code == 403
+
+
+def test_a_status_change_that_is_no_longer_allowed_says_what_to_do(world, login):
+    incident = file_incident(world.employee)
+    client = login(world.manager)
+    url = reverse("incidents:status", args=[incident.pk])
+    client.post(url, {"to_status": "afgehandeld"})
+    response = client.post(url, {"to_status": "afgehandeld"}, follow=True)  # a second tab, still open
+    html = response.content.decode()
+    assert "kan niet naar Afgehandeld" in html and "kies opnieuw" in html
+    assert incident.status_changes.count() == 2
