@@ -57,5 +57,8 @@ class RetentionRun(models.Model):
         ordering = ["-local_date"]
 
     def erased(self) -> list[tuple[str, int]]:
-        """(label, number) for each kind of data this sweep erased something of."""
-        return [(SWEPT_LABELS.get(code, code), n) for code, n in self.counts.items() if n]
+        """(label, number) for each kind of data this sweep erased something of, in sweep order.
+
+        The order comes from ``SWEPT_LABELS``: PostgreSQL's jsonb does not keep the key order.
+        """
+        return [(label, self.counts[code]) for code, label in SWEPT_LABELS.items() if self.counts.get(code)]

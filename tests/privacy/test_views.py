@@ -25,7 +25,7 @@ def test_retention_page_refuses_a_period_under_30_days_and_keeps_the_old_one(wor
 def test_retention_page_names_what_each_sweep_erased_in_dutch(world, login):
     RetentionRun.objects.create(
         local_date=date(2026, 3, 2),
-        counts={"incident_details": 3, "aggressor": 0, "notifications": 0, "pending_uploads": 2},
+        counts={"pending_uploads": 2, "aggressor": 0, "notifications": 0, "incident_details": 3},
     )
     RetentionRun.objects.create(
         local_date=date(2026, 3, 1),
