@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from gir.deadlines import deadline_close
 from gir.models import Deadline, Department
 from incidents.constants import (
     DEADLINE_REACTION,
@@ -383,8 +384,12 @@ def _follow_up(incident: Incident, row, users, occurred) -> Incident:
             police_plan=PolicePlan.NONE if len(row[5]) == 1 else PolicePlan.MELDING,
         )
     if days >= 30:
-        Deadline.objects.open().for_object(incident).filter(kind=DEADLINE_REACTION).update(
-            closed_at=occurred + timedelta(hours=30), closed_by=manager, close_note="Reactie verstuurd (demo)"
+        deadline_close(
+            kind=DEADLINE_REACTION,
+            subject=incident,
+            by=manager,
+            note="Reactie verstuurd (demo)",
+            at=occurred + timedelta(hours=30),
         )
     if days == 41:
         involvement_add(

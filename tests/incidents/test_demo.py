@@ -1,8 +1,11 @@
 """The demo step: varied incidents for later apps, and safe to run twice."""
 
 import pytest
+from django.utils import timezone
 
 from gir import demo as core_demo
+from gir.models import Deadline
+from incidents.constants import DEADLINE_REACTION
 from incidents.demo import seed_incidents
 from incidents.models import Evidence, Incident, Involvement
 
@@ -28,6 +31,9 @@ def test_the_demo_step_seeds_varied_incidents_once():
     assert Incident.objects.values("location_type").distinct().count() >= 6
     evidence = Evidence.objects.get()
     assert evidence.size > 0 and len(evidence.sha256) == 64
+    old = [i.pk for i in context["incidents"] if (timezone.now() - i.occurred_at).days >= 30]
+    reactions = Deadline.objects.filter(kind=DEADLINE_REACTION, incident_id__in=old)
+    assert old and reactions.count() == len(old) and not reactions.open().exists()
 
     again = _context()
     seed_incidents(again)
