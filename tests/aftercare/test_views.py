@@ -99,9 +99,14 @@ def test_get_never_changes_anything(world, case, client):
         "aftercare:case-assign",
     ):
         client.get(reverse(name, kwargs={"pk": case.pk}))
+    talk = case.talks.get(number=1)
+    for name in ("aftercare:talk-plan", "aftercare:talk-outcome"):
+        client.get(reverse(name, kwargs={"pk": talk.pk}))
     case.refresh_from_db()
     assert case.is_open and case.assigned_to == world.aftercare
     assert not case.referrals.exists()
+    assert set(case.talks.values_list("status", flat=True)) == {TalkStatus.TO_PLAN}
+    assert not case.events.exclude(text="Nazorgdossier geopend").exists()
 
 
 def test_assigning_a_colleague_returns_to_the_list_and_keeping_it_returns_to_the_case(world, case, client):
