@@ -62,13 +62,10 @@ def _refuse_foreign_department(form) -> None:
 
 def _report_from_request(request):
     """(form, report or None) from the GET parameters; a department out of scope is a 404."""
-    form = ReportForm(request.GET or None, user=request.user)
-    if request.GET and not form.is_valid():
+    form = ReportForm(request.GET, user=request.user)  # no parameters: valid, the default year
+    if not form.is_valid():
         _refuse_foreign_department(form)
         return form, None
-    if not request.GET:
-        form = ReportForm({}, user=request.user)
-        form.is_valid()
     return form, build_report_cached(request.user, form.params())
 
 

@@ -47,7 +47,7 @@ def _protect_cell(cell, sensitive: bool):
 
 
 def _complement_column(rows: list[list], original: list[list], col: int) -> None:
-    hidden = [i for i, row in enumerate(rows) if rows[i][col] is SMALL and _is_small_count(original[i][col])]
+    hidden = [i for i, row in enumerate(rows) if row[col] is SMALL and _is_small_count(original[i][col])]
     if len(hidden) != 1:
         return
     candidates = [
