@@ -34,11 +34,13 @@ class Copy(models.TextChoices):
 
 
 COPY_HELP = {
-    Copy.RECIPIENT: _("Ontvanger: bij het ordegesprek overhandigen of per post versturen"),
+    Copy.RECIPIENT: _("Ontvanger: persoonlijk overhandigen of per post versturen"),
     Copy.DOSSIER: _("Dossier"),
     Copy.POLICE: _("Politie: als er aangifte is gedaan"),
     Copy.REGISTER: _("Register van de coördinator"),
-    Copy.REGISTERED_MAIL: _("Aangetekende zending: als de ontvanger niet naar het gesprek kwam"),
+    Copy.REGISTERED_MAIL: _(
+        "Aangetekende zending: bij een besluit, of als de brief niet persoonlijk kon worden overhandigd"
+    ),
 }
 
 DEFAULT_COPIES = [Copy.RECIPIENT, Copy.DOSSIER, Copy.REGISTER]
