@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +32,7 @@ from aftercare.notes import notes_for
 from aftercare.report import QUARTERS, quarterly_report
 from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
+from gir.downloads import attachment
 from gir.models import AuditEntry
 
 HANDLE = "aftercare.handle_cases"
@@ -182,12 +183,11 @@ def talk_ics(request, pk: int):
     if talk.status != TalkStatus.PLANNED or talk.planned_start is None:
         raise Http404
     log_download(request, talk, "aftercare talk invitation")
-    response = HttpResponse(
-        talk_invitation(talk, timezone.now()), content_type="text/calendar; charset=utf-8"
+    return attachment(
+        talk_invitation(talk, timezone.now()),
+        filename=f"nazorggesprek-{talk.number}.ics",
+        content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="nazorggesprek-{talk.number}.ics"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @perm_required(HANDLE, "aftercare.view_notes")
@@ -276,8 +276,9 @@ def report_export(request):
     audit_log(
         request=request, action=AuditEntry.Action.EXPORT, description=f"aftercare quarterly report {year}"
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="nazorg-kwartaalrapportage-{year}.csv"'
+    response = attachment(
+        filename=f"nazorg-kwartaalrapportage-{year}.csv", content_type="text/csv; charset=utf-8"
+    )
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Onderwerp"), *[f"K{q} {year}" for q in QUARTERS], _("Totaal")])
     for row in rows:

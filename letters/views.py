@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
+from gir.downloads import attachment
 from gir.models import AuditEntry, Signatory
 from letters import access, exports, prefill, services
 from letters import merge_fields as mf
@@ -233,11 +234,7 @@ def letter_correct(request, pk: int):
 
 
 def _attachment(content: bytes, filename: str, content_type: str = "application/pdf") -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment(content, filename=filename, content_type=content_type)
 
 
 @perm_required(CREATE)

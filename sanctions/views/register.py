@@ -6,13 +6,13 @@ import csv
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
 from gir.audit import audit_log
+from gir.downloads import attachment
 from gir.models import AuditEntry
 from sanctions.filters import BanRegisterFilter
 from sanctions.models import Ban, BanLocation
@@ -58,9 +58,7 @@ def spreadsheet_safe(value) -> str:
 def register_export(request):
     filterset = _register_queryset(request)
     now = timezone.now()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="register-toegangsverboden.csv"'
-    response["X-Content-Type-Options"] = "nosniff"
+    response = attachment(filename="register-toegangsverboden.csv", content_type="text/csv; charset=utf-8")
     writer = csv.writer(response, delimiter=";")
     writer.writerow(
         [
