@@ -23,4 +23,5 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput -v 0 \
 RUN mkdir -p /var/lib/gir/private && chown -R gir /var/lib/gir
 USER gir
 EXPOSE 8000
-CMD ["gunicorn", "gir.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "4", "--access-logfile", "-"]
+ENV GIR_BIND=0.0.0.0:8000 GIR_WEB_WORKERS=3
+CMD ["gunicorn", "gir.wsgi", "-c", "gunicorn.conf.py"]
