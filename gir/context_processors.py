@@ -1,27 +1,19 @@
+from django.conf import settings
 from django.urls import reverse
 
 from gir.models import Organisation
-from gir.registry import registry
-
-
-def _current(items: list[dict], path: str) -> None:
-    """Mark the one item whose URL is the longest prefix of the path (Start only on "/")."""
-    matches = [
-        item for item in items if path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
-    ]
-    if matches:
-        max(matches, key=lambda item: len(item["url"]))["current"] = True
+from gir.navigation import menu_for
 
 
 def site(request):
-    """The organisation for the header and the navigation the user may use."""
+    """The organisation for the header, the menu the user may use and the site-wide settings."""
     user = getattr(request, "user", None)
-    nav = []
-    if user is not None and user.is_authenticated:
-        nav = [
-            {"label": item.label, "url": reverse(item.url_name), "current": False}
-            for item in registry.nav
-            if item.permission is None or user.has_perm(item.permission)
-        ]
-        _current(nav, request.path)
-    return {"organisation": Organisation.get(), "nav_items": nav}
+    menu = menu_for(user, request.path) if user is not None and user.is_authenticated else []
+    return {
+        "organisation": Organisation.get(),
+        "nav_groups": menu,
+        "theme_css": settings.GIR_THEME_STATIC,
+        "theme_class": settings.GIR_THEME_CLASS,
+        "accessibility_url": settings.GIR_ACCESSIBILITY_URL or reverse("accessibility"),
+        "privacy_url": settings.GIR_PRIVACY_URL or reverse("privacy-statement"),
+    }

@@ -16,6 +16,8 @@ class NavItem:
     url_name: str
     permission: str | None = None
     order: int = 50
+    # One of gir.navigation.GROUPS: the menu shows a handful of groups, not every page.
+    group: str = "werk"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from csp.constants import NONCE, NONE, SELF
 
 from gir.env import env_bool, env_int, env_list, env_str
 
@@ -171,7 +172,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF],
+        # The letter editor (Trix) adds its base style as a <style> element carrying the page's
+        # nonce (read from <meta name="csp-nonce">); a nonce is only sent on pages that use it.
+        "style-src": [SELF, NONCE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -194,10 +197,24 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
+# A municipality brings its own look: an NL Design System token package installed with npm
+# (its CSS file, relative to node_modules) and the class that switches its theme on.
+GIR_THEME_CSS = env_str("GIR_THEME_CSS", "@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css")
+GIR_THEME_CLASS = env_str("GIR_THEME_CLASS", "voorbeeld-theme")
+_theme_css = NODE_MODULES / GIR_THEME_CSS
+if not _theme_css.name.endswith(".css") or ".." in Path(GIR_THEME_CSS).parts:
+    raise ImproperlyConfigured("GIR_THEME_CSS must be a .css file inside node_modules")
+GIR_THEME_STATIC = f"vendor/theme/{_theme_css.name}"
+# Footer links every Dutch government site has; empty: GIR's own statements (gir/statements.html).
+GIR_ACCESSIBILITY_URL = env_str("GIR_ACCESSIBILITY_URL", "")
+GIR_PRIVACY_URL = env_str("GIR_PRIVACY_URL", "")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/utrecht", NODE_MODULES / "@utrecht/component-library-css/dist"),
-    ("vendor/theme", NODE_MODULES / "@nl-design-system-unstable/voorbeeld-design-tokens/dist"),
+    ("vendor/theme", _theme_css.parent),
+    ("vendor/trix", NODE_MODULES / "trix/dist"),
+    ("vendor/fonts/noto-sans", NODE_MODULES / "@fontsource/noto-sans/files"),
+    ("vendor/fonts/noto-serif", NODE_MODULES / "@fontsource/noto-serif/files"),
 ]
 STORAGES = {
     # Private files (evidence, photos, PDFs, logo): no URL, served by views after a permission check.

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from gir import views
 from gir.auth_views import LoginView
@@ -52,6 +53,12 @@ urlpatterns = [
     path("mijn-taken/", views.my_tasks, name="tasks"),
     path("mijn-taken/berichten-gelezen/", views.notifications_read, name="notifications-read"),
     path("health/", views.health, name="health"),
+    path(
+        "toegankelijkheidsverklaring/",
+        TemplateView.as_view(template_name="gir/accessibility.html"),
+        name="accessibility",
+    ),
+    path("privacyverklaring/", TemplateView.as_view(template_name="gir/privacy.html"), name="privacy-statement"),
     path("logo/", views.organisation_logo, name="organisation-logo"),
     path("account/", include(auth_patterns)),
     path("beheer/", include(admin_patterns)),

@@ -48,10 +48,10 @@ class IncidentsConfig(AppConfig):
             "incidents.manage_incidents",
             "incidents.search_aggressors",
         )
-        register_nav(NavItem(_("Melden"), "incidents:report", report, order=10))
-        register_nav(NavItem(_("Inbox"), "incidents:inbox", manage, order=15))
-        register_nav(NavItem(_("Incidenten"), "incidents:list", report, order=20))
-        register_nav(NavItem(_("Daders"), "incidents:aggressor-search", search, order=30))
+        register_nav(NavItem(_("Melden"), "incidents:report", report, order=10, group="melden"))
+        register_nav(NavItem(_("Inbox"), "incidents:inbox", manage, order=15, group="werk"))
+        register_nav(NavItem(_("Incidenten"), "incidents:list", report, order=20, group="dossiers"))
+        register_nav(NavItem(_("Daders"), "incidents:aggressor-search", search, order=30, group="dossiers"))
         register_panel(StartPanel("incidents/panels/report.html", report, panels.reporter_context, 10))
         register_panel(StartPanel("incidents/panels/inbox.html", manage, panels.manager_context, 20))
         kinds = [

@@ -18,9 +18,9 @@ class LettersConfig(AppConfig):
         )
         from letters import demo, panels
 
-        register_nav(NavItem(_("Brieven"), "letters:list", "letters.create_letters", order=40))
-        register_nav(NavItem(_("Verzendregister"), "letters:register", "letters.view_register", order=45))
-        register_nav(NavItem(_("Briefsjablonen"), "letters:templates", "letters.manage_templates", order=85))
+        register_nav(NavItem(_("Brieven"), "letters:list", "letters.create_letters", order=40, group="werk"))
+        register_nav(NavItem(_("Verzendregister"), "letters:register", "letters.view_register", order=45, group="register"))
+        register_nav(NavItem(_("Briefsjablonen"), "letters:templates", "letters.manage_templates", order=85, group="beheer"))
         register_panel(
             StartPanel(
                 "letters/panels/reaction.html", "letters.create_letters", panels.reaction_context, order=20

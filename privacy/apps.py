@@ -10,5 +10,5 @@ class PrivacyConfig(AppConfig):
         from gir.registry import NavItem, register_nav
 
         register_nav(
-            NavItem(_("Inzageverzoek"), "privacy:subject-search", "privacy.subject_access", order=85)
+            NavItem(_("Inzageverzoek"), "privacy:subject-search", "privacy.subject_access", order=85, group="beheer")
         )

@@ -10,7 +10,16 @@ _CLASSES = {
     "select": "utrecht-select utrecht-select--html-select",
     "file": "utrecht-textbox utrecht-textbox--html-input gir-file",
     "text": "utrecht-textbox utrecht-textbox--html-input",
-    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
+}
+
+# Each Utrecht component has its own invalid state (red border from the theme's tokens).
+_INVALID = {
+    "textarea": " utrecht-textarea--invalid",
+    "select": " utrecht-select--invalid",
+    "checkbox": " utrecht-checkbox--invalid",
+    "text": " utrecht-textbox--invalid",
+    "file": " utrecht-textbox--invalid",
 }
 
 
@@ -51,7 +60,7 @@ def render_utrecht_widget(field, kind: str):
     if field.errors:
         described.append(f"{field.auto_id}_error")
         attrs["aria-invalid"] = "true"
-        css += " utrecht-textbox--invalid"
+        css += _INVALID.get(kind, _INVALID["text"])
     if described:
         attrs["aria-describedby"] = " ".join(described)
     if field.field.required:
