@@ -24,8 +24,18 @@ class AftercareConfig(AppConfig):
         register_hook("incident_time_changed", services.on_incident_time_changed)
         for kind in plugins.deadline_kinds():
             register_deadline_kind(kind)
-        register_nav(NavItem(_("Nazorg"), "aftercare:cases", "aftercare.handle_cases", order=40, group="werk"))
-        register_nav(NavItem(_("Nazorgrapportage"), "aftercare:report", "aftercare.view_report", order=70, group="rapportages"))
+        register_nav(
+            NavItem(_("Nazorg"), "aftercare:cases", "aftercare.handle_cases", order=40, group="werk")
+        )
+        register_nav(
+            NavItem(
+                _("Nazorgrapportage"),
+                "aftercare:report",
+                "aftercare.view_report",
+                order=70,
+                group="rapportages",
+            )
+        )
         register_panel(
             StartPanel(
                 "aftercare/panels/worker.html", "aftercare.handle_cases", plugins.worker_panel, order=20

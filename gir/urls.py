@@ -58,7 +58,9 @@ urlpatterns = [
         TemplateView.as_view(template_name="gir/accessibility.html"),
         name="accessibility",
     ),
-    path("privacyverklaring/", TemplateView.as_view(template_name="gir/privacy.html"), name="privacy-statement"),
+    path(
+        "privacyverklaring/", TemplateView.as_view(template_name="gir/privacy.html"), name="privacy-statement"
+    ),
     path("logo/", views.organisation_logo, name="organisation-logo"),
     path("account/", include(auth_patterns)),
     path("beheer/", include(admin_patterns)),

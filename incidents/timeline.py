@@ -1,36 +1,43 @@
-"""Everything about one incident on one timeline (DESIGN.md "dossier").
+"""Everything about one incident on one timeline (DESIGN.md "dossier"), in plain Dutch.
 
-The report, every IncidentEvent and StatusChange, the deadlines of all apps, and the sections
-other apps register (measures, letters, aftercare planned). ``incidents`` imports none of them.
+The report, every IncidentEvent and StatusChange, the deadlines of all apps (for those who
+handle the case), and the entries other apps register (measures, letters). ``incidents``
+imports none of them. Rows for the dossier's blocks (``row=True``) are not timeline entries.
 """
 
 from __future__ import annotations
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from gir.models import Deadline
 from gir.registry import registry
-from incidents import access
-from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EventKind, PolicePlan, Status
-from incidents.models import Aggressor, Incident
+from incidents.constants import EventKind
+from incidents.models import Incident
+
+# Shown in their own block of the dossier; on the timeline they would only repeat it.
+BLOCK_KINDS = {"aftercare"}
+
+
+def _fmt(instant) -> str:
+    return formats.date_format(timezone.localtime(instant), "j F Y, H:i")
 
 
 def _deadline_entries(deadlines, now) -> list[dict]:
+    """Deadlines as a manager reads them: what has to happen by when, and whether it did."""
     entries = []
     for deadline in deadlines:
         kind = registry.deadline_kinds.get(deadline.kind)
-        label = str(kind.label) if kind else deadline.kind
+        label = str(kind.label) if kind else _("Termijn")
         if deadline.closed_at:
-            text = _("Afgerond op %(at)s") % {"at": _fmt(deadline.closed_at)}
+            text = _("Gedaan op %(at)s") % {"at": _fmt(deadline.closed_at)}
             if deadline.closed_at > deadline.due_at:
                 text += " " + _("(te laat)")
         else:
-            text = _("Open, uiterlijk %(at)s") % {"at": _fmt(deadline.due_at)}
+            text = _("Moet uiterlijk %(at)s gebeuren") % {"at": _fmt(deadline.due_at)}
         entries.append(
             {
                 "at": deadline.due_at,
-                "title": _("Termijn: %(label)s") % {"label": label},
+                "title": label,
                 "text": text,
                 "url": "",
                 "kind": "deadline",
@@ -40,24 +47,8 @@ def _deadline_entries(deadlines, now) -> list[dict]:
     return entries
 
 
-def _fmt(instant) -> str:
-    return timezone.localtime(instant).strftime("%d-%m-%Y %H:%M")
-
-
 def _event_title(kind: str) -> str:
     return str(EventKind(kind).label) if kind in EventKind.values else kind
-
-
-def _status_buttons(incident: Incident) -> list[tuple[str, str]]:
-    """The allowed next statuses with the words on their buttons."""
-    words = {
-        Status.IN_PROGRESS: _("Heropenen") if incident.status == Status.CLOSED else _("In behandeling nemen"),
-        Status.CLOSED: _("Afsluiten als afgehandeld"),
-    }
-    return [
-        (status.value, words.get(status, status.label))
-        for status in sorted(TRANSITIONS[Status(incident.status)])
-    ]
 
 
 def _history_entries(incident: Incident) -> list[dict]:
@@ -79,40 +70,31 @@ def _history_entries(incident: Incident) -> list[dict]:
     return entries
 
 
-def _section_entries(incident: Incident, user) -> list[dict]:
+def section_entries(incident: Incident, user) -> list[dict]:
+    """Everything the other apps register for this dossier: timeline entries and block rows."""
     return [entry for _order, section in registry.dossier_sections for entry in section(incident, user) or []]
 
 
-def timeline(incident: Incident, user, deadlines, now) -> list[dict]:
-    entries = (
-        _history_entries(incident) + _deadline_entries(deadlines, now) + _section_entries(incident, user)
-    )
-    return sorted(entries, key=lambda entry: entry["at"] or now)
+def _without_repeats(entries: list[dict]) -> list[dict]:
+    """One row per thing that happened: the same title at the same minute is shown once."""
+    seen, unique = set(), []
+    for entry in entries:
+        at = entry["at"]
+        key = (
+            at.replace(second=0, microsecond=0) if at else None,
+            str(entry["title"]),
+            entry.get("text", ""),
+        )
+        if key not in seen:
+            seen.add(key)
+            unique.append(entry)
+    return unique
 
 
-def dossier_context(incident: Incident, user) -> dict:
-    now = timezone.now()
-    deadlines = list(Deadline.objects.filter(incident_id=incident.pk).order_by("due_at"))
-    reaction = next((d for d in deadlines if d.kind == DEADLINE_REACTION and d.is_open), None)
-    manage = access.can_manage(user, incident)
-    aggressors = Aggressor.objects.visible_to(user).active()
-    links = incident.aggressor_links.select_related("aggressor").filter(aggressor__in=aggressors)
-    return {
-        "incident": incident,
-        "form_labels": incident.get_form_labels(),
-        "police_plan": dict(PolicePlan.choices).get(incident.police_report_planned)
-        if incident.police_report_planned
-        else "",
-        "involvements": incident.involvements.select_related("user", "department"),
-        "aggressor_links": links if user.has_perm("incidents.search_aggressors") else [],
-        "evidence": incident.evidence.select_related("uploaded_by"),
-        "timeline": timeline(incident, user, deadlines, now),
-        "reaction_deadline": reaction,
-        "reaction_overdue": bool(reaction and reaction.is_overdue(now)),
-        "now": now,
-        "can_manage": manage,
-        "can_edit": access.can_edit(user, incident),
-        "can_add_evidence": access.can_add_evidence(user, incident),
-        "can_link": access.can_link_aggressors(user, incident),
-        "transitions": _status_buttons(incident) if manage else [],
-    }
+def timeline(incident: Incident, sections: list[dict], deadlines, now, *, with_deadlines: bool) -> list[dict]:
+    entries = _history_entries(incident) + [
+        e for e in sections if not e.get("row") and e.get("kind") not in BLOCK_KINDS
+    ]
+    if with_deadlines:
+        entries += _deadline_entries(deadlines, now)
+    return _without_repeats(sorted(entries, key=lambda entry: entry["at"] or now))

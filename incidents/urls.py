@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/betrokkene/", views.involvement_add, name="involvement-add"),
     path("<int:pk>/bewijs/", views.evidence_add, name="evidence-add"),
     path("bewijs/<int:pk>/", views.evidence_download, name="evidence-download"),
+    path("bewijs/<int:pk>/miniatuur/", views.evidence_thumbnail, name="evidence-thumbnail"),
     path("<int:pk>/dader/nieuw/", views.aggressor_new, name="aggressor-new"),
     path("<int:pk>/dader/koppelen/", views.aggressor_link, name="aggressor-link"),
     path("<int:pk>/dader/<int:link_pk>/loskoppelen/", views.aggressor_unlink, name="aggressor-unlink"),

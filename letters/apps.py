@@ -19,14 +19,23 @@ class LettersConfig(AppConfig):
         from letters import demo, panels
 
         register_nav(NavItem(_("Brieven"), "letters:list", "letters.create_letters", order=40, group="werk"))
-        register_nav(NavItem(_("Verzendregister"), "letters:register", "letters.view_register", order=45, group="register"))
-        register_nav(NavItem(_("Briefsjablonen"), "letters:templates", "letters.manage_templates", order=85, group="beheer"))
+        register_nav(
+            NavItem(
+                _("Verzendregister"), "letters:register", "letters.view_register", order=45, group="register"
+            )
+        )
+        register_nav(
+            NavItem(
+                _("Briefsjablonen"), "letters:templates", "letters.manage_templates", order=85, group="beheer"
+            )
+        )
         register_panel(
             StartPanel(
                 "letters/panels/reaction.html", "letters.create_letters", panels.reaction_context, order=20
             )
         )
         register_dossier_section(40, panels.dossier_entries)
+        register_dossier_section(41, panels.dossier_rows)
         self._reaction_deadline_to_letters()
         register_dossier_action(30, panels.dossier_action)
         register_demo_step(40, demo.demo_step)

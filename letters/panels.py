@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from gir.models import Deadline
-from letters.constants import REACTION_DEADLINE
+from letters.constants import REACTION_DEADLINE, LetterKind
 from letters.models import Dispatch, Letter
+from letters.prefill import suggested_kinds
+from sanctions.constants import MeasureStatus
 
 PANEL_ROWS = 5
 
@@ -77,6 +79,59 @@ def dossier_entries(incident, user) -> list[dict]:
             }
         )
     return entries
+
+
+def _letter_row(letter, dispatches: list) -> dict:
+    """A letter as a row of the dossier's "Brieven" block, with how far it got."""
+    if dispatches:
+        last = dispatches[-1]
+        state = _("Verzonden: %(how)s, %(at)s") % {
+            "how": last.get_method_display().lower(),
+            "at": formats.date_format(timezone.localtime(last.dispatched_at), "j F Y"),
+        }
+        badge = "ok"
+    elif letter.is_final:
+        state, badge = _("Definitief, nog niet verzonden"), "soon"
+    else:
+        state, badge = _("Concept"), "info"
+    return {
+        "row": True,
+        "kind": "letter",
+        "at": letter.created_at,
+        "title": letter.get_kind_display(),
+        "text": letter.reference,
+        "state": state,
+        "badge": badge,
+        "url": reverse("letters:detail", args=[letter.pk]),
+    }
+
+
+def dossier_rows(incident, user) -> list[dict]:
+    """The dossier's "Brieven" block, and "Brief maken" for each measure that has no letter yet:
+    the link pre-selects the letter kind and fills in the measure's details."""
+    if not user.has_perm("letters.create_letters"):
+        return []
+    letters = list(Letter.objects.visible_to(user).filter(incident=incident).order_by("created_at"))
+    dispatches: dict[int, list] = {}
+    for dispatch in Dispatch.objects.filter(letter__in=letters).order_by("dispatched_at"):
+        dispatches.setdefault(dispatch.letter_id, []).append(dispatch)
+    rows = [_letter_row(letter, dispatches.get(letter.pk, [])) for letter in letters]
+    with_letter = {letter.measure_id for letter in letters}
+    for measure in incident.measures.exclude(pk__in=with_letter).filter(status=MeasureStatus.DECIDED):
+        kind = suggested_kinds(measure)[0]
+        url = reverse("letters:create", kwargs={"incident_pk": incident.pk, "kind": kind})
+        label = _("Brief maken: %(kind)s") % {"kind": LetterKind(kind).label}
+        rows.append(
+            {
+                "row": True,
+                "kind": "measure-action",
+                "measure_id": measure.pk,
+                "label": label,
+                "url": f"{url}?maatregel={measure.pk}",
+                "at": None,
+            }
+        )
+    return rows
 
 
 def dossier_action(incident, user) -> list[dict]:

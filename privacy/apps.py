@@ -10,5 +10,11 @@ class PrivacyConfig(AppConfig):
         from gir.registry import NavItem, register_nav
 
         register_nav(
-            NavItem(_("Inzageverzoek"), "privacy:subject-search", "privacy.subject_access", order=85, group="beheer")
+            NavItem(
+                _("Inzageverzoek"),
+                "privacy:subject-search",
+                "privacy.subject_access",
+                order=85,
+                group="beheer",
+            )
         )

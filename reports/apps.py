@@ -13,7 +13,13 @@ class ReportsConfig(AppConfig):
 
         # Coordinators hold both permissions (see migration 0002), so one nav item suffices.
         register_nav(
-            NavItem(_("Rapportages"), "reports:dashboard", "reports.view_department_reports", order=60, group="rapportages")
+            NavItem(
+                _("Rapportages"),
+                "reports:dashboard",
+                "reports.view_department_reports",
+                order=60,
+                group="rapportages",
+            )
         )
         register_panel(
             StartPanel("reports/panel.html", "reports.view_department_reports", panel_context, order=30)

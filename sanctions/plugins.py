@@ -100,12 +100,26 @@ def register() -> None:
     from sanctions import sections
     from sanctions.demo import seed_demo
 
-    register_nav(NavItem(_("Maatregelen"), "sanctions:list", "sanctions.decide_measure", order=30, group="dossiers"))
     register_nav(
-        NavItem(_("Toegangsverboden"), "sanctions:reception", "sanctions.view_reception_list", order=35, group="register")
+        NavItem(_("Maatregelen"), "sanctions:list", "sanctions.decide_measure", order=30, group="dossiers")
     )
     register_nav(
-        NavItem(_("Verbodenregister"), "sanctions:register", "sanctions.view_ban_register", order=36, group="register")
+        NavItem(
+            _("Toegangsverboden"),
+            "sanctions:reception",
+            "sanctions.view_reception_list",
+            order=35,
+            group="register",
+        )
+    )
+    register_nav(
+        NavItem(
+            _("Verbodenregister"),
+            "sanctions:register",
+            "sanctions.view_ban_register",
+            order=36,
+            group="register",
+        )
     )
     register_panel(
         StartPanel(

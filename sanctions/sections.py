@@ -2,30 +2,109 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sanctions.constants import MeasureStatus, MeasureType, PoliceOutcome
 from sanctions.history import contact_conditions_for
 from sanctions.models import Ban, Measure
 
 
+def _related(measure, name: str):
+    try:
+        return getattr(measure, name)
+    except ObjectDoesNotExist:
+        return None
+
+
+def _next_step(measure) -> list[dict]:
+    """What still has to happen for a measure that is in force, as links to where it is done."""
+    if measure.status != MeasureStatus.DECIDED:
+        return []
+    steps = {
+        MeasureType.ORDEGESPREK: (
+            "ordegesprek",
+            lambda o: not o.recorded_at,
+            _("Ordegesprek vastleggen"),
+            "sanctions:ordegesprek-record",
+        ),
+        MeasureType.BAN: (
+            "ban",
+            lambda b: b.served_on is None,
+            _("Uitreiking vastleggen"),
+            "sanctions:ban-serve",
+        ),
+        MeasureType.AANGIFTE: (
+            "policereport",
+            lambda r: r.outcome == PoliceOutcome.UNKNOWN,
+            _("Uitkomst politie vastleggen"),
+            "sanctions:police-outcome",
+        ),
+        MeasureType.POLICE_NOTICE: (
+            "policereport",
+            lambda r: r.outcome == PoliceOutcome.UNKNOWN,
+            _("Uitkomst politie vastleggen"),
+            "sanctions:police-outcome",
+        ),
+        MeasureType.DAMAGE_CLAIM: (
+            "damageclaim",
+            lambda c: c.outstanding > 0,
+            _("Betaling vastleggen"),
+            "sanctions:claim-payment",
+        ),
+    }
+    if measure.type not in steps:
+        return []
+    name, pending, label, url_name = steps[measure.type]
+    detail = _related(measure, name)
+    if detail is None or not pending(detail):
+        return []
+    return [{"label": label, "url": reverse(url_name, kwargs={"pk": measure.pk})}]
+
+
+def _measure_row(measure, in_scope: bool) -> dict:
+    """The measure as a row of the dossier's "Maatregelen" block: its state and next step."""
+    period = ""
+    if measure.starts_on and measure.ends_on:
+        period = _("%(start)s tot en met %(end)s") % {
+            "start": f"{measure.starts_on:%d-%m-%Y}",
+            "end": f"{measure.ends_on:%d-%m-%Y}",
+        }
+    return {
+        "row": True,
+        "kind": "measure",
+        "measure_id": measure.pk,
+        "at": measure.decided_at,
+        "title": measure.get_type_display(),
+        "text": period,
+        "state": measure.get_status_display(),
+        "done": measure.status != MeasureStatus.DECIDED,
+        "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}) if in_scope else "",
+        "next": _next_step(measure) if in_scope else [],
+    }
+
+
 def dossier_section(incident, user) -> list[dict]:
-    """One entry per measure for this incident. The reporter sees the type and date (the
-    reaction to their report); the aggressor's name appears only for users in scope."""
+    """One timeline entry and one block row per measure for this incident. The reporter sees the
+    type and date (the reaction to their report); the aggressor's name and the next steps only
+    appear for users in scope."""
     visible = set(Measure.objects.visible_to(user).filter(incidents=incident).values_list("pk", flat=True))
     entries = []
-    for measure in incident.measures.all().order_by("decided_at"):
+    related = ("ordegesprek", "ban", "policereport", "damageclaim")
+    for measure in incident.measures.select_related(*related).order_by("decided_at"):
         in_scope = measure.pk in visible
         entries.append(
             {
                 "at": measure.decided_at,
-                "title": _("Maatregel: %(type)s") % {"type": measure.get_type_display()},
-                "text": measure.get_status_display(),
+                "title": _("Maatregel besloten: %(type)s") % {"type": measure.get_type_display()},
+                "text": "",
                 "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}) if in_scope else "",
                 "kind": "measure",
             }
         )
+        entries.append(_measure_row(measure, in_scope))
     return entries
 
 

@@ -12,6 +12,7 @@ from incidents.views.aggressors import (
 from incidents.views.dossier import (
     evidence_add,
     evidence_download,
+    evidence_thumbnail,
     first_talk,
     incident_detail,
     incident_edit,
@@ -32,6 +33,7 @@ __all__ = [
     "aggressor_unlink",
     "evidence_add",
     "evidence_download",
+    "evidence_thumbnail",
     "first_talk",
     "inbox",
     "incident_detail",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from PIL import Image
 
 from gir.access import perm_required
 from gir.audit import log_download, log_view
 from incidents import access, services
+from incidents.dossier import dossier_context
 from incidents.forms import (
     EvidenceForm,
     FirstTalkForm,
@@ -21,7 +25,6 @@ from incidents.forms import (
     WaiveReactionForm,
 )
 from incidents.models import Incident
-from incidents.timeline import dossier_context
 from incidents.views.uploads import collect_uploads
 
 REPORT = "incidents.report_incident"
@@ -216,5 +219,23 @@ def evidence_download(request, pk: int):
         content_type=evidence.mime_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+THUMBNAIL_PIXELS = 320
+
+
+@perm_required(REPORT)
+def evidence_thumbnail(request, pk: int):
+    """A small JPEG of an image for the dossier, behind the same check as the file itself."""
+    evidence = access.evidence_for(request.user, pk)
+    if not evidence.mime_type.startswith("image/"):
+        raise Http404
+    with evidence.file.open("rb") as source, Image.open(source) as image:
+        image.thumbnail((THUMBNAIL_PIXELS, THUMBNAIL_PIXELS))
+        out = BytesIO()
+        image.convert("RGB").save(out, "JPEG", quality=80)
+    response = HttpResponse(out.getvalue(), content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response

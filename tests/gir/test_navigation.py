@@ -42,5 +42,7 @@ def test_the_footer_links_to_the_statements(client, settings, db):
     page = client.get("/account/inloggen/").content.decode()
     assert 'href="/toegankelijkheidsverklaring/"' in page and 'href="/privacyverklaring/"' in page
     settings.GIR_PRIVACY_URL = "https://www.gemeente.nl/privacy"
-    assert 'href="https://www.gemeente.nl/privacy"' in client.get("/toegankelijkheidsverklaring/").content.decode()
-
+    assert (
+        'href="https://www.gemeente.nl/privacy"'
+        in client.get("/toegankelijkheidsverklaring/").content.decode()
+    )

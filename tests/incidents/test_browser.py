@@ -93,6 +93,7 @@ def test_report_complete_and_find(live_server, page, log_in):  # noqa: F811
     assert incident.evidence.get().description == "Schermafbeelding van de wachtrij"
 
     log_in(world.coordinator)
+    page.get_by_role("link", name="Dossiers", exact=True).click()
     page.get_by_role("link", name="Incidenten", exact=True).click()
     page.get_by_label("Afdeling").select_option(label="Publiekszaken")
     page.get_by_label("Vorm", exact=True).select_option("schelden")

@@ -27,7 +27,9 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     data = dataset.build()
     log_in(data.coordinator, target="/rapportages/")
     assert (
-        page.get_by_role("navigation").get_by_role("link", name="Rapportages").get_attribute("aria-current")
+        page.get_by_role("navigation", name="Rapportages")
+        .get_by_role("link", name="Rapportages")
+        .get_attribute("aria-current")
         == "page"
     )
     assert page.get_by_role("heading", level=1).inner_text() == "Rapportages"

@@ -1,6 +1,10 @@
+from tests.incidents.matrix_cases import IN_SCOPE
 from tests.matrix import Route
 
 ROUTES = [
     Route("accessibility", public=True, default=200),
     Route("privacy-statement", public=True, default=200),
+    Route(
+        "incidents:evidence-thumbnail", kwargs=lambda w: {"pk": w.evidence.pk}, expect=IN_SCOPE, default=404
+    ),
 ]

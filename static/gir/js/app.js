@@ -31,23 +31,10 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 
-  // The menu is open without JavaScript (usable, if long, on a phone); with it, a phone starts
-  // with the menu closed behind its "Menu" button.
+  // The menu is open without JavaScript (usable, if a little long, on a phone); with it, a phone
+  // starts with the menu closed behind its "Menu" button.
   const menu = document.querySelector("[data-gir-menu]");
   if (menu && window.matchMedia("(max-width: 48rem)").matches) menu.removeAttribute("open");
-  // One group of the menu open at a time; Escape or a click elsewhere closes it.
-  const groups = document.querySelectorAll("[data-gir-nav-group]");
-  const closeGroups = (except) => groups.forEach((g) => { if (g !== except) g.removeAttribute("open"); });
-  groups.forEach((group) => group.addEventListener("toggle", () => { if (group.open) closeGroups(group); }));
-  document.addEventListener("click", (event) => {
-    if (!event.target.closest("[data-gir-nav-group]")) closeGroups(null);
-  });
-  document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape") return;
-    const open = document.querySelector("[data-gir-nav-group][open]");
-    if (open) { open.removeAttribute("open"); open.querySelector("summary").focus(); }
-  });
-
   // Print buttons (CSP forbids inline handlers).
   document.querySelectorAll("[data-print]").forEach((el) => {
     el.addEventListener("click", () => window.print());
