@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Signatory
+from gir.richtext import RichTextarea
 from letters import merge_fields as mf
 from letters.constants import COPY_HELP, DEFAULT_COPIES, Copy, DispatchMethod
 from letters.models import FINAL_LETTER_MESSAGE
@@ -26,6 +27,11 @@ def _validated(value: str) -> str:
     return value
 
 
+def _merge_fields() -> list[dict]:
+    """The fields a template may use, as the editor's "Veld invoegen" list."""
+    return [{"code": "{{ %s }}" % field.path, "label": field.label} for field in mf.FIELDS]
+
+
 class TemplateVersionForm(forms.Form):
     """The coordinator's editor: saving adds a version; "Voorbeeld" only renders a preview."""
 
@@ -37,10 +43,9 @@ class TemplateVersionForm(forms.Form):
     body = forms.CharField(
         label=_("Tekst van de brief"),
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 24}),
+        widget=RichTextarea(attrs={"rows": 20}, merge_fields=_merge_fields()),
         help_text=_(
-            "Gebruik alleen de velden uit de lijst hieronder, {% if veld %} … {% endif %} en de "
-            "HTML-elementen p, br, strong, em, ul, ol, li, h2 en h3. Briefhoofd, datum, kenmerk, "
+            "Voeg gegevens van het incident in met de knop Veld invoegen. Briefhoofd, datum, kenmerk, "
             "ondertekening en de privacytekst zet GIR er zelf bij."
         ),
     )
@@ -50,7 +55,7 @@ class TemplateVersionForm(forms.Form):
         return _validated(self.cleaned_data["subject"])
 
     def clean_body(self):
-        return _validated(self.cleaned_data["body"])
+        return _validated(clean_html(self.cleaned_data["body"]))
 
 
 def _detail_field(path: str, required: bool) -> forms.Field:
@@ -150,8 +155,8 @@ class LetterEditForm(forms.Form):
     body_html = forms.CharField(
         label=_("Tekst van de brief"),
         max_length=40_000,
-        widget=forms.Textarea(attrs={"rows": 24}),
-        help_text=_("HTML met p, br, strong, em, ul, ol, li, h2 en h3. Andere code wordt weggehaald."),
+        widget=RichTextarea(attrs={"rows": 20}),
+        help_text=_("Maak tekst vet, een kopje of een opsomming met de knoppen boven het tekstvak."),
     )
     signatory = forms.ModelChoiceField(label=_("Ondertekenaar"), queryset=None, empty_label=None)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -177,7 +177,10 @@ def letter_edit(request, pk: int):
         "version": letter.version,
     }
     form = LetterEditForm(request.POST or None, initial=initial, letter=letter)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        # Only shown beside the editor, never saved: the letter object is not written.
+        letter.subject, letter.body_html = form.cleaned_data["subject"], form.cleaned_data["body_html"]
+    elif request.method == "POST" and form.is_valid():
         try:
             services.letter_update_concept(
                 letter=letter,
@@ -197,7 +200,8 @@ def letter_edit(request, pk: int):
         else:
             messages.success(request, _("Het concept is opgeslagen."))
             return redirect("letters:detail", pk=letter.pk)
-    return render(request, "letters/letter_edit.html", {"letter": letter, "form": form})
+    sheet = _sheet(document_sheet(services.letter_document(letter)))
+    return render(request, "letters/letter_edit.html", {"letter": letter, "form": form, "sheet": sheet})
 
 
 @perm_required(CREATE)
@@ -340,6 +344,8 @@ def template_edit(request, pk: int):
     initial = {"subject": current.subject, "body": current.body} if current else {}
     form = TemplateVersionForm(request.POST or None, initial=initial)
     preview = None
+    if request.method == "GET" and current:
+        preview = _sheet(document_sheet(services.sample_document(current.subject, current.body)[1]))
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
             _subject, document = services.sample_document(
