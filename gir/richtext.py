@@ -45,6 +45,7 @@ def clean_html(html: str) -> str:
     return html.replace("<p></p>", "").replace("<p><br></p>", "")
 
 
+_LOOKS_LIKE_HTML = re.compile(r"\s*<(p|div|h[1-3]|ul|ol|blockquote)[\s>]", re.IGNORECASE)
 _INLINE_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _NUMBERED = re.compile(r"^\d+[.)]\s+")
 
@@ -138,7 +139,9 @@ class RichTextarea(forms.Textarea):
         if f"{name}_html" in data:
             return clean_html(data[f"{name}_html"])
         if name in data:
-            return text_to_html(data[name])
+            text = data[name]
+            # Already formatted text (a form posted by a script, or pasted HTML): clean it as HTML.
+            return clean_html(text) if _LOOKS_LIKE_HTML.match(text or "") else text_to_html(text)
         return None
 
     def get_context(self, name, value, attrs):

@@ -29,7 +29,7 @@ def _validated(value: str) -> str:
 
 def _merge_fields() -> list[dict]:
     """The fields a template may use, as the editor's "Veld invoegen" list."""
-    return [{"code": "{{ %s }}" % field.path, "label": field.label} for field in mf.FIELDS]
+    return [{"code": "{{ " + field.path + " }}", "label": field.label} for field in mf.FIELDS]
 
 
 class TemplateVersionForm(forms.Form):
