@@ -13,12 +13,12 @@
     ["redo", "Opnieuw", "action"],
   ];
 
-  function toolbar(id, labelText) {
+  function toolbar(id) {
     const bar = document.createElement("div");
     bar.id = id;
     bar.className = "gir-editor-toolbar";
     bar.setAttribute("role", "toolbar");
-    bar.setAttribute("aria-label", "Opmaak: " + labelText);
+    bar.setAttribute("aria-label", "Opmaakknoppen");
     TOOLS.forEach(([name, label, type]) => {
       const button = document.createElement("button");
       button.type = "button";
@@ -30,6 +30,29 @@
     return bar;
   }
 
+  // Trix reacts to the mouse on its toolbar only; a button pressed with Enter or Space (a click
+  // without a pointer, detail 0) does the same through the editor's API.
+  function keyboardToolbar(bar, editor) {
+    bar.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button || event.detail !== 0) return;
+      const trix = editor.editor;
+      const range = trix.getSelectedRange();
+      const attribute = button.getAttribute("data-trix-attribute");
+      const action = button.getAttribute("data-trix-action");
+      if (attribute) {
+        if (trix.attributeIsActive(attribute)) trix.deactivateAttribute(attribute);
+        else trix.activateAttribute(attribute);
+      } else if (action === "undo" && trix.canUndo()) {
+        trix.undo();
+      } else if (action === "redo" && trix.canRedo()) {
+        trix.redo();
+      }
+      editor.focus(); // back to where the person was typing
+      if (attribute) trix.setSelectedRange(range);
+    });
+  }
+
   function enhance(textarea) {
     const wrap = textarea.closest("[data-richtext-for]");
     const label = document.querySelector('label[for="' + textarea.id + '"]');
@@ -38,8 +61,9 @@
     hidden.name = textarea.name + "_html";
     hidden.id = textarea.id + "_html";
     hidden.value = textarea.dataset.html || "";
-    const bar = toolbar(textarea.id + "_toolbar", label ? label.textContent.trim() : "");
     const editor = document.createElement("trix-editor");
+    const bar = toolbar(textarea.id + "_toolbar");
+    keyboardToolbar(bar, editor);
     editor.setAttribute("input", hidden.id);
     editor.setAttribute("toolbar", bar.id);
     editor.className = "gir-editor utrecht-textarea";

@@ -1,0 +1,50 @@
+"""Keyboard only: the letter editor (type, bold, list, save)."""
+
+import pytest
+
+from letters.models import Letter
+from tests.browser.conftest import assert_accessible
+from tests.conftest import build_world
+from tests.letters.helpers import concept, incident_with_aggressor
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _tab_to(page, predicate: str, *, back: bool = False, limit: int = 25) -> None:
+    """Press Tab (or Shift+Tab) until the focused element matches the JavaScript predicate."""
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        if page.evaluate(f"(el => {predicate})(document.activeElement)"):
+            return
+    raise AssertionError(f"not reached with the keyboard: {predicate}")
+
+
+def test_manager_writes_a_letter_with_the_keyboard_only(live_server, page, log_in):
+    world = build_world()
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    letter = concept(incident, aggressor, world.manager)
+    log_in(world.manager, target=f"/brieven/{letter.pk}/bewerken/")
+    page.wait_for_selector("trix-editor")
+    assert_accessible(page, "letters-editor")
+
+    page.get_by_label("Onderwerp").focus()
+    _tab_to(page, "el.tagName === 'TRIX-EDITOR'")
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("Beste heer Kramer, ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("dit is vet")
+    page.keyboard.press("Control+b")
+    page.keyboard.press("Enter")
+    _tab_to(page, "el.textContent.trim() === 'Opsomming'", back=True)
+    page.keyboard.press("Enter")  # the button returns the person to where they were typing
+    assert page.evaluate("document.activeElement.tagName") == "TRIX-EDITOR"
+    page.keyboard.type("eerste punt")
+    _tab_to(page, "el.textContent.trim() === 'Opslaan'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/brieven/{letter.pk}/")
+
+    letter.refresh_from_db()
+    assert "<strong>dit is vet</strong>" in letter.body_html
+    assert "<ul><li>eerste punt</li></ul>" in letter.body_html
+    assert "Beste heer Kramer" in page.locator(".gir-letter-preview").inner_text()
