@@ -50,6 +50,7 @@ class IncidentsConfig(AppConfig):
         )
         register_nav(NavItem(_("Melden"), "incidents:report", report, order=10, group="melden"))
         register_nav(NavItem(_("Inbox"), "incidents:inbox", manage, order=15, group="werk"))
+        register_nav(NavItem(_("Termijnen"), "incidents:deadlines", manage, order=16, group="werk"))
         register_nav(NavItem(_("Incidenten"), "incidents:list", report, order=20, group="dossiers"))
         register_nav(NavItem(_("Daders"), "incidents:aggressor-search", search, order=30, group="dossiers"))
         register_panel(StartPanel("incidents/panels/report.html", report, panels.reporter_context, 10))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("melden/", views.report, name="report"),
     path("overzicht/", views.incident_list, name="list"),
     path("inbox/", views.inbox, name="inbox"),
+    path("termijnen/", views.deadlines, name="deadlines"),
     path("<int:pk>/", views.incident_detail, name="detail"),
     path("<int:pk>/aanvullen/", views.incident_edit, name="edit"),
     path("<int:pk>/status/", views.status_change, name="status"),

@@ -20,7 +20,7 @@ from incidents.views.dossier import (
     status_change,
     waive_reaction,
 )
-from incidents.views.lists import inbox, incident_list
+from incidents.views.lists import deadlines, inbox, incident_list
 from incidents.views.report import report
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "aggressor_photo",
     "aggressor_search",
     "aggressor_unlink",
+    "deadlines",
     "evidence_add",
     "evidence_download",
     "evidence_thumbnail",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from gir.access import perm_required
 from gir.models import Deadline
 from incidents.constants import DEADLINE_REACTION, Status
+from incidents.deadline_overview import deadline_overview
 from incidents.filters import IncidentFilter
 from incidents.models import Incident, IncidentForm
 
@@ -54,3 +55,9 @@ def inbox(request):
     page = _page(request, listed(rows).order_by("status", "-reported_at", "-pk"))
     new = rows.filter(status=Status.REPORTED).count()
     return render(request, "incidents/inbox.html", {"page_obj": page, "now": timezone.now(), "new": new})
+
+
+@perm_required("incidents.manage_incidents")
+def deadlines(request):
+    """Every open deadline of the cases this user handles, overdue first, filterable."""
+    return render(request, "incidents/deadlines.html", deadline_overview(request.user, request.GET))

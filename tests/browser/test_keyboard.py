@@ -2,7 +2,6 @@
 
 import pytest
 
-from letters.models import Letter
 from tests.browser.conftest import assert_accessible
 from tests.conftest import build_world
 from tests.letters.helpers import concept, incident_with_aggressor

@@ -8,3 +8,9 @@ ROUTES = [
         "incidents:evidence-thumbnail", kwargs=lambda w: {"pk": w.evidence.pk}, expect=IN_SCOPE, default=404
     ),
 ]
+ROUTES.append(
+    Route(
+        "incidents:deadlines",
+        expect={"manager": 200, "other_manager": 200, "mandated": 200, "coordinator": 200},
+    )
+)

@@ -25,7 +25,8 @@ def test_images_and_frames_go():
 
 
 def test_the_editors_blocks_become_paragraphs_and_its_heading_an_h2():
-    html = "<div>Beste heer,<br><br>Tweede alinea met <strong>vet</strong></div><h1>Kop</h1><ul><li>een</li></ul>"
+    html = "<div>Beste heer,<br><br>Tweede alinea met <strong>vet</strong></div>"
+    html += "<h1>Kop</h1><ul><li>een</li></ul>"
     assert (
         clean_html(html)
         == "<p>Beste heer,</p><p>Tweede alinea met <strong>vet</strong></p><h2>Kop</h2><ul><li>een</li></ul>"
