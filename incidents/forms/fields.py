@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, AggressionForm
@@ -19,17 +20,36 @@ CLOCK_SKEW = timedelta(minutes=5)  # a phone's clock a few minutes ahead is not 
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
+    """Date and time as Dutch text ("30-11-2026 14:30"), whatever the browser's language: the
+    browser's own date picker speaks the browser's language and its format."""
+
+    input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+        defaults = {"autocomplete": "off", "spellcheck": "false", "size": "16", "maxlength": "20"}
+        super().__init__({**defaults, **(attrs or {})}, format="%d-%m-%Y %H:%M")
+
+
+DUTCH_HINT = _("Dag-maand-jaar en tijd, bijvoorbeeld 30-11-2026 14:30.")
 
 
 def local_datetime_field(label, **kwargs) -> forms.DateTimeField:
+    help_text = kwargs.pop("help_text", "")
     return forms.DateTimeField(
         label=label,
         widget=LocalDateTimeInput(),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d-%m-%Y %H:%M", "%Y-%m-%d %H:%M"],
+        input_formats=[
+            "%d-%m-%Y %H:%M",
+            "%d-%m-%Y %H.%M",
+            "%d-%m-%Y, %H:%M",
+            "%d/%m/%Y %H:%M",
+            "%d-%m-%y %H:%M",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ],
+        help_text=format_lazy("{} {}", DUTCH_HINT, help_text) if help_text else DUTCH_HINT,
+        error_messages={"invalid": _("Vul datum en tijd in zoals 30-11-2026 14:30.")},
         **kwargs,
     )
 

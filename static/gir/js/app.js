@@ -35,6 +35,20 @@ document.addEventListener("DOMContentLoaded", () => {
   // starts with the menu closed behind its "Menu" button.
   const menu = document.querySelector("[data-gir-menu]");
   if (menu && window.matchMedia("(max-width: 48rem)").matches) menu.removeAttribute("open");
+  // Fields that only apply to some answers (data-reveal-name/-values) are hidden for the others.
+  // Without JavaScript every field shows, with a help text saying when it applies.
+  document.querySelectorAll("[data-reveal-name]").forEach((block) => {
+    const name = block.getAttribute("data-reveal-name");
+    const values = block.getAttribute("data-reveal-values").split(" ");
+    const radios = document.querySelectorAll(`input[name="${name}"]`);
+    const update = () => {
+      const checked = document.querySelector(`input[name="${name}"]:checked`);
+      block.hidden = !(checked && values.includes(checked.value));
+    };
+    radios.forEach((radio) => radio.addEventListener("change", update));
+    update();
+  });
+
   // Print buttons (CSP forbids inline handlers).
   document.querySelectorAll("[data-print]").forEach((el) => {
     el.addEventListener("click", () => window.print());
