@@ -8,7 +8,7 @@ register = template.Library()
 _CLASSES = {
     "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
     "select": "utrecht-select utrecht-select--html-select",
-    "file": "utrecht-textbox utrecht-textbox--html-input gir-file",
+    "file": "gir-file-input",
     "text": "utrecht-textbox utrecht-textbox--html-input",
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom",
 }

@@ -49,6 +49,16 @@ document.addEventListener("DOMContentLoaded", () => {
     update();
   });
 
+  // A file input shown as a Dutch button: say which files were chosen.
+  document.querySelectorAll(".gir-file-input").forEach((input) => {
+    const status = input.parentElement.querySelector("[data-file-status]");
+    if (!status) return;
+    input.addEventListener("change", () => {
+      const names = Array.from(input.files).map((file) => file.name);
+      status.textContent = names.length ? `${status.dataset.some} ${names.join(", ")}` : status.dataset.none;
+    });
+  });
+
   // Print buttons (CSP forbids inline handlers).
   document.querySelectorAll("[data-print]").forEach((el) => {
     el.addEventListener("click", () => window.print());
