@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, AggressionForm
