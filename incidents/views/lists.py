@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 from django.utils import timezone
 
 from gir.access import perm_required
 from gir.models import Deadline
-from incidents.constants import DEADLINE_REACTION, Status
+from incidents.constants import DEADLINE_REACTION, InvolvementRole, Status
 from incidents.deadline_overview import deadline_overview
 from incidents.filters import IncidentFilter
-from incidents.models import Incident, IncidentForm
+from incidents.models import Incident, IncidentForm, Involvement
 
 PAGE_SIZE = 25
 
@@ -52,9 +52,17 @@ def incident_list(request):
 def inbox(request):
     """New and open incidents of the manager's departments (the coordinator: all)."""
     rows = Incident.objects.managed_by(request.user).open()
-    page = _page(request, listed(rows).order_by("status", "-reported_at", "-pk"))
+    victims = Involvement.objects.filter(role=InvolvementRole.VICTIM).order_by("pk")
+    urgent_first = listed(rows).prefetch_related(
+        Prefetch("involvements", queryset=victims, to_attr="victims")
+    )
+    urgent_first = urgent_first.order_by(
+        F("has_overdue").desc(), F("reaction_due").asc(nulls_last=True), "status", "-reported_at", "-pk"
+    )
+    page = _page(request, urgent_first)
     new = rows.filter(status=Status.REPORTED).count()
-    return render(request, "incidents/inbox.html", {"page_obj": page, "now": timezone.now(), "new": new})
+    context = {"page_obj": page, "now": timezone.now(), "new": new}
+    return render(request, "incidents/inbox.html", context)
 
 
 @perm_required("incidents.manage_incidents")
