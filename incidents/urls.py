@@ -6,6 +6,7 @@ app_name = "incidents"
 urlpatterns = [
     path("melden/", views.report, name="report"),
     path("overzicht/", views.incident_list, name="list"),
+    path("overzicht/export/", views.incident_export, name="export"),
     path("inbox/", views.inbox, name="inbox"),
     path("termijnen/", views.deadlines, name="deadlines"),
     path("<int:pk>/", views.incident_detail, name="detail"),

@@ -20,7 +20,7 @@ from incidents.views.dossier import (
     status_change,
     waive_reaction,
 )
-from incidents.views.lists import deadlines, inbox, incident_list
+from incidents.views.lists import deadlines, inbox, incident_export, incident_list
 from incidents.views.report import report
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "inbox",
     "incident_detail",
     "incident_edit",
+    "incident_export",
     "incident_list",
     "involvement_add",
     "report",

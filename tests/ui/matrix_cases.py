@@ -1,4 +1,4 @@
-from tests.incidents.matrix_cases import IN_SCOPE
+from tests.incidents.matrix_cases import EVERYONE, IN_SCOPE
 from tests.matrix import Route
 
 ROUTES = [
@@ -14,3 +14,5 @@ ROUTES.append(
         expect={"manager": 200, "other_manager": 200, "mandated": 200, "coordinator": 200},
     )
 )
+ROUTES.append(Route("incidents:export", expect=EVERYONE))
+ROUTES.append(Route("incidents:export", expect=EVERYONE, query="formaat=ods&status=gemeld"))
