@@ -4,6 +4,7 @@ Every variable is documented in ``.env.example``. Defaults are the embedded ones
 README's run command (SQLite, kombu's filesystem broker); production sets the variables.
 """
 
+import tomllib
 from datetime import timedelta
 from pathlib import Path
 
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gir.health.HealthMiddleware",  # first: answers /health/* even when the database is down
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -293,3 +295,19 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Operations: version, health limits, database reuse (docs/operations.md) ------------------
+with open(BASE_DIR / "pyproject.toml", "rb") as _pyproject:
+    GIR_VERSION = tomllib.load(_pyproject)["project"]["version"]
+# Readiness limits, in seconds. The scan runs every minute; the e-mail sweep too.
+GIR_HEALTH_MAX_SCAN_AGE = env_int("GIR_HEALTH_MAX_SCAN_AGE", 600)
+GIR_HEALTH_MAX_MAIL_AGE = env_int("GIR_HEALTH_MAX_MAIL_AGE", 900)
+GIR_HEALTH_MAX_UNSENT_AGE = env_int("GIR_HEALTH_MAX_UNSENT_AGE", 900)
+GIR_HEALTH_BROKER_TIMEOUT = env_int("GIR_HEALTH_BROKER_TIMEOUT", 2)
+# After a start the first scan is a minute away: until then readiness says "starting" (200).
+GIR_HEALTH_STARTING_SECONDS = env_int("GIR_HEALTH_STARTING_SECONDS", 180)
+# Reused connections are checked before use, so the first request after a database restart
+# does not fail on a dead connection; an unreachable database fails fast.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("GIR_DB_CONNECT_TIMEOUT", 5)
