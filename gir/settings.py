@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from gir.env import env_bool, env_int, env_list, env_str
 
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "gir.health.HealthMiddleware",  # first: answers /health/* even when the database is down
+    "gir.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -283,11 +285,23 @@ CRISPY_TEMPLATE_PACK = "utrecht"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # --- Logging: no personal data in technical logs; ids only. -----------------------------------
+# Readable text by default; GIR_LOG_FORMAT=json for a log collector. Every line carries the request
+# id (X-Request-ID from the proxy, or a new one), also in the tasks that request enqueued.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "gir.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "gir.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("GIR_LOG_FORMAT", "text"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("GIR_LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -295,6 +309,8 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
+    raise ImproperlyConfigured("GIR_LOG_FORMAT must be text or json")
 
 # --- Operations: version, health limits, database reuse (docs/operations.md) ------------------
 with open(BASE_DIR / "pyproject.toml", "rb") as _pyproject:
@@ -311,3 +327,12 @@ GIR_HEALTH_STARTING_SECONDS = env_int("GIR_HEALTH_STARTING_SECONDS", 180)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("GIR_DB_CONNECT_TIMEOUT", 5)
+# Optional error tracking: set SENTRY_DSN (Sentry or a self-hosted GlitchTip). Personal data is
+# scrubbed before anything is sent (gir/logs.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from gir.logs import init_error_tracking
+
+    init_error_tracking(
+        SENTRY_DSN, release=f"gir@{GIR_VERSION}", environment=env_str("SENTRY_ENVIRONMENT", "production")
+    )
