@@ -9,7 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PYTHON_DOWNLOADS=never \
     GIR_VAR_DIR=/var/lib/gir DJANGO_SETTINGS_MODULE=gir.settings
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-      fonts-dejavu-core libmagic1 gettext \
+      fonts-dejavu-core libmagic1 gettext postgresql-client \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home /app --uid 1000 gir
 WORKDIR /app
