@@ -18,12 +18,14 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import asdict, dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
 STARTED = time.monotonic()
@@ -66,13 +68,17 @@ def check_storage() -> Check:
     return Check("storage", OK)
 
 
-def _age(name: str, instant, limit: int, now) -> Check:
-    """An age against its limit; while the process is young, a missing or old one is "starting"."""
-    seconds = None if instant is None else int((now - instant).total_seconds())
+def _judged(name: str, seconds: int | None, limit: int) -> Check:
+    """An age against its limit. While the process is young, a missing or old one is "starting":
+    the first scan (which also sends what is owed) is up to a minute away."""
     if seconds is not None and seconds < limit:
         return Check(name, OK, seconds, limit)
     young = time.monotonic() - STARTED < settings.GIR_HEALTH_STARTING_SECONDS
     return Check(name, STARTING if young else FAIL, seconds, limit)
+
+
+def _age(name: str, instant, limit: int, now) -> Check:
+    return _judged(name, None if instant is None else int((now - instant).total_seconds()), limit)
 
 
 def check_scan(now) -> Check:
@@ -83,8 +89,7 @@ def check_scan(now) -> Check:
 
 
 def _oldest_age(name: str, oldest, limit: int, now) -> Check:
-    seconds = 0 if oldest is None else int((now - oldest).total_seconds())
-    return Check(name, OK if seconds < limit else FAIL, seconds, limit)
+    return _judged(name, 0 if oldest is None else int((now - oldest).total_seconds()), limit)
 
 
 def check_mail(now) -> Check:
@@ -145,10 +150,23 @@ LABELS = {
 STATUS_TEXT = {OK: _("In orde"), STARTING: _("Bezig met opstarten"), FAIL: _("Niet in orde")}
 
 
+def _readable(seconds: int | None) -> str:
+    if not seconds:
+        return "–"
+    now = timezone.now()
+    return timesince(now - timedelta(seconds=seconds), now)
+
+
 def status_rows(body: dict) -> list[dict]:
-    """The readiness answer as rows for the beheerder's system status page."""
+    """The readiness answer as rows for the beheerder's system status page (ages in words)."""
     return [
-        {"label": LABELS.get(name, name), "text": STATUS_TEXT[check["status"]], **check}
+        {
+            "label": LABELS.get(name, name),
+            "text": STATUS_TEXT[check["status"]],
+            "age": _readable(check["seconds"]),
+            "max": _readable(check["limit"]),
+            **check,
+        }
         for name, check in body["checks"].items()
     ]
 

@@ -98,7 +98,10 @@ def test_publiccode_yml_follows_the_standard():
 
 def test_the_schema_refuses_what_the_standard_refuses():
     document = yaml.safe_load((ROOT / "publiccode.yml").read_text())
-    for broken in ({**document, "developmentStatus": "done"}, {k: v for k, v in document.items() if k != "legal"}):
+    for broken in (
+        {**document, "developmentStatus": "done"},
+        {k: v for k, v in document.items() if k != "legal"},
+    ):
         errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(broken))
         assert errors
 
@@ -117,4 +120,4 @@ def test_changelog_security_and_the_version_agree():
     assert "## [Unreleased]" in changelog
     assert re.search(rf"^## \[{re.escape(_version())}\] - \d{{4}}-\d{{2}}-\d{{2}}$", changelog, re.M)
     assert "vulnerab" in (ROOT / "SECURITY.md").read_text().lower()
-    assert settings.GIR_VERSION == _version()
+    assert _version() == settings.GIR_VERSION
