@@ -1,7 +1,14 @@
-"""Readiness tells the truth about the broker (issue 15): our own Redis on a free port,
-stopped and started again, and a Redis that accepts connections but never answers."""
+"""Readiness tells the truth (issue 15): about the broker, with our own Redis on a free port
+stopped and started again and a Redis that accepts connections but never answers; and about the
+database, whose dropped connection is replaced before the next request (CONN_HEALTH_CHECKS)."""
 
+import json
+
+import psycopg2
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+from django.test.client import RequestFactory
 from django.utils import timezone
 
 from gir.celery import app
@@ -46,3 +53,29 @@ def test_a_frozen_broker_is_reported_within_seconds(own_redis, client, silent_se
     # It answers at all: the socket timeouts bound the probe (a default client would hang).
     status, broker = _broker(client)
     assert status == 503 and broker["status"] == "fail"
+
+
+def _ready_through_wsgi() -> dict:
+    """One request through Django's real WSGI handler, with the request_started/finished
+    signals that open, check and keep connections (the test client switches those off)."""
+    environ = RequestFactory()._base_environ(PATH_INFO="/health/ready/", REQUEST_METHOD="GET")
+    body = b"".join(WSGIHandler()(environ, lambda status, headers: None))
+    return json.loads(body)["checks"]["database"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dropped_database_connection_is_replaced_before_the_next_request():
+    """CONN_HEALTH_CHECKS: after a database restart the first request on an idle thread works."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL to drop the connection")
+    assert _ready_through_wsgi()["status"] == "ok"
+    assert connection.connection is not None  # kept for reuse (CONN_MAX_AGE)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    killer = psycopg2.connect(**connection.get_connection_params())
+    killer.autocommit = True
+    with killer.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])  # as a database restart would
+    killer.close()
+    assert _ready_through_wsgi() == {"status": "ok", "seconds": None, "limit": None, "error": ""}
