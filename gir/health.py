@@ -157,6 +157,12 @@ def _readable(seconds: int | None) -> str:
     return timesince(now - timedelta(seconds=seconds), now)
 
 
+def overdue_since(body: dict):
+    """When the oldest overdue deadline without its notice fell due, for the status page."""
+    seconds = body["checks"].get("overdue_notice", {}).get("seconds")
+    return timezone.now() - timedelta(seconds=seconds) if seconds else None
+
+
 def status_rows(body: dict) -> list[dict]:
     """The readiness answer as rows for the beheerder's system status page (ages in words)."""
     return [

@@ -77,6 +77,8 @@ def admin_home(request):
         "status_text": health.STATUS_TEXT[body["status"]],
         "checks": health.status_rows(body),
         "heartbeat": statuses.get("heartbeat"),
+        "scan": statuses.get("deadline_scan"),
+        "overdue_since": health.overdue_since(body),
     }
     return render(request, "gir/admin/home.html", context)
 

@@ -16,6 +16,7 @@ from django.db import connection
 
 from incidents.models import Evidence, Incident
 from letters.models import Letter
+from letters.services import template_defaults_install
 from tests.conftest import build_world
 from tests.incidents.factories import add_evidence, png_upload
 from tests.letters.helpers import final, incident_with_aggressor
@@ -28,6 +29,7 @@ import hashlib, json, django
 django.setup()
 from incidents.models import Evidence, Incident
 from letters.models import Letter
+from letters.services import template_defaults_install
 def sha(f):
     with f.open("rb") as h:
         return hashlib.sha256(h.read()).hexdigest()
@@ -87,6 +89,7 @@ def _in_restored(database_url: str, var_dir: Path, args: list[str]) -> subproces
 
 def test_a_backup_restores_into_an_empty_database_with_every_file_intact(tmp_path, empty_database):
     world = build_world()
+    template_defaults_install()  # a data migration's rows; an earlier transactional test flushed them
     incident, aggressor = incident_with_aggressor(world.employee, world.manager)
     add_evidence(incident, world.employee, png_upload("foto.png"))
     final(incident, aggressor, world.manager)
