@@ -100,9 +100,10 @@ def _page(request, form, pending, *, has_draft: bool):
     )
 
 
-def _database_trouble(request):
+def _database_trouble(request, exc: DatabaseError):
     """The database failed mid-way: show the form again with everything typed, also without JS."""
-    logger.exception("Filing a report failed on the database; the form is shown again")
+    # The class name only: a database message can quote the values it refused.
+    logger.error("Filing a report failed on the database (%s); the form is shown again", type(exc).__name__)
     form = ShortReportForm(request.POST, user=request.user)
     form.add_error(
         None,
@@ -126,8 +127,8 @@ def report(request):
                 _keep(request, token, pending_for(request.user, request.POST.get("pending", "").split(",")))
                 return HttpResponse(status=204)
             return _post(request, token)
-        except DatabaseError:
-            return _database_trouble(request)
+        except DatabaseError as exc:
+            return _database_trouble(request, exc)
     draft = drafts.draft_open(user=request.user)
     form = ShortReportForm(initial=_initial(draft), user=request.user)
     pending = pending_for(request.user, form.initial.get("pending", "").split(","))

@@ -163,12 +163,14 @@ def test_adding_evidence_to_a_full_disk_is_a_form_error_not_a_crash(full_disk, w
 
 
 @pytest.mark.django_db
-def test_a_database_failure_while_filing_shows_the_form_with_everything_typed(world, login, monkeypatch):
+def test_a_database_failure_while_filing_shows_the_form_with_everything_typed(
+    world, login, monkeypatch, caplog
+):
     client = login(world.employee)
     data = _report_data(world, submission_token=_token(client), description="Tekst die niet weg mag.")
 
     def lost_connection(**kwargs):
-        raise OperationalError("server closed the connection unexpectedly")
+        raise OperationalError(f"value too long: {kwargs['description']}")
 
     monkeypatch.setattr(drafts, "incident_register", lost_connection)
     response = client.post(REPORT, data)
@@ -176,3 +178,4 @@ def test_a_database_failure_while_filing_shows_the_form_with_everything_typed(wo
     html = response.content.decode()
     assert "Tekst die niet weg mag." in html and 'value="Balie 3"' in html
     assert "kon door een storing nog niet worden opgeslagen" in html
+    assert "OperationalError" in caplog.text and "Tekst die niet weg mag." not in caplog.text
