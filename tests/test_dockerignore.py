@@ -105,3 +105,24 @@ def test_the_matcher_follows_dockers_rules():
     assert excluded("a/b/c.pyc", rules) and excluded("c.pyc", rules)
     assert excluded(".env.local", rules) and not excluded(".env.example", rules)
     assert not excluded("variables.py", rules)
+
+
+def test_the_image_installs_only_the_hashed_runtime_lock():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "--require-hashes -r requirements.lock" in dockerfile
+    assert "requirements-dev.lock" not in dockerfile
+    runtime = (ROOT / "requirements.lock").read_text().lower()
+    for tool in ("pytest==", "playwright==", "hypothesis==", "faker==", "ruff==", "factory-boy=="):
+        assert f"\n{tool}" not in runtime, tool
+    for lock in ("requirements.lock", "requirements-dev.lock"):
+        pins = re.findall(r"^[a-z0-9_.\[\]-]+==\S+", (ROOT / lock).read_text(), re.M | re.I)
+        assert pins and (ROOT / lock).read_text().count("--hash=sha256:") >= len(pins), lock
+
+
+def test_web_worker_and_beat_have_health_checks():
+    import yaml
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    assert "/health/ready/" in " ".join(services["web"]["healthcheck"]["test"])
+    assert "inspect ping" in " ".join(services["worker"]["healthcheck"]["test"])
+    assert services["beat"]["healthcheck"]["test"][-2:] == ["healthcheck", "beat"]
