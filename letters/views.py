@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
 from gir.downloads import attachment
+from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.models import AuditEntry, Signatory
 from letters import access, exports, prefill, services
 from letters import merge_fields as mf
@@ -119,8 +119,8 @@ def letter_create(request, incident_pk: int, kind: str):
                 details=form.details(),
                 measure=measure,
             )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages[0])
+        except RuleViolation as exc:
+            show_on_form(form, exc)
         else:
             messages.success(
                 request, _("Het concept is gemaakt. Controleer de tekst en maak de brief definitief.")
@@ -187,11 +187,11 @@ def letter_edit(request, pk: int):
                 version=form.cleaned_data["version"],
                 by=request.user,
             )
-        except ValidationError as exc:
+        except RuleViolation as exc:
             letter.refresh_from_db()
             if letter.is_final:
                 return _refuse_final(request, letter)
-            form.add_error(None, exc.messages[0])
+            show_on_form(form, exc)
             form.data = form.data.copy()
             form.data["version"] = letter.version
         else:
@@ -210,8 +210,8 @@ def letter_finalise(request, pk: int):
     if form.is_valid():
         try:
             services.letter_finalise(letter=letter, by=request.user, copies=form.cleaned_data["copies"])
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
+        except RuleViolation as exc:
+            show_as_message(request, exc)
         else:
             messages.success(request, _("De brief is definitief. Download de PDF, print en verstuur hem."))
             return redirect("letters:detail", pk=letter.pk)
@@ -226,8 +226,8 @@ def letter_correct(request, pk: int):
     letter = access.letter_for(request.user, pk)
     try:
         new = services.letter_correct(letter=letter, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+    except RuleViolation as exc:
+        show_as_message(request, exc)
         return redirect("letters:detail", pk=letter.pk)
     messages.success(request, _("Er is een nieuw concept gemaakt dat de vorige brief corrigeert."))
     return redirect("letters:edit", pk=new.pk)

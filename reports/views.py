@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gir.access import perm_required
 from gir.audit import audit_log, log_download
 from gir.models import AuditEntry
 from reports.forms import ReportForm, params_query
@@ -19,23 +16,15 @@ from reports.models import ReportRun, RunStatus
 from reports.services import exports
 from reports.services.charts import draw_all, sections
 from reports.services.dashboard import dashboard_figures, recent_incidents
-from reports.services.params import can_view_reports, incidents_for
+from reports.services.params import incidents_for
 from reports.services.report import build_report_cached, report_title
 from reports.services.runs import report_run_request, report_run_retry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def reports_access(view):
-    """Logged in (else login page) and allowed to see reports (else 403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_view_reports(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
+# Logged in (else login page) and allowed to see reports, all or a department's (else 403).
+reports_access = perm_required("reports.view_reports", "reports.view_department_reports", any_of=True)
 
 
 def get_run_for_user(user, pk: int) -> ReportRun:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, ProtectedError, Q
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import log_view
+from gir.errors import RuleViolation, show_as_message
 from gir.registry import registry
 from incidents import access, services
 from incidents.forms import AggressorForm, AggressorSearchForm
@@ -149,10 +150,8 @@ def aggressor_unlink(request, pk: int, link_pk: int):
     incident = _incident_to_link(request, pk)
     try:
         done = services.aggressor_unlink(incident=incident, link_id=link_pk, by=request.user)
-    except ProtectedError:
-        messages.error(
-            request, _("Deze dader heeft al maatregelen bij dit incident en kan niet worden losgekoppeld.")
-        )
+    except RuleViolation as exc:
+        show_as_message(request, exc)
     else:
         # Idempotent: a second click on the same button finds the link already gone.
         messages.success(

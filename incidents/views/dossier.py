@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import log_download, log_view
+from gir.errors import RuleViolation, show_as_message, show_on_form
 from incidents import access, services
 from incidents.forms import (
     EvidenceForm,
@@ -58,7 +59,7 @@ def incident_edit(request, pk: int):
                 forms=form.cleaned_data["forms"],
             )
         except services.StaleEdit as exc:
-            form.add_error(None, exc.messages[0])
+            show_on_form(form, exc)
             # The next save is a deliberate choice to keep this version.
             form.data = form.data.copy()
             form.data["version"] = exc.current_version
@@ -89,7 +90,7 @@ def status_change(request, pk: int):
             note=form.cleaned_data["note"],
         )
     except services.IncidentChangeError as exc:
-        messages.error(request, exc.messages[0])
+        show_as_message(request, exc)
     else:
         messages.success(
             request, _("De status is nu: %(status)s.") % {"status": incident.get_status_display()}
@@ -163,7 +164,7 @@ def involvement_add(request, pk: int):
         try:
             services.involvement_add(incident=incident, by=request.user, **form.service_kwargs())
         except services.IncidentChangeError as exc:
-            form.add_error(None, exc.messages[0])
+            show_on_form(form, exc)
         else:
             messages.success(request, _("De betrokkene is toegevoegd."))
             return redirect("incidents:detail", pk=pk)
@@ -191,8 +192,8 @@ def evidence_add(request, pk: int):
                     pending_ids=form.pending_ids(),
                     description=form.cleaned_data["description"],
                 )
-            except ValidationError as exc:
-                form.add_error("files", exc.messages[0])
+            except RuleViolation as exc:
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("De bestanden zijn toegevoegd aan het dossier."))
                 return redirect("incidents:detail", pk=pk)

@@ -31,6 +31,7 @@ from sanctions.constants import (
     DEADLINE_BREACH_AANGIFTE,
     EventKind,
     MeasureStatus,
+    MeasureType,
     Receipt,
     ServiceMethod,
 )
@@ -335,3 +336,20 @@ def breach_register(
         url=reverse("sanctions:detail", kwargs={"pk": measure.pk}),
     )
     return breach
+
+
+def ban_request(*, aggressor: Aggressor, incidents, by) -> None:
+    """A manager without the mandate puts a ban before the mandated managers: a message to each,
+    with a link to the ban decision for ``incidents``."""
+    url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": MeasureType.BAN}
+    )
+    query = "&".join(f"incident={incident.pk}" for incident in incidents)
+    references = ", ".join(incident.reference for incident in incidents)
+    notify(
+        recipients=users_with_perm("sanctions.impose_ban"),
+        subject=_("Verzoek om een toegangsverbod (%(refs)s)") % {"refs": references},
+        body=_("Een leidinggevende vraagt u een toegangsverbod te overwegen na incident %(refs)s.")
+        % {"refs": references},
+        url=f"{url}?{query}",
+    )

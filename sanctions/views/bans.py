@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -58,11 +57,9 @@ def ban_extend(request, pk: int):
     return saved or form_page(request, form, title=_("Toegangsverbod verlengen"), measure=ban.measure)
 
 
-@login_required
+@perm_required("sanctions.decide_measure", "sanctions.view_ban_register", any_of=True)
 def ban_review(request, pk: int):
     user = request.user
-    if not (user.has_perm("sanctions.decide_measure") or user.has_perm("sanctions.view_ban_register")):
-        raise PermissionDenied
     ban = ban_for(user, pk)
     form = ReviewForm(request.POST or None)
     saved = submit(
@@ -109,10 +106,8 @@ def reception(request):
     )
 
 
-@login_required
+@perm_required("sanctions.register_breach")
 def breach(request, pk: int):
-    if not request.user.has_perm("sanctions.register_breach"):
-        raise PermissionDenied
     ban = ban_for_breach(request.user, pk)
     form = BreachForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -146,15 +141,13 @@ def breach(request, pk: int):
     )
 
 
-@login_required
+@perm_required("sanctions.register_breach")
 def breach_find(request):
     """Find the ban by the person's name, to register a breach, without showing the list.
 
     For employees who do not see the reception list: a name must be typed; only bans in force
     for that name are shown, at most a handful. Every search is logged.
     """
-    if not request.user.has_perm("sanctions.register_breach"):
-        raise PermissionDenied
     form = BreachFindForm(request.GET or None)
     matches = None
     if form.is_valid():
