@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.history import AppendOnlyModel
 from gir.models import Deadline
 from incidents.constants import (
     AggressionForm,
@@ -383,7 +384,7 @@ class PendingUpload(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
 
-class StatusChange(models.Model):
+class StatusChange(AppendOnlyModel):
     """Append-only status history."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="status_changes")
@@ -397,7 +398,7 @@ class StatusChange(models.Model):
         ordering = ["at", "pk"]
 
 
-class IncidentEvent(models.Model):
+class IncidentEvent(AppendOnlyModel):
     """Append-only record of what changed on an incident (shown on the dossier timeline)."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
