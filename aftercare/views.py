@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -33,6 +31,7 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
 from gir.downloads import attachment
 from gir.errors import show_on_form
+from gir.exports import table_download
 from gir.models import AuditEntry
 
 HANDLE = "aftercare.handle_cases"
@@ -237,11 +236,6 @@ def report(request):
     )
 
 
-def _cell(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ is read as text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-
 @perm_required("aftercare.view_report")
 def report_export(request):
     _form, year = _report_year(request)
@@ -249,11 +243,10 @@ def report_export(request):
     audit_log(
         request=request, action=AuditEntry.Action.EXPORT, description=f"aftercare quarterly report {year}"
     )
-    response = attachment(
-        filename=f"nazorg-kwartaalrapportage-{year}.csv", content_type="text/csv; charset=utf-8"
+    return table_download(
+        name=f"nazorg-kwartaalrapportage-{year}",
+        fmt="csv",
+        headers=[_("Onderwerp"), *[f"K{q} {year}" for q in QUARTERS], _("Totaal")],
+        rows=([row.label, *row.cells, row.total] for row in rows),
+        title=_("Nazorg %(year)s") % {"year": year},
     )
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Onderwerp"), *[f"K{q} {year}" for q in QUARTERS], _("Totaal")])
-    for row in rows:
-        writer.writerow([_cell(row.label), *row.cells, row.total])
-    return response

@@ -16,6 +16,7 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
 from gir.downloads import attachment
 from gir.errors import RuleViolation, show_as_message, show_on_form
+from gir.exports import export_format, table_download
 from gir.models import AuditEntry, Signatory
 from letters import access, exports, prefill, services
 from letters import merge_fields as mf
@@ -233,8 +234,8 @@ def letter_correct(request, pk: int):
     return redirect("letters:edit", pk=new.pk)
 
 
-def _attachment(content: bytes, filename: str, content_type: str = "application/pdf") -> HttpResponse:
-    return attachment(content, filename=filename, content_type=content_type)
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    return attachment(content, filename=filename, content_type="application/pdf")
 
 
 @perm_required(CREATE)
@@ -245,19 +246,17 @@ def letter_pdf(request, pk: int):
     name = letter.reference.replace("/", "-")
     if not letter.is_final:
         log_download(request, letter, "letter concept pdf")
-        return _attachment(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
+        return _pdf(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
     if "copies" in request.GET:
         form = CopiesForm(request.GET)
         if not form.is_valid():
             messages.error(request, _("Kies ten minste één exemplaar."))
             return redirect("letters:detail", pk=letter.pk)
         log_download(request, letter, "letter copies pdf")
-        return _attachment(
-            services.letter_copies_pdf(letter, form.cleaned_data["copies"]), f"{name}-exemplaren.pdf"
-        )
+        return _pdf(services.letter_copies_pdf(letter, form.cleaned_data["copies"]), f"{name}-exemplaren.pdf")
     log_download(request, letter, "letter pdf")
     with letter.pdf.open("rb") as handle:
-        return _attachment(handle.read(), f"{name}.pdf")
+        return _pdf(handle.read(), f"{name}.pdf")
 
 
 @perm_required(DISPATCH)
@@ -309,17 +308,16 @@ def register_export(request):
             request, _("Een filter is niet goed ingevuld. Pas het filter aan en maak de export opnieuw.")
         )
         return redirect("letters:register")
-    fmt = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
-    rows = filterset.qs
+    fmt = export_format(request.GET.get("formaat"))
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "xlsx":
-        return _attachment(
-            exports.to_xlsx(rows),
-            f"verzendregister-{stamp}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    return _attachment(exports.to_csv(rows), f"verzendregister-{stamp}.csv", "text/csv; charset=utf-8")
+    return table_download(
+        name=f"verzendregister-{stamp}",
+        fmt=fmt,
+        headers=exports.HEADERS,
+        rows=exports.rows(filterset.qs),
+        title="Verzendregister",
+    )
 
 
 # --- Templates ----------------------------------------------------------------------------------

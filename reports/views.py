@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_download
+from gir.downloads import attachment, stored_file
 from gir.models import AuditEntry
 from reports.forms import ReportForm, params_query
 from reports.models import ReportRun, RunStatus
@@ -70,14 +71,6 @@ def annual(request):
     return render(request, "reports/annual.html", context, status=200 if report else 400)
 
 
-def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _log_export(request, report, what: str) -> None:
     audit_log(
         request=request,
@@ -95,7 +88,7 @@ def export_xlsx(request):
         raise Http404
     content = exports.report_xlsx(report)
     _log_export(request, report, "xlsx")
-    return _attachment(content, XLSX, exports.filename(report, "xlsx"))
+    return attachment(content, filename=exports.filename(report, "xlsx"), content_type=XLSX)
 
 
 @require_GET
@@ -107,7 +100,9 @@ def export_csv(request, key: str):
         raise Http404
     content = exports.table_csv(report, table)
     _log_export(request, report, f"csv {key}")
-    return _attachment(content, "text/csv; charset=utf-8", exports.filename(report, "csv", table))
+    return attachment(
+        content, filename=exports.filename(report, "csv", table), content_type="text/csv; charset=utf-8"
+    )
 
 
 @require_POST
@@ -173,12 +168,4 @@ def run_download(request, pk: int):
     if run.status != RunStatus.DONE or not run.file:
         raise Http404
     log_download(request, run, f"rapportage-PDF #{run.pk}")
-    response = FileResponse(
-        run.file.open("rb"),
-        as_attachment=True,
-        filename=f"rapportage-{run.pk}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file(run.file, filename=f"rapportage-{run.pk}.pdf", content_type="application/pdf")

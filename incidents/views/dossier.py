@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import log_download, log_view
+from gir.downloads import stored_file
 from gir.errors import RuleViolation, show_as_message, show_on_form
 from incidents import access, services
 from incidents.forms import (
@@ -210,12 +210,8 @@ def evidence_download(request, pk: int):
     evidence = access.evidence_for(request.user, pk)
     log_download(request, evidence, f"bewijsstuk {evidence.pk} van incident {evidence.incident_id}")
     extension = evidence.file.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
+    return stored_file(
+        evidence.file,
         filename=f"{evidence.incident.reference}-bewijs-{evidence.pk}.{extension}",
         content_type=evidence.mime_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
+from gir.downloads import stored_file
 from gir.models import AuditEntry
 from sanctions import services
 from sanctions.access import ban_for, ban_for_breach, ban_for_reception
@@ -83,11 +84,11 @@ def ban_photo(request, pk: int):
     if not ban.photo:
         raise Http404
     log_view(request, ban, "Foto toegangsverbod bekeken")
-    response = FileResponse(ban.photo.open("rb"), as_attachment=True, filename=f"verbod-{ban.pk}.jpg")
-    response["Content-Type"] = "image/png" if ban.photo.name.endswith(".png") else "image/jpeg"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file(
+        ban.photo,
+        filename=f"verbod-{ban.pk}.jpg",
+        content_type="image/png" if ban.photo.name.endswith(".png") else "image/jpeg",
+    )
 
 
 @perm_required("sanctions.view_reception_list")
