@@ -46,6 +46,24 @@ def _measure_facts(measure) -> dict[str, Any]:
     }
 
 
+def _template_version(incident, aggressor, kind: str):
+    """The current template version of ``kind``; refused for a person not linked to the incident."""
+    if not incident.aggressor_links.filter(aggressor=aggressor).exists():
+        raise RuleViolation(
+            _(
+                "Deze persoon is niet als dader aan het incident gekoppeld. Kies een dader uit de lijst, of "
+                "koppel de persoon eerst in het dossier."
+            )
+        )
+    template = LetterTemplate.objects.filter(code=kind).first()
+    version = template.current_version if template else None
+    if version is None:
+        raise RuleViolation(
+            _("Er is nog geen sjabloon voor deze brief. Vraag de coördinator om het sjabloon in te stellen.")
+        )
+    return version
+
+
 @transaction.atomic
 def letter_create(
     *,
@@ -63,19 +81,7 @@ def letter_create(
     from incidents.models import Incident
 
     locked_incident = Incident.objects.select_for_update().select_related("department").get(pk=incident.pk)
-    if not locked_incident.aggressor_links.filter(aggressor=aggressor).exists():
-        raise RuleViolation(
-            _(
-                "Deze persoon is niet als dader aan het incident gekoppeld. Kies een dader uit de lijst, of "
-                "koppel de persoon eerst in het dossier."
-            )
-        )
-    template = LetterTemplate.objects.filter(code=kind).first()
-    version = template.current_version if template else None
-    if version is None:
-        raise RuleViolation(
-            _("Er is nog geen sjabloon voor deze brief. Vraag de coördinator om het sjabloon in te stellen.")
-        )
+    version = _template_version(locked_incident, aggressor, kind)
     stored = _serialise(details or {})
     if measure is not None:
         for path, value in _serialise(_measure_facts(measure)).items():

@@ -316,13 +316,19 @@ def breach_register(
         incident=incident,
         submission_token=submission_token or None,
     )
-    measure = ban.measure
+    _breach_follow_up(breach, by)
+    return breach
+
+
+def _breach_follow_up(breach: BanBreach, by) -> None:
+    """History, the aangifte deadline, the hook and the message to the people who act on it."""
+    measure, incident = breach.ban.measure, breach.incident
     add_event(measure, by, EventKind.BREACH, incident.reference)
     org = Organisation.get()
     deadline_open(
         kind=DEADLINE_BREACH_AANGIFTE,
         subject=breach,
-        starts_at=occurred_at,
+        starts_at=breach.occurred_at,
         norm=org.police_report_norm,
         owner=measure.decided_by,
         incident_id=incident.pk,
@@ -335,7 +341,6 @@ def breach_register(
         % {"incident": incident.reference},
         url=reverse("sanctions:detail", kwargs={"pk": measure.pk}),
     )
-    return breach
 
 
 def ban_request(*, aggressor: Aggressor, incidents, by) -> None:
