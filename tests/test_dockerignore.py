@@ -92,7 +92,7 @@ def test_the_application_itself_is_in_the_image(context):
         "requirements.lock",
         "gunicorn.conf.py",
         "gir/settings.py",
-        "incidents/models.py",
+        "incidents/models/__init__.py",
         ".env.example",
         "package.json",
     ):
