@@ -1,9 +1,12 @@
-"""One way to export a table: CSV, XLSX or ODS, formula-safe, dates as real dates.
+"""One way to export a table: CSV, XLSX or ODS, formula-safe, sent through ``gir.downloads``.
 
-Cells a spreadsheet would read as a formula (starting with = + - @, a tab or a carriage return)
-get a leading apostrophe, so a name typed as ``=HYPERLINK(...)`` stays text (CSV injection,
-OWASP). Instants are shown in Europe/Amsterdam; in XLSX and ODS they are real dates.
-(Minimal version by the "ui" work; the core's fuller helper replaces it at merge.)
+A cell that starts with ``=``, ``+``, ``-`` or ``@`` — or a tab or carriage return, which some
+spreadsheets skip before reading such a sign — would run as a formula when the file is opened
+(CSV injection, OWASP). ``safe_cell`` gives such text a leading apostrophe, so a name typed as
+``=HYPERLINK(...)`` stays text. Numbers and dates stay numbers and dates (a negative number is
+not a formula); any other object is exported as its text.
+
+CSV is semicolon-separated with a byte-order mark, as Dutch spreadsheet programs expect.
 """
 
 from __future__ import annotations
@@ -12,13 +15,16 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 
-from django.utils import timezone
+from django.http import HttpResponse
 
 from gir.downloads import attachment
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORMATS = {
+PLAIN_TYPES = (bool, int, float, Decimal, date)
+
+CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
@@ -26,79 +32,90 @@ FORMATS = {
 
 
 def safe_cell(value):
-    """Text that cannot start a formula; dates in local time without a zone; numbers as they are."""
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if value is None:
-        return ""
-    if isinstance(value, int | float | date):
+    """The value as a spreadsheet cell that is never read as a formula."""
+    if value is None or isinstance(value, PLAIN_TYPES):
         return value
     text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _csv(headers, rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([safe_cell(h) for h in headers])
+def safe_rows(headers: Sequence, rows: Iterable[Sequence]) -> Iterable[list]:
+    yield [safe_cell(value) for value in headers]
     for row in rows:
-        cells = [safe_cell(v) for v in row]
-        writer.writerow([c.strftime("%d-%m-%Y %H:%M") if isinstance(c, datetime) else c for c in cells])
-    return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel opens UTF-8 correctly
+        yield [safe_cell(value) for value in row]
 
 
-def _xlsx(headers, rows) -> bytes:
+def to_csv(headers: Sequence, rows: Iterable[Sequence], *, title: str = "") -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(safe_rows(headers, rows))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _sheet_title(title: str) -> str:
+    # Spreadsheet programs allow at most 31 characters and none of []:*?/\ in a sheet name.
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Blad1"
+
+
+def to_xlsx(headers: Sequence, rows: Iterable[Sequence], *, title: str = "") -> bytes:
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.append([safe_cell(h) for h in headers])
-    for row in rows:
-        sheet.append([safe_cell(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, datetime):
-                cell.number_format = "dd-mm-yyyy hh:mm"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(title))
+    for row in safe_rows(headers, rows):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def _ods_cell(value):
     from odf.table import TableCell
     from odf.text import P
 
-    if isinstance(value, datetime):
-        cell = TableCell(valuetype="date", datevalue=value.strftime("%Y-%m-%dT%H:%M:%S"))
-        cell.addElement(P(text=value.strftime("%d-%m-%Y %H:%M")))
-    elif isinstance(value, int | float):
+    if value is None:
+        return TableCell()
+    if isinstance(value, bool):
+        cell = TableCell(valuetype="boolean", booleanvalue=str(value).lower())
+    elif isinstance(value, int | float | Decimal):
         cell = TableCell(valuetype="float", value=value)
-        cell.addElement(P(text=str(value)))
+    elif isinstance(value, date):
+        plain = value.replace(tzinfo=None) if isinstance(value, datetime) else value
+        cell = TableCell(valuetype="date", datevalue=plain.isoformat())
     else:
         cell = TableCell(valuetype="string")
-        cell.addElement(P(text=str(value)))
+    cell.addElement(P(text=str(value)))
     return cell
 
 
-def _ods(headers, rows) -> bytes:
+def to_ods(headers: Sequence, rows: Iterable[Sequence], *, title: str = "") -> bytes:
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.table import Table, TableRow
 
     document = OpenDocumentSpreadsheet()
-    table = Table(name="Export")
-    for row in [headers, *rows]:
+    table = Table(name=_sheet_title(title))
+    for row in safe_rows(headers, rows):
         table_row = TableRow()
         for value in row:
-            table_row.addElement(_ods_cell(safe_cell(value)))
+            table_row.addElement(_ods_cell(value))
         table.addElement(table_row)
     document.spreadsheet.addElement(table)
-    out = io.BytesIO()
-    document.write(out)
-    return out.getvalue()
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
 
 
-def export_table(*, headers: Sequence[str], rows: Iterable[Sequence], fmt: str, filename: str):
-    """A download of the table in ``fmt`` (csv, xlsx or ods); ``filename`` without extension."""
-    if fmt not in FORMATS:
-        raise ValueError(fmt)
-    content = {"csv": _csv, "xlsx": _xlsx, "ods": _ods}[fmt](list(headers), list(rows))
-    return attachment(content, filename=f"{filename}.{fmt}", content_type=FORMATS[fmt])
+WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "ods": to_ods}
+
+
+def export_format(value: str | None) -> str:
+    """The format asked for (``?formaat=``): csv, xlsx or ods; anything else is csv."""
+    return value if value in WRITERS else "csv"
+
+
+def table_download(
+    *, name: str, fmt: str, headers: Sequence, rows: Iterable[Sequence], title: str = ""
+) -> HttpResponse:
+    """The table as a download ``<name>.<fmt>`` in the format asked for (see ``export_format``)."""
+    fmt = export_format(fmt)
+    content = WRITERS[fmt](headers, rows, title=title or name)
+    return attachment(content, filename=f"{name}.{fmt}", content_type=CONTENT_TYPES[fmt])

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from gir import views
+from gir import health, views
 from gir.auth_views import LoginView
 
 auth_patterns = [
@@ -52,7 +52,10 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("mijn-taken/", views.my_tasks, name="tasks"),
     path("mijn-taken/berichten-gelezen/", views.notifications_read, name="notifications-read"),
-    path("health/", views.health, name="health"),
+    # Answered by gir.health.HealthMiddleware before any other middleware; listed for reverse().
+    path("health/", health.ready, name="health"),
+    path("health/live/", health.live, name="health-live"),
+    path("health/ready/", health.ready, name="health-ready"),
     path(
         "toegankelijkheidsverklaring/",
         TemplateView.as_view(template_name="gir/accessibility.html"),

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gir.access import perm_required
 from gir.audit import log_download
-from gir.exports import export_table
+from gir.exports import export_format, table_download
 from gir.models import Deadline
 from incidents.constants import DEADLINE_REACTION, InvolvementRole, Status
 from incidents.deadline_overview import deadline_overview
@@ -93,21 +92,24 @@ EXPORT_HEADERS = [
 ]
 
 
+def _local(instant):
+    """A real date in the spreadsheet, in Dutch time."""
+    return timezone.localtime(instant).replace(tzinfo=None) if instant else None
+
+
 @perm_required("incidents.report_incident")
 def incident_export(request):
     """The filtered list as CSV, XLSX or ODS: the same scope and filters as the page, no names."""
     scoped = Incident.objects.visible_to(request.user)
     filterset = IncidentFilter(request.GET or None, queryset=scoped, user=request.user)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else scoped
-    fmt = request.GET.get("formaat", "csv")
-    if fmt not in ("csv", "xlsx", "ods"):
-        raise Http404
+    fmt = export_format(request.GET.get("formaat"))
     incidents = listed(rows).order_by("-occurred_at", "-pk")[:EXPORT_LIMIT]
     table = [
         [
             i.reference,
-            i.occurred_at,
-            i.reported_at,
+            _local(i.occurred_at),
+            _local(i.reported_at),
             str(i.department),
             i.get_location_type_display(),
             ", ".join(f.get_form_display() for f in i.forms.all()),
@@ -116,4 +118,4 @@ def incident_export(request):
         for i in incidents
     ]
     log_download(request, request.user, f"export incidentenlijst ({len(table)} rijen, {fmt})")
-    return export_table(headers=EXPORT_HEADERS, rows=table, fmt=fmt, filename="incidenten")
+    return table_download(name="incidenten", fmt=fmt, headers=EXPORT_HEADERS, rows=table)
