@@ -184,3 +184,39 @@ class UserForm(forms.ModelForm):
             user.save()
             user.groups.set(self.cleaned_data["roles"])
         return user
+
+
+class DeputyPeriodForm(forms.Form):
+    """A manager names who stands in for them during leave (gir.deputies)."""
+
+    deputy = forms.ModelChoiceField(
+        label=_("Wie vervangt u?"),
+        queryset=User.objects.none(),
+        error_messages={"required": _("Kies wie u vervangt.")},
+    )
+    starts_on = forms.DateField(
+        label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(
+        label=_("Reden (niet verplicht)"),
+        max_length=120,
+        required=False,
+        help_text=_("Bijvoorbeeld: verlof."),
+    )
+
+    def __init__(self, *args, manager=None, **kwargs):
+        from gir.notifications import users_with_perm
+
+        super().__init__(*args, **kwargs)
+        holders = users_with_perm("gir.name_deputy").values("pk")
+        queryset = User.objects.filter(pk__in=holders, is_active=True)
+        self.fields["deputy"].queryset = queryset.exclude(pk=manager.pk) if manager else queryset
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("De einddatum ligt voor de begindatum."))
+        return data

@@ -292,6 +292,12 @@ class DeadlineQuerySet(models.QuerySet):
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
+    def owned_by(self, user):
+        """Deadlines ``user`` acts on: their own and, during a deputy period, the manager's."""
+        from gir.deputies import principal_ids
+
+        return self.filter(owner_id__in=principal_ids(user))
+
 
 class Deadline(models.Model):
     """One obligation with a due time: the database is the source of truth.
@@ -372,3 +378,7 @@ class Deadline(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.is_open and self.due_at < (now or timezone.now())
+
+
+# A model of this app kept in its own module (this one is near its size limit).
+from gir.deputies import DeputyPeriod  # noqa: E402, F401

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Deadline
+from gir.registry import extra_scopes
+from incidents import scoping
 from incidents.constants import (
     AggressionForm,
     AggressionKind,
@@ -25,18 +27,15 @@ class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> IncidentQuerySet:
         """The one scoping function for incidents (DESIGN.md "Need to know").
 
-        Coordinator: all. Manager: incidents of the departments they manage. Everyone: what
-        they reported or were involved in as victim or witness.
+        Coordinator: all. Manager: the departments they manage, the cases handed to them, and
+        those of a manager they stand in for now. Everyone: what they reported or were involved
+        in. Later apps add their own reasons (``gir.registry.register_scope``).
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.has_perm("incidents.view_all_incidents"):
             return self
-        involved = Involvement.objects.filter(incident=OuterRef("pk"), user=user)
-        scope = Q(reporter=user) | Exists(involved)
-        if user.has_perm("incidents.manage_incidents"):
-            scope |= Q(department_id__in=user.managed_department_ids())
-        return self.filter(scope)
+        return self.filter(pk__in=scoping.union(scoping.read_parts(user)))
 
     def managed_by(self, user) -> IncidentQuerySet:
         """Incidents this user handles as manager (or all, for the coordinator)."""
@@ -44,7 +43,7 @@ class IncidentQuerySet(models.QuerySet):
             return self
         if not user.has_perm("incidents.manage_incidents"):
             return self.none()
-        return self.filter(department_id__in=user.managed_department_ids())
+        return self.filter(pk__in=scoping.union(scoping.managed_parts(user)))
 
     def references(self, ids) -> dict[int, str]:
         """{pk: reference} for these incidents in one query."""
@@ -75,6 +74,16 @@ class Incident(models.Model):
     )
     department = models.ForeignKey(
         "gir.Department", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="incidents"
+    )
+    # The one person who handles the case now (DESIGN.md invariant); changed only through
+    # incidents.services.handlers, which records every hand-over in the history.
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="handled_incidents",
     )
 
     # Where
@@ -249,7 +258,9 @@ class AggressorQuerySet(models.QuerySet):
         """The one scoping function for aggressors.
 
         Coordinator (all incidents): every person. A manager: persons linked to an incident
-        of their departments. Others: none (an employee never sees aggressor records).
+        they manage (``Incident.objects.managed_by``). Later apps add their own reasons (the
+        person of a ban request addressed to a mandated manager). Others: none (an employee
+        never sees aggressor records).
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
@@ -257,10 +268,9 @@ class AggressorQuerySet(models.QuerySet):
             return self
         if not user.has_perm("incidents.search_aggressors"):
             return self.none()
-        links = IncidentAggressor.objects.filter(
-            aggressor=OuterRef("pk"), incident__department_id__in=user.managed_department_ids()
-        )
-        return self.filter(Exists(links))
+        linked = IncidentAggressor.objects.filter(incident__in=Incident.objects.managed_by(user))
+        parts = [linked.values("aggressor_id"), *extra_scopes("incidents.Aggressor", user)]
+        return self.filter(pk__in=scoping.union(parts))
 
     def active(self) -> AggressorQuerySet:
         return self.filter(anonymised_at__isnull=True)
