@@ -124,6 +124,9 @@ class Organisation(models.Model):
     inspectorate_norm = models.DurationField(
         _("melding bij Arbeidsinspectie binnen"), default=timedelta(hours=24)
     )
+    ban_request_norm = models.DurationField(
+        _("verzoek om toegangsverbod beslissen binnen"), default=timedelta(days=5)
+    )
     minimum_ban_days = models.PositiveIntegerField(_("minimale duur toegangsverbod (dagen)"), default=91)
     ban_review_lead = models.DurationField(
         _("herinnering voor einde toegangsverbod"), default=timedelta(days=14)

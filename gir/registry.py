@@ -89,7 +89,8 @@ def register_deadline_kind(kind: DeadlineKind) -> None:
 
 def register_scope(model: str, function: Callable) -> None:
     """Widen a model's ``visible_to`` from a later app without the model's app importing it:
-    ``function(user)`` returns a values queryset of one column (the pks that user may also read),
+    ``function(user)`` returns a values queryset of one column (the pks that user may also read)
+    or None,
     e.g. the incidents of the ban requests addressed to a mandated manager (sanctions)."""
     functions = registry.scopes.setdefault(model, [])
     if function not in functions:
@@ -97,7 +98,9 @@ def register_scope(model: str, function: Callable) -> None:
 
 
 def extra_scopes(model: str, user) -> list:
-    return [function(user) for function in registry.scopes.get(model, [])]
+    """The registered extra pks for ``user`` (a function returns None when it does not apply)."""
+    parts = (function(user) for function in registry.scopes.get(model, []))
+    return [part for part in parts if part is not None]
 
 
 def prefetch_deadlines(deadlines) -> None:

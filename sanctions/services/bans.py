@@ -36,6 +36,7 @@ from sanctions.constants import (
 )
 from sanctions.models import Ban, BanBreach, BanLocation, Measure
 from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
+from sanctions.services.requests import ban_requests_answer
 
 
 class BanOverlap(MeasureError):
@@ -127,6 +128,7 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
     if photo is not None:
         # Stored only after the overlap rules passed, so a refused ban leaves no file behind.
         ban.photo.save(photo.name, photo, save=True)
+    ban_requests_answer(measure=measure, by=by)
     # Not in force until served: remind the decider to hand it over by the start date.
     deadline_open(
         kind=DEADLINE_BAN_SERVE,
