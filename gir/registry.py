@@ -142,7 +142,7 @@ def register_dossier_action(order: int, action: Callable) -> None:
 
 def register_dossier_alert(order: int, alert: Callable) -> None:
     """``alert(incident, user)`` returns banners for the top of an incident's dossier, each a
-    dict(level ("warning"/"error"/"info"), title, text, url, url_label): e.g. a ban breach whose
+    dict(level ("warning"/"error"/"info"), title, text, links: [(label, url)]): e.g. a ban breach whose
     aangifte is still open, or a possible breach (sanctions), without ``incidents`` importing it."""
     if (order, alert) not in registry.dossier_alerts:
         registry.dossier_alerts.append((order, alert))

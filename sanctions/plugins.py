@@ -151,7 +151,7 @@ def register() -> None:
     register_deadline_kind(
         DeadlineKind(
             DEADLINE_BREACH_AANGIFTE,
-            _("Aangifte na overtreding toegangsverbod"),
+            _("Aangifte doen na overtreding toegangsverbod"),
             url=_breach_url,
             reference=_breach_ref,
             prefetch=_prefetch_breaches,

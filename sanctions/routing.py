@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from gir.registry import DeadlineKind, register_deadline_kind, register_scope
+from gir.registry import DeadlineKind, register_deadline_kind, register_dossier_alert, register_scope
 from sanctions.constants import DEADLINE_BAN_REQUEST
 
 
@@ -36,7 +36,7 @@ def _request_ref(deadline) -> str:
 
 
 def register() -> None:
-    from sanctions import scoping
+    from sanctions import breaches, scoping
 
     register_deadline_kind(
         DeadlineKind(
@@ -52,3 +52,4 @@ def register() -> None:
     register_scope("incidents.Incident", scoping.decided_ban_incidents)
     register_scope("incidents.Aggressor", scoping.requested_persons)
     register_scope("incidents.Aggressor", scoping.decided_ban_persons)
+    register_dossier_alert(10, breaches.dossier_alerts)

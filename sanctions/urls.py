@@ -1,6 +1,7 @@
 from django.urls import path
 
 from sanctions import views
+from sanctions.views.breaches import breach_waive
 
 app_name = "sanctions"
 urlpatterns = [
@@ -24,4 +25,5 @@ urlpatterns = [
     path("toegangsverboden/<int:pk>/beoordelen/", views.ban_review, name="ban-review"),
     path("toegangsverboden/<int:pk>/foto/", views.ban_photo, name="ban-photo"),
     path("toegangsverboden/<int:pk>/overtreding/", views.breach, name="breach"),
+    path("overtredingen/<int:pk>/geen-aangifte/", breach_waive, name="breach-waive"),
 ]
