@@ -149,7 +149,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 description=data.get("description", ""),
                 starts_on=data.get("starts_on"),
                 ends_on=data.get("ends_on"),
-                proposal=", ".join(history.proposal.types),
+                proposal=", ".join(history.proposal.labels),
                 details=form.details(),
                 photo=data.get("photo"),
                 submission_token=data.get("token") or None,
