@@ -19,7 +19,7 @@ NAME_DEPUTY = "gir.name_deputy"
 def deputies(request):
     """My periods of leave with their deputy, the periods I stand in, and a form to add one."""
     user = request.user
-    form = DeputyPeriodForm(request.POST or None, manager=user)
+    form = DeputyPeriodForm(request.POST if request.method == "POST" else None, manager=user)
     if request.method == "POST" and form.is_valid():
         try:
             deputy_period_add(manager=user, by=user, **form.cleaned_data)

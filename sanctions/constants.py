@@ -49,6 +49,7 @@ class EventKind(models.TextChoices):
     OUTCOME = "uitkomst", _("Uitkomst politie vastgelegd")
     PAYMENT = "betaling", _("Betaling ontvangen")
     CLAIM_STATUS = "status_vordering", _("Status vordering gewijzigd")
+    PHOTO = "foto", _("Foto toegevoegd of vervangen")
 
 
 class Attendance(models.TextChoices):

@@ -34,6 +34,7 @@ from sanctions.constants import (
 from sanctions.models import Ban, BanBreach, BanLocation, Measure
 from sanctions.services.breaches import breach_aangifte_task
 from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
+from sanctions.services.photos import copy_aggressor_photo
 from sanctions.services.requests import ban_requests_answer
 
 
@@ -126,6 +127,8 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
     if photo is not None:
         # Stored only after the overlap rules passed, so a refused ban leaves no file behind.
         ban.photo.save(photo.name, photo, save=True)
+    elif aggressor.photo:
+        copy_aggressor_photo(ban, aggressor)  # reception needs a face; it can be replaced later
     ban_requests_answer(measure=measure, by=by)
     # Not in force until served: remind the decider to hand it over by the start date.
     deadline_open(

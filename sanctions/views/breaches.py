@@ -32,7 +32,7 @@ def breach_waive(request, pk: int):
     breach = get_object_or_404(
         BanBreach.objects.select_related("ban__measure", "incident"), pk=pk, incident__in=managed
     )
-    form = WaiveAangifteForm(request.POST or None)
+    form = WaiveAangifteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             breach_aangifte_waive(breach=breach, by=request.user, reason=form.cleaned_data["reason"])

@@ -76,6 +76,7 @@ ROUTES = [
         default=404,
     ),
     Route("sanctions:breach", kwargs=_pk("s_ban"), expect=RECEPTION_ROLES, default=404, post=True),
+    Route("sanctions:ban-photo-set", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
     Route(
         "sanctions:breach-waive",
         kwargs=_pk("s_breach"),
