@@ -126,6 +126,8 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
     aggressor = _decision_aggressor(request.user, aggressor_pk, measure_type)
     services.decide_rights_check(request.user, measure_type)
     queryset = _decision_incidents(request.user, aggressor, measure_type)
+    if not queryset.exists():
+        raise Http404  # e.g. a mandated manager reaches the person of a request only for the ban
     current = _current_incidents(request, queryset)
     history = aggressor_history(aggressor, current_incidents=current)
     form_class = decision_form_class(measure_type)
