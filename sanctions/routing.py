@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from gir.registry import DeadlineKind, register_deadline_kind, register_dossier_alert, register_scope
+from gir.registry import (
+    DeadlineKind,
+    register_deadline_kind,
+    register_demo_step,
+    register_dossier_alert,
+    register_scope,
+)
 from sanctions.constants import DEADLINE_BAN_REQUEST
 
 
@@ -37,6 +43,7 @@ def _request_ref(deadline) -> str:
 
 def register() -> None:
     from sanctions import breaches, scoping
+    from sanctions.demo_routing import seed_routing
 
     register_deadline_kind(
         DeadlineKind(
@@ -53,3 +60,4 @@ def register() -> None:
     register_scope("incidents.Aggressor", scoping.requested_persons)
     register_scope("incidents.Aggressor", scoping.decided_ban_persons)
     register_dossier_alert(10, breaches.dossier_alerts)
+    register_demo_step(25, seed_routing)  # after the measures (20), before letters and aftercare

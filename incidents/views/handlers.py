@@ -19,7 +19,9 @@ def hand_over(request, pk: int):
     incident = access.incident_for(request.user, pk)
     if not may_hand_over(request.user, incident):
         raise PermissionDenied
-    form = HandOverForm(request.POST if request.method == "POST" else None, candidates=handover_candidates(incident))
+    form = HandOverForm(
+        request.POST if request.method == "POST" else None, candidates=handover_candidates(incident)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             incident = incident_hand_over(incident=incident, by=request.user, **form.cleaned_data)
