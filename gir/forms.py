@@ -191,6 +191,8 @@ class UserForm(forms.ModelForm):
 class DeputyPeriodForm(forms.Form):
     """A manager names who stands in for them during leave (gir.deputies)."""
 
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     deputy = forms.ModelChoiceField(
         label=_("Wie vervangt u?"),
         queryset=User.objects.none(),

@@ -9,6 +9,8 @@ from incidents.forms.fields import UserChoiceField
 
 
 class HandOverForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     to = UserChoiceField(
         label=_("Aan wie draagt u de melding over?"),
         queryset=None,

@@ -47,10 +47,10 @@ def default_handler(incident: Incident):
     return manager
 
 
-def _record(incident: Incident, by, text: str) -> None:
+def _record(incident: Incident, by, text: str, *, announce: bool = True) -> None:
     add_event(incident, by, EventKind.HANDLER, text)
     deadlines_follow_handler(incident_id=incident.pk, handler=incident.handler)
-    if incident.handler is not None and incident.handler != by:
+    if announce and incident.handler is not None and incident.handler != by:
         notify(
             recipients=[stand_in(incident.handler)],
             subject=_("U behandelt melding %(ref)s") % {"ref": incident.reference},
@@ -59,15 +59,17 @@ def _record(incident: Incident, by, text: str) -> None:
         )
 
 
-def handler_route(*, incident: Incident, by, why: str) -> Incident:
+def handler_route(*, incident: Incident, by, why: str, announce: bool = True) -> Incident:
     """Give the case its default handler (on filing, a department change, or when the handler
-    turns out to be involved). Runs in the caller's transaction."""
+    turns out to be involved). Runs in the caller's transaction. ``announce=False`` on filing:
+    the "Nieuwe melding" message already reaches the handler."""
     handler = default_handler(incident)
     if handler is None or handler.pk == incident.handler_id:
         return incident
     incident.handler = handler
     incident.save(update_fields=["handler", "updated_at"])
-    _record(incident, by, _("%(name)s behandelt de melding (%(why)s).") % {"name": handler, "why": why})
+    text = _("%(name)s behandelt de melding (%(why)s).") % {"name": handler, "why": why}
+    _record(incident, by, text, announce=announce)
     return incident
 
 

@@ -154,7 +154,7 @@ def _create(*, reporter, target: Target, forms: list[str], pending_ids: list[int
     IncidentForm.objects.bulk_create([IncidentForm(incident=incident, form=code) for code in sorted(codes)])
     _involvements(incident, reporter, fields["reporter_role"], target)
     add_event(incident, reporter, EventKind.REPORTED, at=now)
-    handler_route(incident=incident, by=reporter, why=_("nieuwe melding"))
+    handler_route(incident=incident, by=reporter, why=_("nieuwe melding"), announce=False)
     StatusChange.objects.create(incident=incident, to_status=Status.REPORTED, by=reporter, at=now)
     if pending_ids:
         attach_pending(incident=incident, by=reporter, pending_ids=pending_ids)

@@ -37,10 +37,17 @@ def hand_over(request, pk: int):
             return redirect("incidents:detail", pk=incident.pk)
     intro = _(
         "De nieuwe behandelaar krijgt de melding en alle open taken en termijnen, ook die van "
-        "maatregelen, brieven en nazorg. De overdracht komt in de geschiedenis."
+        "maatregelen en brieven. De nazorggesprekken blijven bij de bedrijfsopvang. De overdracht "
+        "komt in de geschiedenis."
     )
     return render(
         request,
         "incidents/action_form.html",
-        {"form": form, "incident": incident, "title": _("Melding overdragen"), "intro": intro},
+        {
+            "form": form,
+            "incident": incident,
+            "title": _("Melding overdragen"),
+            "intro": intro,
+            "submit_label": _("Overdragen"),
+        },
     )

@@ -18,6 +18,8 @@ from sanctions.views.common import form_page
 
 
 class WaiveAangifteForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     reason = forms.CharField(
         label=gettext_lazy("Waarom komt er geen aangifte?"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -17,6 +17,8 @@ from sanctions.views.common import form_page
 
 
 class BanPhotoForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     from_aggressor = forms.BooleanField(
         label=gettext_lazy("De foto uit het daderdossier gebruiken"), required=False
     )
