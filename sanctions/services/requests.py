@@ -27,6 +27,11 @@ def mandated_managers(*, exclude=()):
     return users_with_perm("sanctions.impose_ban").exclude(pk__in=[u.pk for u in exclude]).order_by("pk")
 
 
+def open_request_for(user, aggressor) -> BanRequest | None:
+    """The open request about ``aggressor`` addressed to ``user``, if any (shown on the ban form)."""
+    return BanRequest.objects.open().filter(addressed_to_id=user.pk, aggressor=aggressor).first()
+
+
 def request_url(request: BanRequest) -> str:
     url = reverse(
         "sanctions:decide-type",

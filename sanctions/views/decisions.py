@@ -26,7 +26,7 @@ from sanctions.forms import (
 )
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
-from sanctions.services.requests import ban_request_create
+from sanctions.services.requests import ban_request_create, open_request_for
 from sanctions.views.common import DECIDERS, service_error
 
 
@@ -176,6 +176,9 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 Organisation.get().postal_address_lines if measure_type in POLICE_TYPES else None
             ),
             "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
+            "ban_request": open_request_for(request.user, aggressor)
+            if measure_type == MeasureType.BAN
+            else None,
         },
     )
 

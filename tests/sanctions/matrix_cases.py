@@ -76,6 +76,8 @@ ROUTES = [
         default=404,
     ),
     Route("sanctions:breach", kwargs=_pk("s_ban"), expect=RECEPTION_ROLES, default=404, post=True),
+    # Only the mandated manager the request is addressed to (the matrix's mandated).
+    Route("sanctions:ban-request-decline", kwargs=_pk("s_request"), expect={"mandated": 200}, post=True),
     Route("sanctions:ban-photo-set", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
     Route(
         "sanctions:breach-waive",
@@ -124,4 +126,12 @@ def build(world):
 
     world.s_breach = breach_register(
         ban=world.s_ban, by=world.reception, occurred_at=timezone.now(), description="Kwam toch binnen"
+    )
+    from sanctions.services.requests import ban_request_create
+
+    world.s_request = ban_request_create(
+        aggressor=world.s_aggressor,
+        incidents=[world.s_incident],
+        by=world.manager,
+        addressed_to=world.mandated,
     )

@@ -98,3 +98,22 @@ def test_deciding_the_ban_answers_the_request_and_keeps_the_case_readable_while_
     assert client.get(reverse("incidents:detail", args=[w.incident_b.pk])).status_code == 200
     create = reverse("letters:create", args=[w.incident_b.pk, LetterKind.BAN_DECISION])
     assert client.get(f"{create}?maatregel={measure.pk}").status_code == 200
+
+
+def test_the_mandated_manager_can_decline_with_a_reason_and_the_requester_hears_it(requested, login):
+    from gir.models import Notification
+
+    w = requested
+    request = BanRequest.objects.get()
+    url = reverse("sanctions:ban-request-decline", args=[request.pk])
+    assert login(w.other_manager).get(url).status_code == 403
+    client = login(w.mandated)
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 200 and "Schrijf waarom" in refused.content.decode()
+    client.post(url, {"reason": "Eerst een ordegesprek; geen eerdere maatregel."})
+    request.refresh_from_db()
+    assert request.closed_at is not None and "ordegesprek" in request.decline_reason
+    assert not Deadline.objects.open().filter(kind=DEADLINE_BAN_REQUEST).exists()
+    assert Notification.objects.filter(recipient=w.other_manager, body__contains="ordegesprek").exists()
+    # The task is done: the incident of department B is out of reach again.
+    assert client.get(reverse("incidents:detail", args=[w.incident_b.pk])).status_code == 404
