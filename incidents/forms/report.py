@@ -106,9 +106,9 @@ class ShortReportForm(PendingMixin):
         ),
     )
     department_confirmed = forms.BooleanField(
-        label=_("Ja, de melding hoort bij de afdeling die ik koos"),
+        label=_("Ja, de melding hoort bij mijn keuze hierboven"),
         required=False,
-        help_text=_("Alleen nodig als u een andere afdeling kiest dan die van de collega."),
+        help_text=_("Alleen nodig als u iets anders kiest dan waar de collega werkt."),
     )
     files = files_field()
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
