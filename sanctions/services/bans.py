@@ -319,8 +319,13 @@ def breach_register(
         incident=incident,
         submission_token=submission_token or None,
     )
-    measure = ban.measure
+    _breach_follow_up(breach, by)
+    return breach
+
+
+def _breach_follow_up(breach: BanBreach, by) -> None:
+    """History, the aangifte deadline, the hook and the message to the people who act on it."""
+    measure, incident = breach.ban.measure, breach.incident
     add_event(measure, by, EventKind.BREACH, incident.reference)
     breach_aangifte_task(breach=breach, incident=incident)
     run_hooks("ban_breached", breach=breach, by=by)
-    return breach

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
-from gir.errors import RuleViolation, show_as_message
+from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.models import AuditEntry, Organisation
 from incidents.access import aggressor_for
 from incidents.models import Incident
@@ -27,7 +27,7 @@ from sanctions.forms import (
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
 from sanctions.services.requests import ban_request_create, open_request_for
-from sanctions.views.common import DECIDERS, service_error
+from sanctions.views.common import DECIDERS
 
 
 @perm_required(*DECIDERS)
@@ -157,7 +157,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 submission_token=data.get("token") or None,
             )
         except services.MeasureError as exc:
-            service_error(form, exc)
+            show_on_form(form, exc)
         else:
             messages.success(
                 request, _("Het besluit is vastgelegd als %(ref)s.") % {"ref": measure.reference}

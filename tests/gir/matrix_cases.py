@@ -77,7 +77,7 @@ ROUTES = [
     Route("signatories-list", expect=ADMIN_ONLY),
     Route("signatories-create", expect=ADMIN_ONLY, post=True),
     Route("signatories-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.signatory.pk}, post=True),
-    # Deputy periods: roles that handle cases name their own deputy (ADR 0008).
+    # Deputy periods: roles that handle cases name their own deputy (ADR 0009).
     Route("deputies", expect=DEPUTISING, post=True),
     Route(
         "deputy-end",

@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0005_incident_handler'),
-        ('sanctions', '0005_submission_tokens'),
+        ('incidents', '0006_incident_handler'),
+        ('sanctions', '0006_history_guard'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sanctions', '0006_ban_requests'),
+        ('sanctions', '0007_ban_requests'),
     ]
 
     operations = [

@@ -18,7 +18,7 @@ def first_managers(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0004_damage_description'),
+        ('incidents', '0005_history_guard'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gir', '0005_deputy_periods'),
+        ('gir', '0006_deputy_periods'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 from gir import roles
 
-# Every role that handles cases names its own deputy for a period of leave (ADR 0008).
+# Every role that handles cases names its own deputy for a period of leave (ADR 0009).
 GRANTS = {
     roles.LEIDINGGEVENDE: ["gir.name_deputy"],
     roles.GEMANDATEERDE: ["gir.name_deputy"],
@@ -22,7 +22,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('gir', '0004_deadline_kind_incident_index'),
+        ('gir', '0005_history_guard'),
     ]
 
     operations = [
