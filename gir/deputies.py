@@ -4,7 +4,7 @@ During the period the deputy sees and does what the manager would (scoping asks
 ``principal_ids``) and the manager's tasks and reminders go to the deputy (the deadline scan
 asks ``stand_in`` at send time), so nothing has to be moved when a period starts or ends.
 Periods are local calendar dates (Europe/Amsterdam), both included, like a ban's period.
-See docs/adr/0009-handlers-and-deputies.md.
+See docs/adr/0010-handlers-and-deputies.md.
 """
 
 from __future__ import annotations

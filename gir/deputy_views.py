@@ -1,4 +1,4 @@
-"""Deputy periods: a manager names who stands in for them during leave (ADR 0009)."""
+"""Deputy periods: a manager names who stands in for them during leave (ADR 0010)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pieces of incident scoping (DESIGN.md "Need to know"; ADR 0009).
+"""The pieces of incident scoping (DESIGN.md "Need to know"; ADR 0010).
 
 Each piece is one simple indexed query returning incident ids; ``visible_to`` and
 ``managed_by`` combine them with UNION inside ``pk IN (...)``. No ``OR EXISTS``: PostgreSQL

@@ -1,4 +1,4 @@
-"""Demo data for routing (ADR 0009): a reassigned case, a manager on leave with a deputy, and an
+"""Demo data for routing (ADR 0010): a reassigned case, a manager on leave with a deputy, and an
 open ban request in the mandated manager's tasks. Safe to run more than once."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Plug-ins of the sanctions app for routing work to someone who can act (ADR 0009):
+"""Plug-ins of the sanctions app for routing work to someone who can act (ADR 0010):
 the ban request as a task, what a mandated manager may read because of it, and the dossier
 banners of a ban breach. Kept apart from ``plugins.py`` so each concern stays small."""
 

@@ -1,4 +1,4 @@
-"""What a mandated manager may read because of a ban request or a ban they decided (ADR 0009).
+"""What a mandated manager may read because of a ban request or a ban they decided (ADR 0010).
 
 Registered with ``gir.registry.register_scope`` so ``Incident.objects.visible_to`` and
 ``Aggressor.objects.visible_to`` include them without ``incidents`` importing this app. Each

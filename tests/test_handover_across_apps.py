@@ -1,5 +1,5 @@
 """A hand-over, a department change and a deputy period move every open deadline of every app
-(DESIGN.md invariant "Every case has one handler"; ADR 0009)."""
+(DESIGN.md invariant "Every case has one handler"; ADR 0010)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Who owns a deadline: the one hand-over mechanism for every app's deadlines.
 
-Rules (DESIGN.md invariant "Every case has one handler"; ADR 0009):
+Rules (DESIGN.md invariant "Every case has one handler"; ADR 0010):
 - A deadline that belongs to an incident (``incident_id``) is owned by the incident's handler,
   whatever app opened it (reaction letter, police, ordegesprek, ban serving and review, breach
   aangifte). When the handler or the department changes, ``deadlines_follow_handler`` moves

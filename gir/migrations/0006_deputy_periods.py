@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 from gir import roles
 
-# Every role that handles cases names its own deputy for a period of leave (ADR 0009).
+# Every role that handles cases names its own deputy for a period of leave (ADR 0010).
 GRANTS = {
     roles.LEIDINGGEVENDE: ["gir.name_deputy"],
     roles.GEMANDATEERDE: ["gir.name_deputy"],

@@ -7,6 +7,7 @@ on another field keeps the file; saving the form turns it into Evidence of the i
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,6 +39,15 @@ EXTENSIONS = {
     **uploads.VIDEO_TYPES,
 }
 PENDING_KEEP = timedelta(days=1)
+logger = logging.getLogger(__name__)
+
+
+class EvidenceNotStored(Exception):
+    """The file was fine but the storage refused it (full or unwritable folder).
+
+    Not the user's fault, so not a ValidationError: a report is filed without the file and
+    the user adds it later from the dossier.
+    """
 
 
 def _sha256(upload) -> str:
@@ -71,10 +81,33 @@ def upload_accept(*, user, upload) -> PendingUpload:
     pending = PendingUpload(
         user=user, kind=ALLOWED[mime], mime_type=mime, size=content.size, sha256=_sha256(content)
     )
-    pending.file.save(f"{uploads.server_name(mime, EXTENSIONS)}", content, save=False)
-    pending.save()
+    _store(pending, content, uploads.server_name(mime, EXTENSIONS))
     _forget_old(user)
     return pending
+
+
+def _store(pending: PendingUpload, content: ContentFile, server_name: str) -> None:
+    """Write the file, then its row; on any failure remove what was written (no empty files)."""
+    storage = pending.file.storage
+    name = storage.get_available_name(pending.file.field.generate_filename(pending, server_name))
+    try:
+        pending.file.name = storage.save(name, content)
+        pending.save()
+    except OSError as exc:
+        _remove_partial(storage, name)
+        logger.warning("Storing an upload failed (%s); the report goes on without it", type(exc).__name__)
+        raise EvidenceNotStored(name) from exc
+    except BaseException:
+        _remove_partial(storage, name)
+        raise
+
+
+def _remove_partial(storage, name: str) -> None:
+    try:
+        if storage.exists(name):
+            storage.delete(name)
+    except OSError:
+        logger.warning("A partly written upload could not be removed")
 
 
 def _forget_old(user) -> None:

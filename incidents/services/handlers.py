@@ -1,4 +1,4 @@
-"""Who handles a case (DESIGN.md invariant "Every case has one handler"; ADR 0009).
+"""Who handles a case (DESIGN.md invariant "Every case has one handler"; ADR 0010).
 
 - By default a manager of the incident's department: the first active one by account order.
 - An office holder as victim, or a default manager who is personally involved (reporter,

@@ -1,4 +1,4 @@
-"""Handing a case over to another manager (ADR 0009)."""
+"""Handing a case over to another manager (ADR 0010)."""
 
 from __future__ import annotations
 

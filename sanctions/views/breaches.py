@@ -1,4 +1,4 @@
-"""Waiving the aangifte after a ban breach, with a reason (ADR 0009)."""
+"""Waiving the aangifte after a ban breach, with a reason (ADR 0010)."""
 
 from __future__ import annotations
 

@@ -40,6 +40,8 @@ ROUTES = [
     ),
     Route("notifications-read", get=False, post=True, default=302, post_default=302),
     Route("health", public=True, public_status=503, default=503),
+    Route("health-live", public=True, public_status=200, default=200),
+    Route("health-ready", public=True, public_status=503, default=503),
     Route("organisation-logo", public=True, public_status=404, default=404),
     Route("login", public=True, default=302),
     Route(
@@ -77,7 +79,7 @@ ROUTES = [
     Route("signatories-list", expect=ADMIN_ONLY),
     Route("signatories-create", expect=ADMIN_ONLY, post=True),
     Route("signatories-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.signatory.pk}, post=True),
-    # Deputy periods: roles that handle cases name their own deputy (ADR 0009).
+    # Deputy periods: roles that handle cases name their own deputy (ADR 0010).
     Route("deputies", expect=DEPUTISING, post=True),
     Route(
         "deputy-end",

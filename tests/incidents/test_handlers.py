@@ -1,4 +1,4 @@
-"""Every case has one handler (DESIGN.md invariant; ADR 0009): routing, hand-over, deputies."""
+"""Every case has one handler (DESIGN.md invariant; ADR 0010): routing, hand-over, deputies."""
 
 from __future__ import annotations
 

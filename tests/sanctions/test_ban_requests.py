@@ -1,5 +1,5 @@
 """The mandated manager works from a task: a ban request in their inbox opens exactly the
-incidents and the person it concerns (ADR 0009)."""
+incidents and the person it concerns (ADR 0010)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Breaches reach someone who can act; names stay need to know (ADR 0009)."""
+"""Breaches reach someone who can act; names stay need to know (ADR 0010)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The chain across roles in a real browser (ADR 0009): an employee reports on behalf of a
+"""The chain across roles in a real browser (ADR 0010): an employee reports on behalf of a
 colleague in another department, that department's manager handles it and asks for a ban, the
 mandated manager decides it from their task and finalises the letter, reception sees the
 person, a breach is registered and the handler gets the aangifte task."""
