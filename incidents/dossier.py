@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir.deputies import stand_in
 from gir.models import Deadline
 from gir.registry import registry
 from incidents import access
@@ -145,4 +146,6 @@ def dossier_context(incident: Incident, user) -> dict:
         "now": now,
         "action_groups": _action_groups(incident, user, rights, reaction is not None),
         "transitions": _status_buttons(incident) if rights["can_manage"] else [],
+        "handler_now": stand_in(incident.handler, now) if incident.handler_id else None,
+        "can_hand_over": rights["can_manage"],
     }

@@ -20,6 +20,7 @@ from incidents.views.dossier import (
     status_change,
     waive_reaction,
 )
+from incidents.views.handlers import hand_over
 from incidents.views.lists import deadlines, inbox, incident_export, incident_list
 from incidents.views.report import report
 
@@ -36,6 +37,7 @@ __all__ = [
     "evidence_download",
     "evidence_thumbnail",
     "first_talk",
+    "hand_over",
     "inbox",
     "incident_detail",
     "incident_edit",
