@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.services.tables import SMALL, Table, cell_text
+from reports.services.tables import HIDDEN, SMALL, Table, cell_text
 
 BLUE = "#154273"
 LIGHT = "#8fcae7"
@@ -113,7 +113,7 @@ def _bars_grouped(table: Table) -> bytes:
 def _line(table: Table) -> bytes:
     fig = _figure(6.5, 2.6)
     ax = fig.add_subplot()
-    points = [(i, str(r[0]), _number(r[1])) for i, r in enumerate(table.rows) if r[1] is not SMALL]
+    points = [(i, str(r[0]), _number(r[1])) for i, r in enumerate(table.rows) if r[1] not in (SMALL, HIDDEN)]
     ax.plot([p[0] for p in points], [p[2] for p in points], marker="o", color=BLUE)
     ax.set_xticks([p[0] for p in points], [p[1] for p in points])
     for x, _label, value in points:
@@ -130,7 +130,9 @@ def _heat(table: Table) -> bytes:
 
     fig = _figure(7.5, 2.8)
     ax = fig.add_subplot()
-    grid = np.array([[_number(c) if c is not SMALL else np.nan for c in row[1:]] for row in table.rows])
+    grid = np.array(
+        [[_number(c) if c not in (SMALL, HIDDEN) else np.nan for c in row[1:]] for row in table.rows]
+    )
     masked = np.ma.masked_invalid(grid)
     cmap = _cmap()
     image = ax.imshow(masked, aspect="auto", cmap=cmap, vmin=0)
@@ -175,7 +177,7 @@ def alt_text(table: Table) -> str:
             else str(best[1])
         )
         text += " " + _("Het hoogste aantal is %(n)s (%(where)s).") % {"n": best[0], "where": where}
-    if any(cell is SMALL for row in table.rows for cell in row):
+    if any(cell in (SMALL, HIDDEN) for row in table.rows for cell in row):
         text += " " + _("Kleine aantallen zijn niet getekend.")
     return text + " " + _("De cijfers staan in de tabel.")
 

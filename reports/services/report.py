@@ -202,6 +202,7 @@ def _deadline_table(incidents, now) -> Table:
         ],
         rows,
         note=_("Het aandeel op tijd telt alleen termijnen die klaar zijn of al verlopen."),
+        row_sum=(1, (2, 3, 4, 5)),
     )
 
 
