@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.services.tables import HIDDEN, SMALL, Table, cell_text
+from reports.services.tables import HIDDEN, SMALL, Share, Table, cell_text
 
 BLUE = "#154273"
 LIGHT = "#8fcae7"
@@ -153,8 +153,30 @@ def _cmap():
     return LinearSegmentedColormap.from_list("gir", ["#ffffff", LIGHT, BLUE]).with_extremes(bad=GREY)
 
 
-DRAW = {"barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
+def _share_bars(table: Table) -> bytes:
+    """Grouped horizontal bars: the percentage in each share column (hidden or empty: no bar)."""
+    rows = list(reversed(table.rows))
+    columns = [c for c in range(1, len(table.columns)) if any(isinstance(r[c], Share) for r in rows)]
+    fig = _figure(6.5, 0.45 * len(rows) * max(1, len(columns)) / 2 + 1.0)
+    ax = fig.add_subplot()
+    height = 0.8 / max(1, len(columns))
+    for s, col in enumerate(columns):
+        values = [
+            r[col].percent if isinstance(r[col], Share) and r[col].percent is not None else 0 for r in rows
+        ]
+        ys = [i + s * height for i in range(len(rows))]
+        ax.barh(ys, values, height, label=table.columns[col], color=[BLUE, LIGHT, GREY][s % 3])
+    ax.set_yticks([i + height * (len(columns) - 1) / 2 for i in range(len(rows))], [str(r[0]) for r in rows])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(_("Procent"))
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+DRAW = {"share_bars": _share_bars, "barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
 KIND_WORDS = {
+    "share_bars": gettext_lazy("Staafdiagram"),
     "barh": gettext_lazy("Staafdiagram"),
     "bars_grouped": gettext_lazy("Staafdiagram"),
     "line": gettext_lazy("Lijndiagram"),

@@ -15,11 +15,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, OuterRef, Q, QuerySet, Subquery
-from django.utils.translation import gettext_lazy as _
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from incidents.models import Aggressor, IncidentAggressor
 from reports.services.params import ReportParams
+from reports.services.tables import Amount, Share, Table
 from sanctions.constants import MeasureStatus, MeasureType
 from sanctions.models import Ban, BanBreach, Measure
 
@@ -40,10 +54,10 @@ KINDS = (
         _("Waarschuwing (mondeling of schriftelijk)"),
         (MeasureType.VERBAL_WARNING, MeasureType.WRITTEN_WARNING),
     ),
-    MeasureKind("ordegesprek", _("Ordegesprek"), (MeasureType.ORDEGESPREK,)),
-    MeasureKind("contact", _("Contact op voorwaarden"), (MeasureType.CONTACT_CONDITIONS,)),
-    MeasureKind("ban", _("Toegangsverbod"), (MeasureType.BAN,)),
-    MeasureKind("aangifte", _("Aangifte bij de politie"), (MeasureType.AANGIFTE,)),
+    MeasureKind("ordegesprek", gettext_lazy("Ordegesprek"), (MeasureType.ORDEGESPREK,)),
+    MeasureKind("contact", gettext_lazy("Contact op voorwaarden"), (MeasureType.CONTACT_CONDITIONS,)),
+    MeasureKind("ban", gettext_lazy("Toegangsverbod"), (MeasureType.BAN,)),
+    MeasureKind("aangifte", gettext_lazy("Aangifte bij de politie"), (MeasureType.AANGIFTE,)),
 )
 
 
@@ -141,8 +155,6 @@ def ban_effect(scope: QuerySet, params: ReportParams, now: dt.datetime) -> dict:
         incident__occurred_at__date__lte=OuterRef("measure__ends_on"),
     )
     breach = BanBreach.objects.filter(ban_id=OuterRef("pk"))
-    from django.db.models import Exists
-
     qs = bans.annotate(
         after=Subquery(
             links.filter(incident__occurred_at__date__gt=OuterRef("measure__ends_on"))
@@ -151,10 +163,14 @@ def ban_effect(scope: QuerySet, params: ReportParams, now: dt.datetime) -> dict:
             .annotate(first=Min("incident__occurred_at"))
             .values("first")
         ),
-        during=Exists(during_incident) | Exists(breach),
+        during_incident=Exists(during_incident),
+        during_breach=Exists(breach),
     )
-    today = now.date()
-    aggregates = {"n": Count("pk"), "during": Count("pk", filter=Q(during=True))}
+    today = timezone.localdate(now)
+    aggregates = {
+        "n": Count("pk"),
+        "during": Count("pk", filter=Q(during_incident=True) | Q(during_breach=True)),
+    }
     for key, days in WINDOWS:
         ended = Q(measure__ends_on__lte=today - dt.timedelta(days=days))
         aggregates[f"{key}_followed"] = Count("pk", filter=ended)
@@ -162,3 +178,70 @@ def ban_effect(scope: QuerySet, params: ReportParams, now: dt.datetime) -> dict:
             "pk", filter=ended & Q(after__date__lte=F("measure__ends_on") + dt.timedelta(days=days))
         )
     return qs.aggregate(**aggregates)
+
+
+WINDOW_LABELS = {
+    "m3": gettext_lazy("3 maanden"),
+    "m6": gettext_lazy("6 maanden"),
+    "m12": gettext_lazy("12 maanden"),
+}
+EFFECT_NOTE = gettext_lazy(
+    "Zo leest u deze tabel: van de daders die deze maatregel in deze periode kregen, hoeveel kwamen "
+    "daarna terug met een nieuw incident. Een termijn telt alleen daders bij wie de maatregel al zo "
+    "lang geleden is. Let op: het gaat vaak om kleine aantallen, dus één dader meer of minder "
+    "verandert het beeld. En de cijfers zeggen niets over oorzaak en gevolg: zware maatregelen "
+    "krijgen vaak daders die al vaker agressief waren, en wie niet terugkomt, kan ook verhuisd zijn."
+)
+
+
+def _effect_row(label: str, f: dict) -> list:
+    return [
+        label,
+        f["n"],
+        *(Share(f[f"{key}_back"], f[f"{key}_followed"]) for key, _days in WINDOWS),
+        Amount(f["median_days"] or 0, f["returned"], "dagen") if f["returned"] else "–",
+    ]
+
+
+def _effect_table(scope, params: ReportParams, now: dt.datetime) -> Table:
+    effect = measure_effect(scope, params, now)
+    rows = [_effect_row(str(kind.label), effect[kind.key]) for kind in KINDS]
+    rows.append(_effect_row(_("Geen maatregel"), effect["none"]))
+    return Table(
+        "effect",
+        _("Effect van maatregelen: nieuwe incidenten van dezelfde dader"),
+        [_("Maatregel"), _("Daders")]
+        + [_("Terug binnen %(w)s") % {"w": WINDOW_LABELS[key]} for key, _days in WINDOWS]
+        + [_("Mediaan dagen tot nieuw incident")],
+        rows,
+        note=str(EFFECT_NOTE),
+        chart="share_bars",
+    )
+
+
+def _ban_effect_table(scope, params: ReportParams, now: dt.datetime) -> Table:
+    b = ban_effect(scope, params, now)
+    rows = [[_("Nieuw incident of overtreding tijdens het verbod"), Share(b["during"], b["n"])]]
+    rows += [
+        [
+            _("Nieuw incident binnen %(w)s na afloop") % {"w": WINDOW_LABELS[key]},
+            Share(b[f"{key}_back"], b[f"{key}_followed"]),
+        ]
+        for key, _days in WINDOWS
+    ]
+    return Table(
+        "ban_effect",
+        _("Toegangsverboden: tijdens en na het verbod"),
+        [_("Onderwerp"), _("Aandeel toegangsverboden")],
+        rows,
+        note=_(
+            "Toegangsverboden die in deze periode zijn opgelegd en niet ingetrokken. Na afloop telt "
+            "alleen verboden die al zo lang voorbij zijn. Kleine aantallen: lees dit als een signaal, "
+            "niet als bewijs."
+        ),
+    )
+
+
+def effect_tables(scope: QuerySet, params: ReportParams, now: dt.datetime) -> list[Table]:
+    """The tables of this module, in report order."""
+    return [_effect_table(scope, params, now), _ban_effect_table(scope, params, now)]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gir.models import Department
 from incidents.constants import AggressionForm, AggressionKind, LocationType
-from reports.services import queries, sections
+from reports.services import effect, queries, sections
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
 from reports.services.summary import summarise
@@ -270,6 +270,7 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
     tables.append(_consequence_table(incidents, total))
     tables.append(_aggressor_table(incidents, scope, params, total))
     tables.extend(sections.measure_tables(incidents, scope, params, now, total))
+    tables.extend(effect.effect_tables(scope, params, now))
     tables.append(_deadline_table(incidents, now))
     # Organisation-wide only the department table is sensitive; otherwise every table is.
     protected = [protect(t, sensitive=None if whole_org else True) for t in tables]
