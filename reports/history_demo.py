@@ -16,6 +16,7 @@ from django.utils import timezone
 from gir.models import Department
 from incidents.constants import AggressionForm, LocationType, Status
 from incidents.models import Aggressor, Incident, IncidentAggressor, IncidentForm
+from reports.models import Headcount
 from reports.services.params import LOCAL_TZ
 from sanctions.constants import MeasureStatus, MeasureType
 from sanctions.models import Ban, Measure
@@ -120,3 +121,14 @@ def seed_history(context: dict) -> None:
     this_year = timezone.localdate().year
     for year in range(this_year - 3, this_year + 1):
         _seed_year(year, departments, users["medewerker"], users["coordinator"])
+        _seed_headcounts(year, Department.objects.order_by("name"))
+
+
+def _seed_headcounts(year: int, departments) -> None:
+    """Employees per year: the organisation slowly grows, departments differ in size."""
+    sizes = [
+        Headcount(department=d, year=year, employees=40 + 37 * (i % 5) + year % 7)
+        for i, d in enumerate(departments)
+    ]
+    sizes.append(Headcount(department=None, year=year, employees=sum(h.employees for h in sizes) + 60))
+    Headcount.objects.bulk_create(sizes, ignore_conflicts=True)

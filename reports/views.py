@@ -12,13 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gir.access import perm_required
 from gir.audit import audit_log, log_download
 from gir.models import AuditEntry
-from reports.forms import ReportForm, params_query
-from reports.models import ReportRun, RunStatus
+from reports.forms import HeadcountForm, ReportForm, params_query
+from reports.models import Headcount, ReportRun, RunStatus
 from reports.services import exports
 from reports.services.charts import draw_all, sections
 from reports.services.dashboard import dashboard_figures, recent_incidents
+from reports.services.headcount import headcount_set
 from reports.services.params import can_view_reports, incidents_for
 from reports.services.report import build_report_cached, report_title
 from reports.services.runs import report_run_request, report_run_retry
@@ -193,3 +195,18 @@ def run_download(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@perm_required("gir.change_settings")
+def headcounts(request):
+    """The beheerder sets the number of employees per year (organisation and departments)."""
+    form = HeadcountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        headcount_set(
+            request=request, department=data["department"], year=data["year"], employees=data["employees"]
+        )
+        messages.success(request, _("Het aantal medewerkers is opgeslagen."))
+        return redirect("reports:headcounts")
+    rows = Headcount.objects.select_related("department")
+    return render(request, "reports/headcounts.html", {"form": form, "rows": rows})

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gir.models import Department
 from incidents.constants import AggressionForm, AggressionKind, LocationType
-from reports.services import effect, queries, sections
+from reports.services import effect, queries, rates, sections
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
 from reports.services.summary import summarise
@@ -265,6 +265,9 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
         )
     )
     tables.append(_department_table(incidents))
+    rate = rates.rate_table(incidents, params)
+    if rate:
+        tables.append(rate)
     tables.append(_heat_table(incidents))
     tables.append(_trigger_table(incidents, total))
     tables.append(_consequence_table(incidents, total))

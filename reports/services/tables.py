@@ -72,6 +72,20 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Rate(Share):
+    """Incidents (``part``) per 100 employees (``whole``)."""
+
+    @property
+    def percent(self) -> float | None:  # per 100, like a percentage
+        return None if self.whole == 0 else 100.0 * self.part / self.whole
+
+    def __str__(self) -> str:
+        if self.whole == 0:
+            return "–"
+        return number_format(round(self.percent, 1), 1)
+
+
+@dataclass(frozen=True)
 class Change:
     current: int
     previous: int
