@@ -8,6 +8,7 @@ urlpatterns = [
     path("jaarverslag/", views.annual, name="annual"),
     path("jaarverslag/excel/", views.export_xlsx, name="export-xlsx"),
     path("jaarverslag/csv/<slug:key>/", views.export_csv, name="export-csv"),
+    path("jaarverslag/kerncijfers/<slug:fmt>/", views.export_kerncijfers, name="export-kerncijfers"),
     path("medewerkers/", views.headcounts, name="headcounts"),
     path("pdf/", views.run_create, name="run-create"),
     path("pdf/<int:pk>/", views.run_detail, name="run-detail"),

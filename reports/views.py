@@ -185,3 +185,24 @@ def headcounts(request):
         return redirect("reports:headcounts")
     rows = Headcount.objects.select_related("department")
     return render(request, "reports/headcounts.html", {"form": form, "rows": rows})
+
+
+@require_GET
+@perm_required("reports.view_reports")
+def export_kerncijfers(request, fmt: str):
+    """The organisation's yearly key figures (gir-kerncijfers 1.0) as JSON or CSV."""
+    from reports.services import kerncijfers
+
+    form = ReportForm(request.GET, user=request.user)
+    if fmt not in ("json", "csv") or not form.is_valid() or form.cleaned_data.get("department"):
+        raise Http404
+    params = form.params()
+    if not params.is_calendar_year:
+        raise Http404
+    report = build_report_cached(request.user, params)
+    _log_export(request, report, f"kerncijfers {fmt}")
+    if fmt == "json":
+        content, kind = kerncijfers.kerncijfers_json(report), "application/json"
+    else:
+        content, kind = kerncijfers.kerncijfers_csv(report), "text/csv; charset=utf-8"
+    return attachment(content, filename=f"gir-kerncijfers-{params.date_from.year}.{fmt}", content_type=kind)
