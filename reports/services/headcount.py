@@ -12,7 +12,13 @@ from reports.models import Headcount
 def headcount_set(*, request, department, year: int, employees: int) -> Headcount:
     """Create or change the number for (department or organisation, year), logging before and after."""
     with transaction.atomic():
-        row = Headcount.objects.select_for_update().filter(department=department, year=year).first()
+        # No ordering: the default one joins departments, and PostgreSQL cannot lock an outer join.
+        row = (
+            Headcount.objects.select_for_update()
+            .filter(department=department, year=year)
+            .order_by("pk")
+            .first()
+        )
         before = row.employees if row else None
         if row is None:
             row = Headcount.objects.create(department=department, year=year, employees=employees)
