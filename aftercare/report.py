@@ -2,7 +2,9 @@
 
 Cases are counted by the quarter in which the incident happened; talks and referrals belong to
 those cases. No names, no per-employee figures, and counts from 1 to 4 are shown as "< 5"
-so that nobody can be recognised in a small number (QUALITY.md "Privacy").
+so that nobody can be recognised in a small number (QUALITY.md "Privacy"). Each row shows its
+year total, so ``gir.stats.suppress`` (the one suppression function) also hides a larger
+quarter as "×" where the total would otherwise give a small one away.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from aftercare.constants import SMALL_COUNT, ReferralKind, TalkStatus
 from aftercare.models import AftercareCase, AftercareTalk, Referral
 from gir.deadlines.arithmetic import LOCAL_TZ, start_of_local_day
+from gir.stats import PRIMARY, Sum, suppress
 
 QUARTERS = (1, 2, 3, 4)
 
@@ -31,13 +34,23 @@ class ReportRow:
     label: str
     counts: dict[int, int] = field(default_factory=dict)
 
+    def _hidden(self) -> dict:
+        values = {q: self.counts.get(q, 0) for q in QUARTERS} | {"total": sum(self.counts.values())}
+        return suppress(values, [Sum(QUARTERS, "total")], SMALL_COUNT)
+
+    def _show(self, key, count: int, hidden: dict) -> str:
+        if key not in hidden:
+            return str(count)
+        return "< 5" if hidden[key] == PRIMARY else "×"
+
     @property
     def cells(self) -> list[str]:
-        return [shown(self.counts.get(q, 0)) for q in QUARTERS]
+        hidden = self._hidden()
+        return [self._show(q, self.counts.get(q, 0), hidden) for q in QUARTERS]
 
     @property
     def total(self) -> str:
-        return shown(sum(self.counts.values()))
+        return self._show("total", sum(self.counts.values()), self._hidden())
 
 
 def _by_quarter(queryset, date_field: str, group: str | None = None, **aggregates):

@@ -76,3 +76,24 @@ def params_query(params: ReportParams) -> str:
     if params.department_id:
         query["department"] = params.department_id
     return urlencode(query)
+
+
+class HeadcountForm(forms.Form):
+    """The beheerder's number of employees for the organisation or one department in a year."""
+
+    department = forms.ModelChoiceField(
+        label=_("Afdeling"), required=False, queryset=None, empty_label=_("Hele organisatie")
+    )
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+    employees = forms.IntegerField(
+        label=_("Aantal medewerkers"),
+        min_value=1,
+        max_value=1_000_000,
+        help_text=_("Het aantal medewerkers in dat jaar (personen, geen fte)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from gir.models import Department
+
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.order_by("name")

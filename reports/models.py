@@ -76,3 +76,43 @@ class ReportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (RunStatus.DONE, RunStatus.FAILED)
+
+
+class Headcount(models.Model):
+    """How many employees the organisation (no department) or one department had in a year.
+
+    Set by the beheerder; the annual report divides incidents by it (incidents per 100
+    employees), so departments of different size can be compared.
+    """
+
+    department = models.ForeignKey(
+        "gir.Department",
+        verbose_name=_("afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Laat leeg voor de hele organisatie."),
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    employees = models.PositiveIntegerField(_("aantal medewerkers"))
+
+    class Meta:
+        verbose_name = _("aantal medewerkers")
+        verbose_name_plural = _("aantallen medewerkers")
+        ordering = ["-year", "department__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year"],
+                condition=Q(department__isnull=False),
+                name="headcount_department_year",
+            ),
+            models.UniqueConstraint(
+                fields=["year"], condition=Q(department__isnull=True), name="headcount_organisation_year"
+            ),
+            models.CheckConstraint(condition=Q(employees__gte=1), name="headcount_at_least_one"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="headcount_year_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.department or _('hele organisatie')}: {self.employees}"

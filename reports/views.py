@@ -12,11 +12,12 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_download
 from gir.downloads import attachment, stored_file
 from gir.models import AuditEntry
-from reports.forms import ReportForm, params_query
-from reports.models import ReportRun, RunStatus
+from reports.forms import HeadcountForm, ReportForm, params_query
+from reports.models import Headcount, ReportRun, RunStatus
 from reports.services import exports
 from reports.services.charts import draw_all, sections
 from reports.services.dashboard import dashboard_figures, recent_incidents
+from reports.services.headcount import headcount_set
 from reports.services.params import incidents_for
 from reports.services.report import build_report_cached, report_title
 from reports.services.runs import report_run_request, report_run_retry
@@ -169,3 +170,39 @@ def run_download(request, pk: int):
         raise Http404
     log_download(request, run, f"rapportage-PDF #{run.pk}")
     return stored_file(run.file, filename=f"rapportage-{run.pk}.pdf", content_type="application/pdf")
+
+
+@perm_required("gir.change_settings")
+def headcounts(request):
+    """The beheerder sets the number of employees per year (organisation and departments)."""
+    form = HeadcountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        headcount_set(
+            request=request, department=data["department"], year=data["year"], employees=data["employees"]
+        )
+        messages.success(request, _("Het aantal medewerkers is opgeslagen."))
+        return redirect("reports:headcounts")
+    rows = Headcount.objects.select_related("department")
+    return render(request, "reports/headcounts.html", {"form": form, "rows": rows})
+
+
+@require_GET
+@perm_required("reports.view_reports")
+def export_kerncijfers(request, fmt: str):
+    """The organisation's yearly key figures (gir-kerncijfers 1.0) as JSON or CSV."""
+    from reports.services import kerncijfers
+
+    form = ReportForm(request.GET, user=request.user)
+    if fmt not in ("json", "csv") or not form.is_valid() or form.cleaned_data.get("department"):
+        raise Http404
+    params = form.params()
+    if not params.is_calendar_year:
+        raise Http404
+    report = build_report_cached(request.user, params)
+    _log_export(request, report, f"kerncijfers {fmt}")
+    if fmt == "json":
+        content, kind = kerncijfers.kerncijfers_json(report), "application/json"
+    else:
+        content, kind = kerncijfers.kerncijfers_csv(report), "text/csv; charset=utf-8"
+    return attachment(content, filename=f"gir-kerncijfers-{params.date_from.year}.{fmt}", content_type=kind)

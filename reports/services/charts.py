@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports.services.tables import SMALL, Table, cell_text
+from reports.services.tables import HIDDEN, SMALL, Share, Table, cell_text
 
 BLUE = "#154273"
 LIGHT = "#8fcae7"
@@ -113,7 +113,7 @@ def _bars_grouped(table: Table) -> bytes:
 def _line(table: Table) -> bytes:
     fig = _figure(6.5, 2.6)
     ax = fig.add_subplot()
-    points = [(i, str(r[0]), _number(r[1])) for i, r in enumerate(table.rows) if r[1] is not SMALL]
+    points = [(i, str(r[0]), _number(r[1])) for i, r in enumerate(table.rows) if r[1] not in (SMALL, HIDDEN)]
     ax.plot([p[0] for p in points], [p[2] for p in points], marker="o", color=BLUE)
     ax.set_xticks([p[0] for p in points], [p[1] for p in points])
     for x, _label, value in points:
@@ -130,7 +130,9 @@ def _heat(table: Table) -> bytes:
 
     fig = _figure(7.5, 2.8)
     ax = fig.add_subplot()
-    grid = np.array([[_number(c) if c is not SMALL else np.nan for c in row[1:]] for row in table.rows])
+    grid = np.array(
+        [[_number(c) if c not in (SMALL, HIDDEN) else np.nan for c in row[1:]] for row in table.rows]
+    )
     masked = np.ma.masked_invalid(grid)
     cmap = _cmap()
     image = ax.imshow(masked, aspect="auto", cmap=cmap, vmin=0)
@@ -151,8 +153,30 @@ def _cmap():
     return LinearSegmentedColormap.from_list("gir", ["#ffffff", LIGHT, BLUE]).with_extremes(bad=GREY)
 
 
-DRAW = {"barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
+def _share_bars(table: Table) -> bytes:
+    """Grouped horizontal bars: the percentage in each share column (hidden or empty: no bar)."""
+    rows = list(reversed(table.rows))
+    columns = [c for c in range(1, len(table.columns)) if any(isinstance(r[c], Share) for r in rows)]
+    fig = _figure(6.5, 0.45 * len(rows) * max(1, len(columns)) / 2 + 1.0)
+    ax = fig.add_subplot()
+    height = 0.8 / max(1, len(columns))
+    for s, col in enumerate(columns):
+        values = [
+            r[col].percent if isinstance(r[col], Share) and r[col].percent is not None else 0 for r in rows
+        ]
+        ys = [i + s * height for i in range(len(rows))]
+        ax.barh(ys, values, height, label=table.columns[col], color=[BLUE, LIGHT, GREY][s % 3])
+    ax.set_yticks([i + height * (len(columns) - 1) / 2 for i in range(len(rows))], [str(r[0]) for r in rows])
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(_("Procent"))
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+DRAW = {"share_bars": _share_bars, "barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
 KIND_WORDS = {
+    "share_bars": gettext_lazy("Staafdiagram"),
     "barh": gettext_lazy("Staafdiagram"),
     "bars_grouped": gettext_lazy("Staafdiagram"),
     "line": gettext_lazy("Lijndiagram"),
@@ -175,7 +199,7 @@ def alt_text(table: Table) -> str:
             else str(best[1])
         )
         text += " " + _("Het hoogste aantal is %(n)s (%(where)s).") % {"n": best[0], "where": where}
-    if any(cell is SMALL for row in table.rows for cell in row):
+    if any(cell in (SMALL, HIDDEN) for row in table.rows for cell in row):
         text += " " + _("Kleine aantallen zijn niet getekend.")
     return text + " " + _("De cijfers staan in de tabel.")
 

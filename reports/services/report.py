@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gir.models import Department
 from incidents.constants import AggressionForm, AggressionKind, LocationType
-from reports.services import queries, sections
+from reports.services import effect, queries, rates, sections
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
 from reports.services.summary import summarise
@@ -202,6 +202,7 @@ def _deadline_table(incidents, now) -> Table:
         ],
         rows,
         note=_("Het aandeel op tijd telt alleen termijnen die klaar zijn of al verlopen."),
+        row_sum=(1, (2, 3, 4, 5)),
     )
 
 
@@ -264,11 +265,15 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
         )
     )
     tables.append(_department_table(incidents))
+    rate = rates.rate_table(incidents, params)
+    if rate:
+        tables.append(rate)
     tables.append(_heat_table(incidents))
     tables.append(_trigger_table(incidents, total))
     tables.append(_consequence_table(incidents, total))
     tables.append(_aggressor_table(incidents, scope, params, total))
     tables.extend(sections.measure_tables(incidents, scope, params, now, total))
+    tables.extend(effect.effect_tables(scope, params, now))
     tables.append(_deadline_table(incidents, now))
     # Organisation-wide only the department table is sensitive; otherwise every table is.
     protected = [protect(t, sensitive=None if whole_org else True) for t in tables]

@@ -8,10 +8,12 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from reports.services.tables import SMALL, Amount, Change, Share, cell_text
+from reports.services.tables import HIDDEN, SMALL, Amount, Change, Share, cell_text
 
 
 def _count_words(cell) -> str:
+    if cell is HIDDEN:
+        return _("een niet getoond aantal")
     return _("minder dan 5") if cell is SMALL else cell_text(cell)
 
 
@@ -82,7 +84,7 @@ def _where_when(report) -> list[str]:
 def _consequences(report) -> list[str]:
     lines = []
     injury = _value(report, "consequences", _("Lichamelijk letsel"))
-    if injury is SMALL or (isinstance(injury, int) and injury > 0):
+    if injury in (SMALL, HIDDEN) or (isinstance(injury, int) and injury > 0):
         lines.append(
             ngettext(
                 "Bij %(n)s incident raakte iemand gewond.",
@@ -95,7 +97,7 @@ def _consequences(report) -> list[str]:
     if isinstance(damage, Amount) and damage.value:
         lines.append(_("De schade aan spullen van de gemeente was samen %(a)s.") % {"a": damage})
     repeat = _value(report, "aggressors", _("Daders met meer dan één incident (herhaling)"))
-    if repeat is SMALL or (isinstance(repeat, int) and repeat > 0):
+    if repeat in (SMALL, HIDDEN) or (isinstance(repeat, int) and repeat > 0):
         lines.append(
             ngettext(
                 "%(n)s dader was vaker dan één keer agressief.",
@@ -118,7 +120,7 @@ def _measures(report) -> list[str]:
                 % {"n": cell_text(total), "top": top[0].lower()}
             )
     imposed = _value(report, "bans", _("Toegangsverboden opgelegd in deze periode"))
-    if imposed is SMALL or (isinstance(imposed, int) and imposed > 0):
+    if imposed in (SMALL, HIDDEN) or (isinstance(imposed, int) and imposed > 0):
         lines.append(
             ngettext(
                 "Er is %(n)s toegangsverbod opgelegd.",

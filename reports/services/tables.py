@@ -2,7 +2,7 @@
 
 A cell is an ``int`` (a count), an ``Amount`` (euros or days, with the number of incidents
 it is based on), a ``Share`` (part of whole), a ``Change`` (against an earlier period), a
-``str`` (a label) or ``SMALL`` (hidden by ``reports.services.privacy.protect``).
+``str`` (a label), ``SMALL`` or ``HIDDEN`` (hidden by ``reports.services.privacy.protect``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,19 @@ class _Small:
 
 
 SMALL = _Small()
+
+
+class _Hidden:
+    """A larger count hidden so that a small one cannot be worked out from the totals: "×"."""
+
+    def __str__(self) -> str:
+        return "×"
+
+    def __repr__(self) -> str:
+        return "HIDDEN"
+
+
+HIDDEN = _Hidden()
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,20 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Rate(Share):
+    """Incidents (``part``) per 100 employees (``whole``)."""
+
+    @property
+    def percent(self) -> float | None:  # per 100, like a percentage
+        return None if self.whole == 0 else 100.0 * self.part / self.whole
+
+    def __str__(self) -> str:
+        if self.whole == 0:
+            return "–"
+        return number_format(round(self.percent, 1), 1)
+
+
+@dataclass(frozen=True)
 class Change:
     current: int
     previous: int
@@ -87,6 +114,8 @@ class Table:
     note: str = ""
     sensitive: bool = False  # counts of departments: small counts are hidden
     chart: str | None = None  # kind of chart drawn from this table, or None
+    # (total column, member columns): each row's total column is the sum of those columns.
+    row_sum: tuple[int, tuple[int, ...]] | None = None
     extra: dict = field(default_factory=dict)
 
     def all_rows(self) -> list[list]:

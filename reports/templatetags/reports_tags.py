@@ -2,7 +2,7 @@
 
 from django import template
 
-from reports.services.tables import SMALL, cell_text
+from reports.services.tables import HIDDEN, SMALL, cell_text
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def cell(value) -> str:
 @register.filter
 def heat_level(value, peak) -> int:
     """0-4 shade of a heat-map cell; hidden cells get their own class."""
-    if value is SMALL:
+    if value is SMALL or value is HIDDEN:
         return -1
     if not isinstance(value, int) or value <= 0 or not peak:
         return 0

@@ -9,6 +9,15 @@ def _params(w):
 
 
 ROUTES = [
+    # The beheerder keeps the employees per year (change_settings); a bare POST re-renders the form.
+    Route("reports:headcounts", expect={"admin": 200}, post=True),
+    # Key figures of the whole organisation: the coordinator only.
+    Route(
+        "reports:export-kerncijfers",
+        kwargs=lambda w: {"fmt": "json"},
+        expect={"coordinator": 200},
+        query="year=2025",
+    ),
     Route("reports:dashboard", expect=REPORT_READERS),
     Route("reports:annual", expect=REPORT_READERS),
     Route("reports:export-xlsx", expect=REPORT_READERS, query="year=2025"),

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from reports.services.privacy import protect
-from reports.services.tables import SMALL, Amount, Change, Share, Table
+from reports.services.tables import HIDDEN, SMALL, Amount, Change, Share, Table
 
 
 def table(rows, sensitive=True, total=None):
@@ -17,8 +17,14 @@ def test_small_counts_are_hidden_and_zero_stays():
 
 def test_one_hidden_cell_hides_the_next_smallest_so_the_total_does_not_give_it_away():
     out = protect(table([("a", 3), ("b", 9), ("c", 25)], total=["Totaal", 37]))
-    assert [r[1] for r in out.rows] == [SMALL, SMALL, 25]
+    assert [r[1] for r in out.rows] == [SMALL, HIDDEN, 25]
     assert out.total == ["Totaal", 37]
+
+
+def test_a_row_total_column_counts_as_a_sum_too():
+    t = Table("t", "T", ["label", "n", "a", "b"], [["x", 12, 3, 9], ["y", 20, 10, 10]], row_sum=(1, (2, 3)))
+    out = protect(t, sensitive=True)
+    assert out.rows[0][1:] == [12, SMALL, HIDDEN]
 
 
 def test_two_hidden_cells_need_no_extra_hiding():
