@@ -6,10 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from gir.models import AuditEntry
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+from gir.proxy import client_ip
 
 
 def audit_log(

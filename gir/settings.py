@@ -11,6 +11,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 
 from gir.env import env_bool, env_int, env_list, env_str
+from gir.proxy import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GIR_VAR_DIR", str(BASE_DIR / "var")))
@@ -136,13 +137,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
-# Throttling: lock out a user name and, separately, an address after repeated failures.
+# Throttling: lock out the combination of user name and client address after repeated
+# failures, for a cool-off. Neither alone: an address alone would lock out a whole building
+# behind one NAT, a user name alone would let anyone lock out a named colleague from elsewhere.
 AXES_FAILURE_LIMIT = env_int("GIR_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("GIR_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("GIR_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "gir.proxy.client_ip"
 AXES_VERBOSE = False
 
 # Sessions: an idle timeout (renewed on every request) and an absolute lifetime.
@@ -293,3 +296,13 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Trust: proxies, caching, second factor, segregation of duties (issue 12) ----------------
+# Addresses or networks (CIDR) of the reverse proxies in front of GIR; the client address is
+# the right-most untrusted one in X-Forwarded-For (gir/proxy.py). Empty: the header is ignored.
+GIR_TRUSTED_PROXIES = env_list("GIR_TRUSTED_PROXIES", "")
+parse_networks(GIR_TRUSTED_PROXIES)  # a typo stops the start-up
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware"), "gir.security.middleware.NoStoreMiddleware")
+# Password-reset requests per client address and per e-mail address in a window.
+GIR_PASSWORD_RESET_LIMIT = env_int("GIR_PASSWORD_RESET_LIMIT", 5)
+GIR_PASSWORD_RESET_WINDOW = env_int("GIR_PASSWORD_RESET_WINDOW_MINUTES", 15) * 60

@@ -4,11 +4,12 @@ from django.urls import include, path
 
 from gir import views
 from gir.auth_views import LoginView
+from gir.security.throttle import ThrottledPasswordResetView
 
 auth_patterns = [
     path("inloggen/", LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),
