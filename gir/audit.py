@@ -16,6 +16,7 @@ def audit_log(
     action: str,
     obj: models.Model | None = None,
     description: str = "",
+    changes: dict | None = None,
 ) -> AuditEntry:
     """Append one entry. ``description`` must not contain personal data (use ids)."""
     user = actor if actor is not None else getattr(request, "user", None)
@@ -29,6 +30,7 @@ def audit_log(
         description=description[:200],
         ip_address=client_ip(request),
         path=(request.path[:300] if request is not None else ""),
+        changes=changes or {},
     )
 
 
@@ -38,3 +40,65 @@ def log_view(request, obj: models.Model, description: str = "") -> AuditEntry:
 
 def log_download(request, obj: models.Model, description: str = "") -> AuditEntry:
     return audit_log(request=request, action=AuditEntry.Action.DOWNLOAD, obj=obj, description=description)
+
+
+def _plain(value):
+    """A JSON-safe, readable form of a field value for the before/after record."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, list | tuple | set | models.QuerySet):
+        return sorted(str(item) for item in value)
+    if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
+        return value.name or ""
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict:
+    """The current values of ``fields`` (many-to-many included), as the audit log stores them."""
+    values = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            values[name] = _plain(list(getattr(obj, name).all())) if obj.pk else []
+        else:
+            values[name] = _plain(getattr(obj, name))
+    return values
+
+
+def log_change(
+    *,
+    request=None,
+    actor=None,
+    obj: models.Model | None,
+    before: dict | None,
+    after: dict,
+    description: str = "",
+) -> AuditEntry | None:
+    """Record a configuration change with the values before and after; nothing if nothing changed.
+
+    ``before=None`` records a creation. Used for users, roles, departments, locations,
+    organisation settings, retention periods, letter templates and signatories.
+    """
+    old = before or {}
+    changes = {k: [old.get(k), v] for k, v in after.items() if before is None or old.get(k) != v}
+    if not changes:
+        return None
+    action = AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE
+    return audit_log(
+        request=request, actor=actor, action=action, obj=obj, description=description, changes=changes
+    )
+
+
+def save_form_audited(request, form, *, description: str = "") -> models.Model:
+    """Save a ModelForm and record its fields before and after (one call for every config form)."""
+    model = form._meta.model
+    names = {f.name for f in model._meta.get_fields()}
+    fields = [name for name in form.fields if name in names]
+    pk = form.instance.pk
+    # form.instance already holds the new values after validation: read the old ones afresh.
+    before = snapshot(model.objects.get(pk=pk), fields) if pk else None
+    obj = form.save()
+    log_change(request=request, obj=obj, before=before, after=snapshot(obj, fields), description=description)
+    return obj

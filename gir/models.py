@@ -212,6 +212,8 @@ class AuditEntry(models.Model):
         UPDATE = "update", _("gewijzigd")
         DELETE = "delete", _("verwijderd")
         LOGIN = "login", _("ingelogd")
+        GRANT = "grant", _("rol aangevraagd of bevestigd")
+        RESET = "reset", _("wachtwoordlink of tweede factor opnieuw ingesteld")
 
     at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -223,6 +225,8 @@ class AuditEntry(models.Model):
     description = models.CharField(_("omschrijving"), max_length=200, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     path = models.CharField(max_length=300, blank=True)
+    # For changes of configuration (users, roles, settings): {field: [before, after]}.
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
 
     objects = AuditQuerySet.as_manager()
 
@@ -230,7 +234,10 @@ class AuditEntry(models.Model):
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditlog")
         ordering = ["-at"]
-        permissions = [("view_auditlog", _("Auditlog inzien"))]
+        permissions = [
+            ("view_auditlog", _("Auditlog inzien")),
+            ("view_aftercare_audit", _("Inzage in nazorggegevens in het auditlog zien")),
+        ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
     def save(self, *args, **kwargs):
@@ -372,3 +379,7 @@ class Deadline(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.is_open and self.due_at < (now or timezone.now())
+
+
+# Kept in their own module (issue 12); imported here so Django registers them with this app.
+from gir.security.models import RoleGrant  # noqa: E402, F401

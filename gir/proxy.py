@@ -42,7 +42,9 @@ def _address(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None
         return None
 
 
-def resolve_client_ip(remote_addr: str | None, forwarded_for: str | None, trusted: tuple[str, ...]) -> str | None:
+def resolve_client_ip(
+    remote_addr: str | None, forwarded_for: str | None, trusted: tuple[str, ...]
+) -> str | None:
     """The right-most address in the chain ``forwarded_for, remote_addr`` that is no trusted proxy."""
     peer = _address(remote_addr or "")
     if peer is None:

@@ -302,7 +302,12 @@ LOGGING = {
 # the right-most untrusted one in X-Forwarded-For (gir/proxy.py). Empty: the header is ignored.
 GIR_TRUSTED_PROXIES = env_list("GIR_TRUSTED_PROXIES", "")
 parse_networks(GIR_TRUSTED_PROXIES)  # a typo stops the start-up
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware"), "gir.security.middleware.NoStoreMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware"),
+    "gir.security.middleware.NoStoreMiddleware",
+)
 # Password-reset requests per client address and per e-mail address in a window.
 GIR_PASSWORD_RESET_LIMIT = env_int("GIR_PASSWORD_RESET_LIMIT", 5)
 GIR_PASSWORD_RESET_WINDOW = env_int("GIR_PASSWORD_RESET_WINDOW_MINUTES", 15) * 60
+# Exports and role changes need a password (or login) within this many seconds.
+GIR_REAUTH_SECONDS = env_int("GIR_REAUTH_MINUTES", 15) * 60

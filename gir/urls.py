@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from gir import views
 from gir.auth_views import LoginView
+from gir.security import reauth, user_views
 from gir.security.throttle import ThrottledPasswordResetView
 
 auth_patterns = [
@@ -25,6 +26,7 @@ auth_patterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("bevestigen/", reauth.reauthenticate, name="reauthenticate"),
     path("wachtwoord-wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord-wijzigen/klaar/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
@@ -35,8 +37,13 @@ admin_patterns = [
     path("", views.admin_home, name="admin-home"),
     path("organisatie/", views.organisation_edit, name="organisation-edit"),
     path("gebruikers/", views.users_list, name="users-list"),
-    path("gebruikers/nieuw/", views.users_create, name="users-create"),
-    path("gebruikers/<int:pk>/", views.users_edit, name="users-edit"),
+    path("gebruikers/nieuw/", user_views.users_create, name="users-create"),
+    path("gebruikers/<int:pk>/", user_views.users_edit, name="users-edit"),
+    path(
+        "gebruikers/<int:pk>/wachtwoordlink/", user_views.users_send_password_link, name="users-password-link"
+    ),
+    path("rollen-bevestigen/", user_views.role_grants, name="role-grants"),
+    path("rollen-bevestigen/<int:pk>/", user_views.role_grant_decision, name="role-grant-decide"),
     path("afdelingen/", views.departments_list, name="departments-list"),
     path("afdelingen/nieuw/", views.departments_create, name="departments-create"),
     path("afdelingen/<int:pk>/", views.departments_edit, name="departments-edit"),

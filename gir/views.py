@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from gir.access import perm_required
+from gir.audit import save_form_audited
 from gir.deadlines.scan import oldest_unsent_overdue
 from gir.forms import DepartmentForm, LocationForm, OrganisationForm, SignatoryForm, UserForm
 from gir.models import (
@@ -122,7 +123,7 @@ def organisation_edit(request):
     org = Organisation.get()
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=org)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_form_audited(request, form)
         messages.success(request, _("De instellingen zijn opgeslagen."))
         return redirect("organisation-edit")
     return render(request, "gir/admin/form.html", {"form": form, "title": _("Organisatie-instellingen")})
@@ -155,8 +156,9 @@ class AdminMixin(LoginRequiredMixin, PermissionRequiredMixin):
         return context
 
     def form_valid(self, form):
+        self.object = save_form_audited(self.request, form)
         messages.success(self.request, _("Opgeslagen."))
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 class AdminList(AdminMixin, ListView):
@@ -201,7 +203,8 @@ def admin_views(model, form_class, *, perm, title_list, title_new, title_edit, c
     return listing.as_view(), create.as_view(), edit.as_view()
 
 
-users_list, users_create, users_edit = admin_views(
+# Creating and editing accounts: gir.security.user_views (segregation of duties).
+users_list = admin_views(
     User,
     UserForm,
     perm="gir.manage_users",
@@ -216,7 +219,7 @@ users_list, users_create, users_edit = admin_views(
         ("department", _("Afdeling")),
         ("is_active", _("Actief")),
     ],
-)
+)[0]
 departments_list, departments_create, departments_edit = admin_views(
     Department,
     DepartmentForm,

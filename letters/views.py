@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
-from gir.audit import audit_log, log_download, log_view
+from gir.audit import audit_log, log_change, log_download, log_view
 from gir.downloads import attachment
 from gir.models import AuditEntry, Signatory
 from letters import access, exports, prefill, services
@@ -353,6 +353,13 @@ def template_edit(request, pk: int):
                 body=form.cleaned_data["body"],
                 note=form.cleaned_data["note"],
                 by=request.user,
+            )
+            log_change(
+                request=request,
+                obj=template,
+                before=initial or None,
+                after={"subject": version.subject, "body": version.body},
+                description=f"sjabloon {template.pk} versie {version.number}",
             )
             messages.success(
                 request, _("Versie %(n)s van het sjabloon is opgeslagen.") % {"n": version.number}

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
-from gir.audit import audit_log, log_view
+from gir.audit import audit_log, log_change, log_view
 from gir.models import AuditEntry
 from incidents.models import Aggressor
 from privacy.constants import DataClass
@@ -22,6 +22,8 @@ def retention(request):
     current = dict(RetentionPolicy.objects.values_list("data_class", "days"))
     form = RetentionForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
+        after = {data_class.value: form.cleaned_data[data_class.value] for data_class in DataClass}
+        log_change(request=request, obj=None, before=current, after=after, description="bewaartermijnen")
         for data_class in DataClass:
             RetentionPolicy.objects.update_or_create(
                 data_class=data_class.value,

@@ -133,6 +133,8 @@ def test_every_authenticated_page_and_download_is_no_store(matrix_world):
         response = client.get(f"{url}?{route.query}" if route.query else url)
         checked += response.status_code == 200
         if "no-store" not in response.get("Cache-Control", ""):
-            failures.append(f"{route.name} as {persona}: {response.status_code} {response.get('Cache-Control')}")
+            failures.append(
+                f"{route.name} as {persona}: {response.status_code} {response.get('Cache-Control')}"
+            )
     assert checked > 50
     assert not failures, "cacheable: " + "; ".join(failures[:20])
