@@ -196,6 +196,14 @@ class AuditQuerySet(models.QuerySet):
     def delete(self):
         raise ValidationError("The audit log is append-only.")
 
+    def purge_before(self, cutoff) -> int:
+        """The retention sweep's one way to remove entries: all older than ``cutoff``.
+
+        PostgreSQL's trigger still refuses any entry younger than a year (migration 0006).
+        """
+        expired = self.filter(at__lt=cutoff)
+        return expired._raw_delete(expired.db)
+
 
 class AuditEntry(models.Model):
     """Who read or changed which personal data, when and from where. Append-only.

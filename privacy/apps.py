@@ -12,3 +12,4 @@ class PrivacyConfig(AppConfig):
         register_nav(
             NavItem(_("Inzageverzoek"), "privacy:subject-search", "privacy.subject_access", order=85)
         )
+        register_nav(NavItem(_("Auditlog"), "privacy:auditlog", "gir.view_auditlog", order=86))

@@ -17,6 +17,7 @@ ROUTES = [
                 "aftercare",
                 "reception",
                 "admin",
+                "privacy",
             ]
         },
     ),
@@ -34,6 +35,7 @@ ROUTES = [
                 "aftercare",
                 "reception",
                 "admin",
+                "privacy",
             ]
         },
     ),

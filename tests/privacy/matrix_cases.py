@@ -9,6 +9,12 @@ ROUTES = [
         default=403,
         kwargs=lambda w: {"pk": w.privacy_subject.pk},
     ),
+    Route("privacy:auditlog", expect={"coordinator": 200, "privacy": 200, "aftercare": 200}),
+    Route(
+        "privacy:auditlog-export",
+        expect={"coordinator": 200, "privacy": 200, "aftercare": 200},
+        kwargs=lambda w: {"fmt": "csv"},
+    ),
 ]
 
 

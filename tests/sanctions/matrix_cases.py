@@ -16,6 +16,7 @@ EVERYONE = [
     "aftercare",
     "reception",
     "admin",
+    "privacy",
 ]
 
 
