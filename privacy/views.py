@@ -48,7 +48,8 @@ def _find_subjects(user, name: str, date_of_birth) -> list[Aggressor]:
 
 @perm_required("privacy.subject_access")
 def subject_search(request):
-    form = SubjectSearchForm(request.GET or None)
+    # A POST: the name and birth date must not stay in the browser history or the proxy log.
+    form = SubjectSearchForm(request.POST if request.method == "POST" else None)
     results = None
     if form.is_bound and form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["date_of_birth"]):
         results = _find_subjects(request.user, form.cleaned_data["q"], form.cleaned_data["date_of_birth"])

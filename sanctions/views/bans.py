@@ -155,9 +155,10 @@ def breach_find(request):
     """
     if not request.user.has_perm("sanctions.register_breach"):
         raise PermissionDenied
-    form = BreachFindForm(request.GET or None)
+    # A POST: the name typed must not stay in the browser history or the proxy log.
+    form = BreachFindForm(request.POST if request.method == "POST" else None)
     matches = None
-    if form.is_valid():
+    if form.is_bound and form.is_valid():
         matches = reception_matches(form.cleaned_data["name"])
         audit_log(
             request=request,

@@ -74,7 +74,12 @@ ROUTES = [
         default=404,
     ),
     Route("incidents:aggressor-search", expect={**NO_SEARCH, **MANAGING}),
-    Route("incidents:aggressor-search", expect={**NO_SEARCH, **MANAGING}, query="name=Kramer"),
+    Route(
+        "incidents:aggressor-search",
+        expect={**NO_SEARCH, **MANAGING},
+        post=True,
+        post_data=lambda w: {"name": "Kramer"},
+    ),
     Route("incidents:aggressor-detail", kwargs=lambda w: {"pk": w.aggressor.pk}, expect=PERSON, default=404),
     Route(
         "incidents:aggressor-edit",

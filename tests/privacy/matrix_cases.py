@@ -2,7 +2,12 @@ from tests.matrix import Route
 
 ROUTES = [
     Route("privacy:retention", expect={"admin": 200}, post=True),
-    Route("privacy:subject-search", expect={"coordinator": 200}),
+    Route(
+        "privacy:subject-search",
+        expect={"coordinator": 200},
+        post=True,
+        post_data=lambda w: {"q": "Inzage"},
+    ),
     Route(
         "privacy:subject-export",
         expect={"coordinator": 200},

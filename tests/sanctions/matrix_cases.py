@@ -61,7 +61,12 @@ ROUTES = [
     Route("sanctions:claim-payment", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:claim-uncollectable", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:reception", expect={"mandated": 200, "coordinator": 200, "reception": 200}),
-    Route("sanctions:breach-find", expect={p: 200 for p in EVERYONE}, query="name=Matrix"),
+    Route(
+        "sanctions:breach-find",
+        expect={p: 200 for p in EVERYONE},
+        post=True,
+        post_data=lambda w: {"name": "Matrix"},
+    ),
     Route("sanctions:register", expect={"coordinator": 200}),
     Route("sanctions:register-export", expect={"coordinator": 200}),
     Route("sanctions:ban-serve", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
