@@ -311,3 +311,6 @@ GIR_PASSWORD_RESET_LIMIT = env_int("GIR_PASSWORD_RESET_LIMIT", 5)
 GIR_PASSWORD_RESET_WINDOW = env_int("GIR_PASSWORD_RESET_WINDOW_MINUTES", 15) * 60
 # Exports and role changes need a password (or login) within this many seconds.
 GIR_REAUTH_SECONDS = env_int("GIR_REAUTH_MINUTES", 15) * 60
+# Images are refused by their header above this many pixels, before decoding (a 456 KB PNG of
+# 12,500 x 12,500 took 680 MB). 50 million covers a 48-megapixel phone camera.
+GIR_UPLOAD_MAX_PIXELS = env_int("GIR_UPLOAD_MAX_PIXELS", 50_000_000)

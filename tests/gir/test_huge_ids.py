@@ -11,8 +11,18 @@ HUGE = "1" * 23
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("12", 12), (HUGE, None), (str(MAX_PK), MAX_PK), (str(MAX_PK + 1), None), ("0", None), ("-3", None),
-     ("١٢", None), ("", None), (None, None), ("12a", None)],
+    [
+        ("12", 12),
+        (HUGE, None),
+        (str(MAX_PK), MAX_PK),
+        (str(MAX_PK + 1), None),
+        ("0", None),
+        ("-3", None),
+        ("١٢", None),
+        ("", None),
+        (None, None),
+        ("12a", None),
+    ],
 )
 def test_parse_pk_accepts_only_storable_ids(raw, expected):
     assert parse_pk(raw) == expected
