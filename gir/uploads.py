@@ -48,7 +48,8 @@ def check_pixels(image: Image.Image) -> None:
     if image.width * image.height > settings.GIR_UPLOAD_MAX_PIXELS:
         raise ValidationError(
             _(
-                "Deze afbeelding is te groot (%(w)d × %(h)d beeldpunten). Maak hem kleiner en probeer het opnieuw."
+                "Deze afbeelding is te groot (%(w)d × %(h)d beeldpunten). "
+                "Maak hem kleiner en probeer het opnieuw."
             )
             % {"w": image.width, "h": image.height}
         )
