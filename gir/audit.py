@@ -38,6 +38,30 @@ def log_view(request, obj: models.Model, description: str = "") -> AuditEntry:
     return audit_log(request=request, action=AuditEntry.Action.VIEW, obj=obj, description=description)
 
 
+def log_views(request, objects, description: str) -> int:
+    """One VIEW entry per distinct object a page shows (a list naming persons), in one query.
+
+    ``description`` may hold ``{pk}``; it must not hold personal data.
+    """
+    distinct = {(type(obj), obj.pk): obj for obj in objects if obj is not None}
+    user = getattr(request, "user", None)
+    actor = user if user is not None and user.is_authenticated else None
+    entries = [
+        AuditEntry(
+            actor=actor,
+            action=AuditEntry.Action.VIEW,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=str(obj.pk),
+            description=description.format(pk=obj.pk)[:200],
+            ip_address=client_ip(request),
+            path=request.path[:300],
+        )
+        for obj in distinct.values()
+    ]
+    AuditEntry.objects.bulk_create(entries)
+    return len(entries)
+
+
 def log_download(request, obj: models.Model, description: str = "") -> AuditEntry:
     return audit_log(request=request, action=AuditEntry.Action.DOWNLOAD, obj=obj, description=description)
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
-from gir.audit import audit_log, log_change, log_download, log_view
+from gir.audit import audit_log, log_change, log_download, log_view, log_views
 from gir.downloads import attachment
 from gir.models import AuditEntry, Signatory
 from letters import access, exports, prefill, services
@@ -55,6 +55,7 @@ def letter_list(request):
     if status in LetterStatus.values:
         letters = letters.filter(status=status)
     page = Paginator(letters, 25).get_page(request.GET.get("page"))
+    log_views(request, [letter.aggressor for letter in page], "dader {pk} op brievenlijst")
     return render(
         request,
         "letters/letter_list.html",
@@ -85,6 +86,8 @@ def incident_letters(request, incident_pk: int):
         "measures": _measures(request.user, incident),
         "has_aggressor": incident.aggressor_links.exists(),
     }
+    shown = [letter.aggressor for letter in letters] + [m["measure"].aggressor for m in context["measures"]]
+    log_views(request, shown, "dader {pk} op brieven van incident " + str(incident.pk))
     return render(request, "letters/incident_letters.html", context)
 
 
@@ -134,6 +137,7 @@ def letter_create(request, incident_pk: int, kind: str):
         "no_aggressor": not aggressors.exists(),
         "no_signatory": not Signatory.objects.filter(is_active=True).exists(),
     }
+    log_views(request, aggressors, "dader {pk} op formulier nieuwe brief")
     return render(request, "letters/letter_create.html", context)
 
 
@@ -312,6 +316,10 @@ def register_export(request):
     fmt = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
     rows = filterset.qs
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
+    # The export names each letter's addressee: that is a read of each person's data.
+    log_views(
+        request, [dispatch.letter.aggressor for dispatch in rows], "dader {pk} in export verzendregister"
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
         return _attachment(
