@@ -2,19 +2,20 @@ import json
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_change, log_view
+from gir.downloads import attachment
 from gir.models import AuditEntry
+from gir.security.reauth import recent_login_required
 from incidents.models import Aggressor
 from privacy.constants import DataClass
 from privacy.forms import RetentionForm, SubjectSearchForm
 from privacy.models import RetentionPolicy, RetentionRun
-from privacy.subject_access import build_export
+from privacy.subject_access import build_export, render_letter
 
 
 @perm_required("privacy.manage_retention")
@@ -59,12 +60,18 @@ def subject_search(request):
 
 
 @perm_required("privacy.subject_access")
-def subject_export(request, pk: int):
+@recent_login_required
+def subject_export(request, pk: int, fmt: str = "json"):
+    """The answer to a subject-access request: the data as JSON, or the letter as PDF."""
     aggressor = get_object_or_404(Aggressor.objects.visible_to(request.user).active(), pk=pk)
     data = build_export(aggressor)
-    audit_log(request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description="inzageverzoek")
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
+    audit_log(
+        request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description=f"inzageverzoek {fmt}"
+    )
     stamp = timezone.localtime().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="inzage-{aggressor.pk}-{stamp}.json"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    if fmt == "pdf":
+        return attachment(
+            render_letter(data), filename=f"inzage-{aggressor.pk}-{stamp}.pdf", content_type="application/pdf"
+        )
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    return attachment(body, filename=f"inzage-{aggressor.pk}-{stamp}.json", content_type="application/json")

@@ -14,6 +14,12 @@ ROUTES = [
         default=403,
         kwargs=lambda w: {"pk": w.privacy_subject.pk},
     ),
+    Route(
+        "privacy:subject-letter",
+        expect={"coordinator": 200},
+        default=403,
+        kwargs=lambda w: {"pk": w.privacy_subject.pk},
+    ),
     Route("privacy:auditlog", expect={"coordinator": 200, "privacy": 200, "aftercare": 200}),
     Route(
         "privacy:auditlog-export",
