@@ -75,7 +75,7 @@ def four_people(world):
 
 
 def test_the_answer_holds_only_the_subjects_data(four_people, login):
-    world, incident, subject, other, talk, ban, letter = four_people
+    world, _incident, subject, _other, _talk, _ban, letter = four_people
     response = login(world.coordinator).get(reverse("privacy:subject-export", args=[subject.pk]))
     data = json.loads(response.content)
     text = json.dumps(data, ensure_ascii=False)
