@@ -19,6 +19,9 @@ class GirConfig(AppConfig):
         register_nav(NavItem(_("Mijn taken"), "tasks", None, order=5))
         register_nav(NavItem(_("Beheer"), "admin-home", "gir.change_settings", order=90))
         register_nav(NavItem(_("Rollen bevestigen"), "role-grants", "gir.confirm_role_grant", order=92))
+        register_nav(
+            NavItem(_("Tweede stap herstellen"), "twofactor-reset", "gir.confirm_role_grant", order=93)
+        )
         register_panel(StartPanel("gir/panels/tasks.html", None, panels.tasks_context, order=80))
         register_panel(
             StartPanel("gir/panels/admin.html", "gir.change_settings", panels.admin_context, order=90)

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gir",
     "incidents",
     "sanctions",
@@ -51,6 +54,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gir.security.twofactor.TwoFactorMiddleware",
     "gir.middleware.SessionLifetimeMiddleware",
     "gir.middleware.ActiveUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -314,3 +319,7 @@ GIR_REAUTH_SECONDS = env_int("GIR_REAUTH_MINUTES", 15) * 60
 # Images are refused by their header above this many pixels, before decoding (a 456 KB PNG of
 # 12,500 x 12,500 took 680 MB). 50 million covers a 48-megapixel phone camera.
 GIR_UPLOAD_MAX_PIXELS = env_int("GIR_UPLOAD_MAX_PIXELS", 50_000_000)
+# Two-factor login (gir/security/twofactor.py). Logins through these backends had their second
+# factor at the identity provider already (single sign-on).
+GIR_TWO_FACTOR_EXEMPT_BACKENDS = ["gir.oidc.GirOIDCBackend"]
+OTP_TOTP_ISSUER = env_str("GIR_OTP_ISSUER", "GIR")

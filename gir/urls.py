@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from gir import views
 from gir.auth_views import LoginView
-from gir.security import reauth, user_views
+from gir.security import reauth, twofactor_views, user_views
 from gir.security.throttle import ThrottledPasswordResetView
 
 auth_patterns = [
@@ -27,6 +27,8 @@ auth_patterns = [
         name="password_reset_complete",
     ),
     path("bevestigen/", reauth.reauthenticate, name="reauthenticate"),
+    path("tweede-stap/", twofactor_views.verify, name="twofactor-verify"),
+    path("tweede-stap/instellen/", twofactor_views.enrol, name="twofactor-enrol"),
     path("wachtwoord-wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord-wijzigen/klaar/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
@@ -43,6 +45,7 @@ admin_patterns = [
         "gebruikers/<int:pk>/wachtwoordlink/", user_views.users_send_password_link, name="users-password-link"
     ),
     path("rollen-bevestigen/", user_views.role_grants, name="role-grants"),
+    path("tweede-stap-herstellen/", twofactor_views.reset, name="twofactor-reset"),
     path("rollen-bevestigen/<int:pk>/", user_views.role_grant_decision, name="role-grant-decide"),
     path("afdelingen/", views.departments_list, name="departments-list"),
     path("afdelingen/nieuw/", views.departments_create, name="departments-create"),

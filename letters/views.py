@@ -17,6 +17,7 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_change, log_download, log_view, log_views
 from gir.downloads import attachment
 from gir.models import AuditEntry, Signatory
+from gir.security.reauth import recent_login_required
 from letters import access, exports, prefill, services
 from letters import merge_fields as mf
 from letters.constants import Copy, LetterKind, LetterStatus
@@ -306,6 +307,7 @@ def register(request):
 
 @perm_required(REGISTER)
 @require_GET
+@recent_login_required
 def register_export(request):
     filterset = _register_queryset(request)
     if filterset.is_bound and not filterset.is_valid():

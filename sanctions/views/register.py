@@ -14,6 +14,7 @@ from gir.access import perm_required
 from gir.audit import audit_log
 from gir.downloads import attachment
 from gir.models import AuditEntry
+from gir.security.reauth import recent_login_required
 from sanctions.filters import BanRegisterFilter
 from sanctions.models import Ban, BanLocation
 
@@ -55,6 +56,7 @@ def spreadsheet_safe(value) -> str:
 
 
 @perm_required("sanctions.view_ban_register")
+@recent_login_required
 def register_export(request):
     filterset = _register_queryset(request)
     now = timezone.now()

@@ -86,6 +86,11 @@ ROUTES = [
         post_data=lambda w: {"decision": "refuse"},
     ),
     Route("reauthenticate", default=200),
+    Route("twofactor-verify", default=200),
+    Route("twofactor-enrol", default=200),
+    Route(
+        "twofactor-reset", expect={"coordinator": 200}, post=True, post_data=lambda w: {"user": w.manager.pk}
+    ),
     Route("departments-list", expect=ADMIN_ONLY),
     Route("departments-create", expect=ADMIN_ONLY, post=True),
     Route("departments-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.dept_a.pk}, post=True),
