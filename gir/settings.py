@@ -136,6 +136,7 @@ if GIR_OIDC_ENABLED:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
     GIR_OIDC_ROLE_MAP = parse_role_map(env_str("GIR_OIDC_ROLE_MAP"))
+    OIDC_USE_PKCE = True  # the authorisation code is useless to anyone without the verifier
 else:
     GIR_OIDC_ROLE_MAP = {}
 LOGIN_URL = "login"
