@@ -36,7 +36,8 @@ def _file_base64(field) -> str | None:
 
 def _html_text(markup: str) -> str:
     """A letter's HTML as plain text with paragraphs kept (for redaction and the PDF)."""
-    text = re.sub(r"<(br|/p|/div|/li|/h\d|/tr)[^>]*>", "\n", markup or "", flags=re.I)
+    markup = re.sub(r"<(style|script|head)\b.*?</\1>", "", markup or "", flags=re.I | re.S)
+    text = re.sub(r"<(br|/p|/div|/li|/h\d|/tr)[^>]*>", "\n", markup, flags=re.I)
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return re.sub(r"\n\s*\n+", "\n\n", text).strip()
 

@@ -2,34 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from gir.models import Organisation
 
-
-def _date(value: str | None) -> str:
-    if not value:
-        return ""
-    moment = datetime.fromisoformat(value)
-    return moment.strftime("%d-%m-%Y %H:%M") if "T" in value else moment.strftime("%d-%m-%Y")
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}.*)?$")
 
 
-def _dated(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
-    return [{**row, **{f"{key}_nl": _date(row.get(key)) for key in keys}} for row in rows]
+def _readable(value):
+    """The export's data with every ISO date or time written the Dutch way (30-11-2026 13:40)."""
+    if isinstance(value, dict):
+        return {key: _readable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    if isinstance(value, str) and ISO.match(value):
+        if "T" not in value:
+            return date.fromisoformat(value).strftime("%d-%m-%Y")
+        return timezone.localtime(datetime.fromisoformat(value)).strftime("%d-%m-%Y %H:%M")
+    return value
 
 
 def letter_html(data: dict) -> str:
-    context = {
-        "data": data,
-        "organisation": Organisation.get(),
-        "incidents": _dated(data["incidenten"], ("datum",)),
-        "measures": _dated(data["maatregelen"], ("besloten_op",)),
-        "letters": _dated(data["brieven"], ("datum",)),
-        "consultations": _dated(data["raadplegingen"], ("datum",)),
-        "made_on": _date(data["opgemaakt_op"]),
-    }
+    context = {"data": _readable(data), "organisation": Organisation.get()}
     return render_to_string("privacy/subject_access_letter.html", context)
 
 

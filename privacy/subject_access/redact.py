@@ -21,6 +21,26 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in WORD.findall(text or ""))
 
 
+# Words that name a function, not a person: an account called after one is not redacted as a name.
+GENERIC = {
+    (w,)
+    for w in (
+        "medewerker",
+        "collega",
+        "leidinggevende",
+        "coordinator",
+        "coördinator",
+        "receptie",
+        "beheerder",
+        "privacy",
+        "bedrijfsopvang",
+        "gemandateerde",
+        "admin",
+        "balie",
+    )
+}
+
+
 class Redactor:
     def __init__(self, names, keep=()):
         kept = {_words(name) for name in keep if name}
@@ -61,7 +81,9 @@ def redactor_for(aggressor) -> Redactor:
 
     names: set[str] = set()
     for first, last, username in get_user_model().objects.values_list("first_name", "last_name", "username"):
-        names.update([first, last, f"{first} {last}", username])
+        names.update([first, last, f"{first} {last}"])
+        if _words(username) not in GENERIC:  # "medewerker" as an account name is not a name in text
+            names.add(username)
     names.update(Involvement.objects.exclude(name="").values_list("name", flat=True))
     names.update(Signatory.objects.values_list("name", flat=True))
     others = Aggressor.objects.exclude(pk=aggressor.pk).values_list("first_name", "last_name", "initials")
