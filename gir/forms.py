@@ -157,7 +157,11 @@ class UserForm(forms.ModelForm):
         # Each role says what it may do, so the beheerder chooses knowingly.
         self.fields["roles"].label_from_instance = _role_label
         if self.instance.pk:
-            self.fields["roles"].initial = self.instance.groups.all()
+            # Requested roles stay ticked: saving again keeps the request, unticking withdraws it.
+            pending = Group.objects.filter(
+                pk__in=self.instance.role_grants.filter(status="pending").values("role")
+            )
+            self.fields["roles"].initial = list(self.instance.groups.all()) + list(pending)
         self.fields["email"].required = True
         if actor is not None and actor.pk == self.instance.pk:
             self.fields["roles"].disabled = True

@@ -181,3 +181,15 @@ def test_role_changes_need_a_recent_login(world, client):
         ok = client.post(response["Location"], {"password": PASSWORD})
         assert ok["Location"] == url
         assert client.get(url).status_code == 200
+
+
+def test_saving_again_keeps_a_pending_request_and_unticking_withdraws_it(world, login):
+    client = login(world.admin)
+    _edit(client, world.employee, [roles.MEDEWERKER, roles.COORDINATOR])
+    page = client.get(reverse("users-edit", args=[world.employee.pk]))
+    ticked = {g.name for g in page.context["form"]["roles"].initial}
+    assert roles.COORDINATOR in ticked
+    _edit(client, world.employee, sorted(ticked))
+    assert RoleGrant.objects.filter(user=world.employee, status=RoleGrant.Status.PENDING).count() == 1
+    _edit(client, world.employee, [roles.MEDEWERKER])
+    assert not RoleGrant.objects.filter(user=world.employee, status=RoleGrant.Status.PENDING).exists()
