@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 
+from gir.history import rewriting_history
 from gir.models import AuditEntry
 from gir.proxy import client_ip
+
+# However short the retention period is set, the audit log keeps at least a year.
+AUDIT_MIN_DAYS = 365
 
 
 def audit_log(
@@ -126,3 +133,16 @@ def save_form_audited(request, form, *, description: str = "") -> models.Model:
     obj = form.save()
     log_change(request=request, obj=obj, before=before, after=snapshot(obj, fields), description=description)
     return obj
+
+
+def purge_audit_before(cutoff) -> int:
+    """The retention sweep's one way to remove audit entries: all older than ``cutoff``.
+
+    The log is append-only (``gir.history``); this is the deliberate way past the guard, and it
+    refuses to remove anything younger than ``AUDIT_MIN_DAYS``.
+    """
+    if cutoff > timezone.now() - timedelta(days=AUDIT_MIN_DAYS):
+        raise ValueError("The audit log keeps at least a year.")
+    with rewriting_history():
+        deleted, _per_model = AuditEntry.objects.filter(at__lt=cutoff).delete()
+    return deleted

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,20 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gir.audit import audit_log
-from gir.downloads import attachment
+from gir.exports import WRITERS, table_download
 from gir.models import AuditEntry
 from gir.security.reauth import recent_login_required
 from privacy.auditlog import COLUMNS, AuditFilterForm, may_read, row, visible_entries
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    # TODO(core): switch to gir.exports once it lands; until then formula-safe cells here.
-    if hasattr(value, "tzinfo"):
-        return timezone.localtime(value).strftime("%d-%m-%Y %H:%M:%S")
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _filtered(request):
@@ -40,6 +27,11 @@ def _filtered(request):
     elif form.is_bound:
         entries = entries.none()
     return form, entries
+
+
+def _local(value):
+    # Spreadsheets cannot hold a time zone: the export shows local time as text.
+    return timezone.localtime(value).strftime("%d-%m-%Y %H:%M:%S") if hasattr(value, "tzinfo") else value
 
 
 @login_required
@@ -59,41 +51,14 @@ def auditlog(request):
     return render(request, "privacy/auditlog.html", context)
 
 
-def _csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(c) for c in COLUMNS])
-    writer.writerows([_cell(v) for v in r] for r in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _xlsx(rows) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Auditlog"
-    sheet.append([str(c) for c in COLUMNS])
-    for r in rows:
-        sheet.append([_cell(v) for v in r])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 @login_required
 @require_GET
 @recent_login_required
 def auditlog_export(request, fmt: str):
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in WRITERS:
         raise Http404
     _form, entries = _filtered(request)
-    rows = [row(e) for e in entries[:50000]]
+    rows = [[_local(value) for value in row(e)] for e in entries[:50000]]
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"auditlog {len(rows)} regels")
-    stamp = timezone.localtime().strftime("%Y%m%d")
-    if fmt == "xlsx":
-        return attachment(_xlsx(rows), filename=f"auditlog-{stamp}.xlsx", content_type=XLSX)
-    return attachment(_csv(rows), filename=f"auditlog-{stamp}.csv", content_type="text/csv; charset=utf-8")
+    name = f"auditlog-{timezone.localtime():%Y%m%d}"
+    return table_download(name=name, fmt=fmt, headers=[str(c) for c in COLUMNS], rows=rows, title="Auditlog")

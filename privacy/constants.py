@@ -20,8 +20,8 @@ DEFAULT_DAYS = {
     DataClass.AUDIT_LOG: 3 * 365,
 }
 
-# The database itself refuses to delete audit entries younger than a year (migration
-# gir.0006), so the setting cannot go below it either.
+# The sweep never removes audit entries younger than a year (gir.audit.AUDIT_MIN_DAYS), so the
+# setting cannot go below it either.
 AUDIT_LOG_MIN_DAYS = 365
 MIN_DAYS = {DataClass.AUDIT_LOG: AUDIT_LOG_MIN_DAYS}
 

@@ -5,8 +5,9 @@ Each data class has a period (``RetentionPolicy``). The sweep runs once per loca
 constraint and stops), erases per class in small transactions, records each erased object in
 the ``Erasure`` ledger, and deletes files from storage after the rows are committed.
 
-The audit log has its own period: entries older than it are deleted in one statement; the
-database refuses to delete any entry younger than a year (``gir`` migration 0006). Not swept:
+The audit log has its own period: entries older than it are deleted through
+``gir.audit.purge_audit_before`` (the append-only guard's one deliberate exception, never for
+entries younger than a year). Not swept:
 final letters,
 which are decisions that fall under the municipality's archive rules (Archiefwet); their
 retention is the archive's, not GIR's.
@@ -23,7 +24,8 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from aftercare.models import AftercareCase, AftercareNote
-from gir.models import AuditEntry, Notification
+from gir.audit import purge_audit_before
+from gir.models import Notification
 from incidents.constants import Status
 from incidents.models import (
     Aggressor,
@@ -155,7 +157,7 @@ def erase_notifications(now) -> int:
 
 
 def erase_audit_log(now) -> int:
-    return AuditEntry.objects.purge_before(now - period(DataClass.AUDIT_LOG))
+    return purge_audit_before(now - period(DataClass.AUDIT_LOG))
 
 
 PENDING_UPLOAD_MAX_AGE = timedelta(days=1)

@@ -31,7 +31,14 @@ def letter_html(data: dict) -> str:
     return render_to_string("privacy/subject_access_letter.html", context)
 
 
-def render_letter(data: dict) -> bytes:
-    from letters.pdf import render_pdf
+PAGE_CSS = """
+@page { size: A4; margin: 18mm 20mm 20mm 25mm;
+  @bottom-right { content: "Pagina " counter(page) " van " counter(pages);
+    font-family: "DejaVu Sans", sans-serif; font-size: 8pt; } }
+"""
 
-    return render_pdf(letter_html(data))
+
+def render_letter(data: dict) -> bytes:
+    from gir.pdf import render_to_pdf
+
+    return render_to_pdf(letter_html(data), css=PAGE_CSS)

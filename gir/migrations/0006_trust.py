@@ -21,7 +21,7 @@ def create_role(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("gir", "0004_deadline_kind_incident_index"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("gir", "0005_history_guard"), ("auth", "0012_alter_user_first_name_max_length")]
 
     operations = [
         migrations.AddField(
