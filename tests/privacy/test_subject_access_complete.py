@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from gir.audit import log_view
 from incidents.constants import InvolvementRole
+from letters.services import template_defaults_install
 from incidents.models import Involvement
 from privacy.subject_access.redact import REDACTED, Redactor
 from sanctions.constants import MeasureType
@@ -69,6 +70,7 @@ def four_people(world):
     ban = make_ban(
         world, subject, incident, starts_on=date.today(), ends_on=date.today() + timedelta(days=100)
     )
+    template_defaults_install()  # a transactional test elsewhere may have flushed the migration's rows
     letter = final(incident, subject, world.manager, signatory=signatory())
     log_view(None, subject)  # a consultation without request (a task)
     return world, incident, subject, other, talk, ban, letter
