@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from gir.audit import log_view
 from incidents.constants import InvolvementRole
-from letters.services import template_defaults_install
 from incidents.models import Involvement
+from letters.services import template_defaults_install
 from privacy.subject_access.redact import REDACTED, Redactor
 from sanctions.constants import MeasureType
 from sanctions.services import measure_decide
