@@ -12,3 +12,5 @@ threads = int(os.environ.get("GIR_WEB_THREADS", "4"))
 accesslog = "-"
 # %(U)s is the path without the query; %(r)s and %(q)s would include it.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
+# %(h)s is the client behind the trusted proxies (GIR_TRUSTED_PROXIES), as in throttling and audit.
+logger_class = "gir.security.gunicorn_log.ClientAddressLogger"

@@ -48,3 +48,16 @@ class PermRequiredMixin:
         perms = (perms,) if isinstance(perms, str) else tuple(perms)
         view = perm_required(*perms, any_of=self.any_of)(super().dispatch)
         return view(request, *args, **kwargs)
+
+
+# The largest primary key the databases store (a signed 64-bit integer).
+MAX_PK = 2**63 - 1
+
+
+def parse_pk(raw) -> int | None:
+    """An object id from a query or form value, or None: never a 500 on "abc" or 23 digits."""
+    text = str(raw or "").strip()
+    if not text.isascii() or not text.isdigit():
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_PK else None

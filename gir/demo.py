@@ -13,6 +13,9 @@ from gir.models import Department, Location, Organisation, Signatory, User
 from gir.registry import registry
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo on purpose
+# The demo users' second factor: one published TOTP secret, so a newcomer can log in without an
+# app (``manage.py demo_code`` prints the current code). Only demo accounts get it.
+DEMO_TOTP_KEY = "6769722d64656d6f2d7477656564652d73746170"  # hex of "gir-demo-tweede-stap"
 
 DEMO_USERS = [
     # username, first, last, department, roles, job title
@@ -67,6 +70,14 @@ DEMO_USERS = [
         [roles.MEDEWERKER, roles.BEHEERDER],
         "Functioneel beheerder",
     ),
+    (
+        "privacy",
+        "Lotte",
+        "Visser",
+        "Juridische Zaken",
+        [roles.MEDEWERKER, roles.PRIVACY],
+        "Privacyfunctionaris",
+    ),
 ]
 
 
@@ -113,6 +124,7 @@ def _users() -> dict[str, User]:
             user.save()
         user.groups.set(Group.objects.filter(name__in=role_names))
         users[username] = user
+    _demo_second_factor(users.values())
     for dept_name in ["Buitendienst", "Sociaal Domein"]:
         Department.objects.get_or_create(name=dept_name)
     Department.objects.get(name="Publiekszaken").managers.add(users["leidinggevende"])
@@ -123,6 +135,18 @@ def _users() -> dict[str, User]:
     )
     Department.objects.get(name="Juridische Zaken").managers.add(users["gemandateerde"])
     return users
+
+
+def _demo_second_factor(users) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from gir.security.twofactor import required_for
+
+    for user in users:
+        if required_for(user):
+            TOTPDevice.objects.get_or_create(
+                user=user, confirmed=True, defaults={"name": "demo", "key": DEMO_TOTP_KEY}
+            )
 
 
 def _signatories(users) -> None:

@@ -1,13 +1,12 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import password_validation
 from django.contrib.auth.models import Group
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Department, Location, Organisation, Signatory, User
-from gir.roles import ROLE_DESCRIPTIONS
+from gir.roles import ROLE_DESCRIPTIONS, needs_confirmation
 from gir.uploads import validate_image_upload
 
 HOURS, DAYS, WEEKS = 3600, 86400, 604800
@@ -131,18 +130,15 @@ def _role_label(group) -> str:
 
 
 class UserForm(forms.ModelForm):
+    """An account as the beheerder edits it: no password (a set-password link is sent instead),
+    and never the beheerder's own roles (segregation of duties, ``gir.security.role_grants``)."""
+
     roles = forms.ModelMultipleChoiceField(
         label=_("Rollen"),
         queryset=Group.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-    )
-    password = forms.CharField(
-        label=_("Wachtwoord"),
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text=_("Laat leeg om het wachtwoord niet te veranderen. Minimaal 12 tekens."),
+        help_text=_("Een rol met toegang tot persoonsgegevens gaat pas in als de coördinator hem bevestigt."),
     )
 
     class Meta:
@@ -158,34 +154,31 @@ class UserForm(forms.ModelForm):
             "is_active",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
         # Each role says what it may do, so the beheerder chooses knowingly.
-        self.fields["roles"].label_from_instance = lambda group: (
-            f"{group.name}: {ROLE_DESCRIPTIONS[group.name]}"
-            if group.name in ROLE_DESCRIPTIONS
-            else group.name
-        )
+        self.fields["roles"].label_from_instance = _role_label
         if self.instance.pk:
-            self.fields["roles"].initial = self.instance.groups.all()
+            # Requested roles stay ticked: saving again keeps the request, unticking withdraws it.
+            pending = Group.objects.filter(
+                pk__in=self.instance.role_grants.filter(status="pending").values("role")
+            )
+            self.fields["roles"].initial = list(self.instance.groups.all()) + list(pending)
         self.fields["email"].required = True
+        if actor is not None and actor.pk == self.instance.pk:
+            self.fields["roles"].disabled = True
+            self.fields["is_active"].disabled = True
+            self.fields["roles"].help_text = _("Uw eigen rollen wijzigt een andere beheerder.")
+        elif self.instance.pk and self._sees_personal_data():
+            # The set-password link goes to this address: changing it would hand the account over.
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _(
+                "Dit account heeft een rol met toegang tot persoonsgegevens. "
+                "Het e-mailadres verandert alleen via de identiteitsprovider of een nieuw account."
+            )
 
-    def clean_password(self):
-        password = self.cleaned_data.get("password")
-        if password:
-            password_validation.validate_password(password, self.instance)
-        return password
-
-    def save(self, commit=True):
-        user = super().save(commit=False)
-        if self.cleaned_data.get("password"):
-            user.set_password(self.cleaned_data["password"])
-        elif not user.pk:
-            user.set_unusable_password()
-        if commit:
-            user.save()
-            user.groups.set(self.cleaned_data["roles"])
-        return user
+    def _sees_personal_data(self) -> bool:
+        return any(needs_confirmation(name) for name in self.instance.groups.values_list("name", flat=True))
 
 
 class DeputyPeriodForm(forms.Form):

@@ -208,6 +208,8 @@ class AuditEntry(AppendOnlyModel):
         UPDATE = "update", _("gewijzigd")
         DELETE = "delete", _("verwijderd")
         LOGIN = "login", _("ingelogd")
+        GRANT = "grant", _("rol aangevraagd of bevestigd")
+        RESET = "reset", _("wachtwoordlink of tweede factor opnieuw ingesteld")
 
     at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -219,12 +221,17 @@ class AuditEntry(AppendOnlyModel):
     description = models.CharField(_("omschrijving"), max_length=200, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     path = models.CharField(max_length=300, blank=True)
+    # For changes of configuration (users, roles, settings): {field: [before, after]}.
+    changes = models.JSONField(_("wijzigingen"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditlog")
         ordering = ["-at"]
-        permissions = [("view_auditlog", _("Auditlog inzien"))]
+        permissions = [
+            ("view_auditlog", _("Auditlog inzien")),
+            ("view_aftercare_audit", _("Inzage in nazorggegevens in het auditlog zien")),
+        ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 
 
@@ -367,3 +374,6 @@ class Deadline(models.Model):
 
 # A model of this app kept in its own module (this one is near its size limit).
 from gir.deputies import DeputyPeriod  # noqa: E402, F401
+
+# Kept in their own module (issue 12); imported here so Django registers them with this app.
+from gir.security.models import RoleGrant  # noqa: E402, F401

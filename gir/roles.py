@@ -15,8 +15,13 @@ COORDINATOR = "Coördinator agressie en geweld"
 BEDRIJFSOPVANG = "Bedrijfsopvang"
 RECEPTIE = "Receptie en beveiliging"
 BEHEERDER = "Beheerder"
+PRIVACY = "Privacyfunctionaris"
 
-ROLES = [MEDEWERKER, LEIDINGGEVENDE, GEMANDATEERDE, COORDINATOR, BEDRIJFSOPVANG, RECEPTIE, BEHEERDER]
+ROLES = [MEDEWERKER, LEIDINGGEVENDE, GEMANDATEERDE, COORDINATOR, BEDRIJFSOPVANG, RECEPTIE, BEHEERDER, PRIVACY]
+
+# Roles that see no personal data of others: the beheerder gives them directly. Every other role
+# (today's and any a municipality adds) needs a second person to confirm: deny by default.
+DIRECT_ROLES = frozenset({MEDEWERKER, BEHEERDER})
 
 ROLE_DESCRIPTIONS = {
     MEDEWERKER: _("Meldt incidenten en volgt de eigen meldingen."),
@@ -26,7 +31,13 @@ ROLE_DESCRIPTIONS = {
     BEDRIJFSOPVANG: _("Voert de nazorggesprekken."),
     RECEPTIE: _("Ziet wie nu een toegangsverbod heeft."),
     BEHEERDER: _("Beheert gebruikers, afdelingen, locaties en instellingen."),
+    PRIVACY: _("Leest het auditlog: wie welke persoonsgegevens zag of wijzigde."),
 }
+
+
+def needs_confirmation(role_name: str) -> bool:
+    """Whether giving this role needs a second person (it lets the holder see personal data)."""
+    return role_name not in DIRECT_ROLES
 
 
 def parse_role_map(raw: str) -> dict[str, str]:

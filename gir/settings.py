@@ -13,6 +13,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from gir.env import env_bool, env_int, env_list, env_str
+from gir.proxy import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GIR_VAR_DIR", str(BASE_DIR / "var")))
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gir",
     "incidents",
     "sanctions",
@@ -54,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gir.security.twofactor.TwoFactorMiddleware",
     "gir.middleware.SessionLifetimeMiddleware",
     "gir.middleware.ActiveUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,19 +140,22 @@ if GIR_OIDC_ENABLED:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
     OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
     GIR_OIDC_ROLE_MAP = parse_role_map(env_str("GIR_OIDC_ROLE_MAP"))
+    OIDC_USE_PKCE = True  # the authorisation code is useless to anyone without the verifier
 else:
     GIR_OIDC_ROLE_MAP = {}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 
-# Throttling: lock out a user name and, separately, an address after repeated failures.
+# Throttling: lock out the combination of user name and client address after repeated
+# failures, for a cool-off. Neither alone: an address alone would lock out a whole building
+# behind one NAT, a user name alone would let anyone lock out a named colleague from elsewhere.
 AXES_FAILURE_LIMIT = env_int("GIR_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("GIR_LOGIN_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env_int("GIR_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "gir.proxy.client_ip"
 AXES_VERBOSE = False
 
 # Sessions: an idle timeout (renewed on every request) and an absolute lifetime.
@@ -352,3 +361,25 @@ if SENTRY_DSN:
     init_error_tracking(
         SENTRY_DSN, release=f"gir@{GIR_VERSION}", environment=env_str("SENTRY_ENVIRONMENT", "production")
     )
+
+# --- Trust: proxies, caching, second factor, segregation of duties (issue 12) ----------------
+# Addresses or networks (CIDR) of the reverse proxies in front of GIR; the client address is
+# the right-most untrusted one in X-Forwarded-For (gir/proxy.py). Empty: the header is ignored.
+GIR_TRUSTED_PROXIES = env_list("GIR_TRUSTED_PROXIES", "")
+parse_networks(GIR_TRUSTED_PROXIES)  # a typo stops the start-up
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware"),
+    "gir.security.middleware.NoStoreMiddleware",
+)
+# Password-reset requests per client address and per e-mail address in a window.
+GIR_PASSWORD_RESET_LIMIT = env_int("GIR_PASSWORD_RESET_LIMIT", 5)
+GIR_PASSWORD_RESET_WINDOW = env_int("GIR_PASSWORD_RESET_WINDOW_MINUTES", 15) * 60
+# Exports and role changes need a password (or login) within this many seconds.
+GIR_REAUTH_SECONDS = env_int("GIR_REAUTH_MINUTES", 15) * 60
+# Images are refused by their header above this many pixels, before decoding (a 456 KB PNG of
+# 12,500 x 12,500 took 680 MB). 50 million covers a 48-megapixel phone camera.
+GIR_UPLOAD_MAX_PIXELS = env_int("GIR_UPLOAD_MAX_PIXELS", 50_000_000)
+# Two-factor login (gir/security/twofactor.py). Logins through these backends had their second
+# factor at the identity provider already (single sign-on).
+GIR_TWO_FACTOR_EXEMPT_BACKENDS = ["gir.oidc.GirOIDCBackend"]
+OTP_TOTP_ISSUER = env_str("GIR_OTP_ISSUER", "GIR")

@@ -22,3 +22,10 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 (VAR_DIR / "staticfiles").mkdir(exist_ok=True)
 # Readiness is judged at once: no "starting" grace for a test process that just began.
 GIR_HEALTH_STARTING_SECONDS = 0
+
+# The test client's ``force_login`` stands for a complete login, second factor included: a
+# test-only backend (first in the list, so force_login picks it) that can never authenticate a
+# password. Logins through the login form still go through the real backends and the second
+# factor (tests/gir/test_twofactor.py proves it is enforced).
+AUTHENTICATION_BACKENDS = ["tests.backends.ForceLoginBackend", *AUTHENTICATION_BACKENDS]  # noqa: F405
+GIR_TWO_FACTOR_EXEMPT_BACKENDS = [*GIR_TWO_FACTOR_EXEMPT_BACKENDS, "tests.backends.ForceLoginBackend"]  # noqa: F405

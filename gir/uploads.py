@@ -1,5 +1,5 @@
-"""Upload checks shared by every app: an allowlist by content (libmagic), size limits, and
-images re-encoded without metadata (EXIF/GPS)."""
+"""Upload checks shared by every app: an allowlist by content (libmagic), size and pixel-count
+limits, and images re-encoded without any metadata (EXIF/GPS, XMP, comments, ICC, text chunks)."""
 
 from __future__ import annotations
 
@@ -43,12 +43,48 @@ def check_size(upload, max_bytes: int | None = None) -> None:
         )
 
 
+def check_pixels(image: Image.Image) -> None:
+    """Refuse an image by its header before decoding: a small PNG can unpack to gigabytes."""
+    if image.width * image.height > settings.GIR_UPLOAD_MAX_PIXELS:
+        raise ValidationError(
+            _(
+                "Deze afbeelding is te groot (%(w)d × %(h)d beeldpunten). "
+                "Maak hem kleiner en probeer het opnieuw."
+            )
+            % {"w": image.width, "h": image.height}
+        )
+
+
+# What a re-encoded image keeps from the original's metadata: only what changes how it looks.
+KEEP_INFO = {"transparency"}
+
+
+def _without_metadata(image: Image.Image) -> Image.Image:
+    """The pixels only: colours converted to sRGB when the file had its own ICC profile, then every
+    metadata segment (EXIF, XMP, comments, ICC, text chunks) left behind."""
+    icc = image.info.get("icc_profile")
+    if icc and image.mode in ("RGB", "RGBA", "L"):
+        try:
+            from PIL import ImageCms
+
+            image = ImageCms.profileToProfile(image, io.BytesIO(icc), ImageCms.createProfile("sRGB"))
+        except Exception:  # noqa: S110 - an unreadable profile: keep the pixels as they are
+            pass
+    clean = image.copy()
+    clean.info = {k: v for k, v in image.info.items() if k in KEEP_INFO}
+    return clean
+
+
 def strip_image(upload, mime: str) -> InMemoryUploadedFile:
     """Re-encode an image without metadata; orientation is applied first so nothing turns."""
     upload.seek(0)
     try:
         image = Image.open(upload)
-        image = ImageOps.exif_transpose(image)
+    except Exception as exc:
+        raise ValidationError(_("Dit plaatje kan niet worden gelezen. Probeer een ander bestand.")) from exc
+    check_pixels(image)
+    try:
+        image = _without_metadata(ImageOps.exif_transpose(image))
     except Exception as exc:
         raise ValidationError(_("Dit plaatje kan niet worden gelezen. Probeer een ander bestand.")) from exc
     out = io.BytesIO()
@@ -56,6 +92,7 @@ def strip_image(upload, mime: str) -> InMemoryUploadedFile:
     if fmt == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     image.save(out, format=fmt, quality=90)
+    out.seek(0)
     ext = IMAGE_TYPES[mime]
     return InMemoryUploadedFile(out, None, f"{uuid.uuid4().hex}.{ext}", mime, out.getbuffer().nbytes, None)
 

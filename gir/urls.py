@@ -5,11 +5,13 @@ from django.views.generic import TemplateView
 
 from gir import deputy_views, health, views
 from gir.auth_views import LoginView
+from gir.security import reauth, twofactor_views, user_views
+from gir.security.throttle import ThrottledPasswordResetView
 
 auth_patterns = [
     path("inloggen/", LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -25,6 +27,9 @@ auth_patterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("bevestigen/", reauth.reauthenticate, name="reauthenticate"),
+    path("tweede-stap/", twofactor_views.verify, name="twofactor-verify"),
+    path("tweede-stap/instellen/", twofactor_views.enrol, name="twofactor-enrol"),
     path("wachtwoord-wijzigen/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord-wijzigen/klaar/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"
@@ -35,8 +40,14 @@ admin_patterns = [
     path("", views.admin_home, name="admin-home"),
     path("organisatie/", views.organisation_edit, name="organisation-edit"),
     path("gebruikers/", views.users_list, name="users-list"),
-    path("gebruikers/nieuw/", views.users_create, name="users-create"),
-    path("gebruikers/<int:pk>/", views.users_edit, name="users-edit"),
+    path("gebruikers/nieuw/", user_views.users_create, name="users-create"),
+    path("gebruikers/<int:pk>/", user_views.users_edit, name="users-edit"),
+    path(
+        "gebruikers/<int:pk>/wachtwoordlink/", user_views.users_send_password_link, name="users-password-link"
+    ),
+    path("rollen-bevestigen/", user_views.role_grants, name="role-grants"),
+    path("tweede-stap-herstellen/", twofactor_views.reset, name="twofactor-reset"),
+    path("rollen-bevestigen/<int:pk>/", user_views.role_grant_decision, name="role-grant-decide"),
     path("afdelingen/", views.departments_list, name="departments-list"),
     path("afdelingen/nieuw/", views.departments_create, name="departments-create"),
     path("afdelingen/<int:pk>/", views.departments_edit, name="departments-edit"),

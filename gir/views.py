@@ -12,6 +12,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from gir import health
 from gir.access import PermRequiredMixin, perm_required
+from gir.audit import save_form_audited
 from gir.forms import DepartmentForm, LocationForm, OrganisationForm, SignatoryForm, UserForm
 from gir.models import (
     Deadline,
@@ -91,7 +92,7 @@ def organisation_edit(request):
     org = Organisation.get()
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=org)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        save_form_audited(request, form)
         messages.success(request, _("De instellingen zijn opgeslagen."))
         return redirect("organisation-edit")
     return render(request, "gir/admin/form.html", {"form": form, "title": _("Organisatie-instellingen")})
@@ -120,8 +121,9 @@ class AdminMixin(PermRequiredMixin):
         return context
 
     def form_valid(self, form):
+        self.object = save_form_audited(self.request, form)
         messages.success(self.request, _("Opgeslagen."))
-        return super().form_valid(form)
+        return redirect(self.get_success_url())
 
 
 class AdminList(AdminMixin, ListView):
@@ -166,7 +168,8 @@ def admin_views(model, form_class, *, perm, title_list, title_new, title_edit, c
     return listing.as_view(), create.as_view(), edit.as_view()
 
 
-users_list, users_create, users_edit = admin_views(
+# Creating and editing accounts: gir.security.user_views (segregation of duties).
+users_list = admin_views(
     User,
     UserForm,
     perm="gir.manage_users",
@@ -181,7 +184,7 @@ users_list, users_create, users_edit = admin_views(
         ("department", _("Afdeling")),
         ("is_active", _("Actief")),
     ],
-)
+)[0]
 departments_list, departments_create, departments_edit = admin_views(
     Department,
     DepartmentForm,

@@ -13,11 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
-from gir.audit import audit_log, log_download, log_view
+from gir.audit import audit_log, log_change, log_download, log_view, log_views
 from gir.downloads import attachment
 from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.exports import export_format, table_download
 from gir.models import AuditEntry, Signatory
+from gir.security.reauth import recent_login_required
 from letters import access, exports, prefill, services
 from letters import merge_fields as mf
 from letters.constants import Copy, LetterKind, LetterStatus
@@ -56,6 +57,7 @@ def letter_list(request):
     if status in LetterStatus.values:
         letters = letters.filter(status=status)
     page = Paginator(letters, 25).get_page(request.GET.get("page"))
+    log_views(request, [letter.aggressor for letter in page], "dader {pk} op brievenlijst")
     return render(
         request,
         "letters/letter_list.html",
@@ -86,6 +88,8 @@ def incident_letters(request, incident_pk: int):
         "measures": _measures(request.user, incident),
         "has_aggressor": incident.aggressor_links.exists(),
     }
+    shown = [letter.aggressor for letter in letters] + [m["measure"].aggressor for m in context["measures"]]
+    log_views(request, shown, "dader {pk} op brieven van incident " + str(incident.pk))
     return render(request, "letters/incident_letters.html", context)
 
 
@@ -135,6 +139,7 @@ def letter_create(request, incident_pk: int, kind: str):
         "no_aggressor": not aggressors.exists(),
         "no_signatory": not Signatory.objects.filter(is_active=True).exists(),
     }
+    log_views(request, aggressors, "dader {pk} op formulier nieuwe brief")
     return render(request, "letters/letter_create.html", context)
 
 
@@ -305,6 +310,7 @@ def register(request):
 
 @perm_required(REGISTER)
 @require_GET
+@recent_login_required
 def register_export(request):
     filterset = _register_queryset(request)
     if filterset.is_bound and not filterset.is_valid():
@@ -314,6 +320,12 @@ def register_export(request):
         return redirect("letters:register")
     fmt = export_format(request.GET.get("formaat"))
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
+    # The export names each letter's addressee: that is a read of each person's data.
+    log_views(
+        request,
+        [dispatch.letter.aggressor for dispatch in filterset.qs],
+        "dader {pk} in export verzendregister",
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return table_download(
         name=f"verzendregister-{stamp}",
@@ -357,6 +369,13 @@ def template_edit(request, pk: int):
                 body=form.cleaned_data["body"],
                 note=form.cleaned_data["note"],
                 by=request.user,
+            )
+            log_change(
+                request=request,
+                obj=template,
+                before=initial or None,
+                after={"subject": version.subject, "body": version.body},
+                description=f"sjabloon {template.pk} versie {version.number}",
             )
             messages.success(
                 request, _("Versie %(n)s van het sjabloon is opgeslagen.") % {"n": version.number}

@@ -18,3 +18,4 @@ class PrivacyConfig(AppConfig):
                 group="beheer",
             )
         )
+        register_nav(NavItem(_("Auditlog"), "privacy:auditlog", "gir.view_auditlog", order=86))

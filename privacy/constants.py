@@ -9,6 +9,7 @@ class DataClass(models.TextChoices):
     AGGRESSOR = "aggressor", _("Persoonsgegevens van daders")
     AFTERCARE_NOTES = "aftercare_notes", _("Vertrouwelijke nazorgnotities")
     NOTIFICATIONS = "notifications", _("Berichten aan gebruikers")
+    AUDIT_LOG = "audit_log", _("Auditlog: wie welke gegevens zag of wijzigde")
 
 
 DEFAULT_DAYS = {
@@ -16,7 +17,13 @@ DEFAULT_DAYS = {
     DataClass.AGGRESSOR: 5 * 365,
     DataClass.AFTERCARE_NOTES: 2 * 365,
     DataClass.NOTIFICATIONS: 365,
+    DataClass.AUDIT_LOG: 3 * 365,
 }
+
+# The sweep never removes audit entries younger than a year (gir.audit.AUDIT_MIN_DAYS), so the
+# setting cannot go below it either.
+AUDIT_LOG_MIN_DAYS = 365
+MIN_DAYS = {DataClass.AUDIT_LOG: AUDIT_LOG_MIN_DAYS}
 
 HELP = {
     DataClass.INCIDENT_DETAILS: _(
@@ -31,6 +38,9 @@ HELP = {
         "Na het afsluiten van het nazorgdossier. Daarna worden de notities verwijderd."
     ),
     DataClass.NOTIFICATIONS: _("Na het versturen van het bericht."),
+    DataClass.AUDIT_LOG: _(
+        "Na het moment van inzien of wijzigen. Minimaal een jaar, zodat u later nog kunt nagaan wie wat deed."
+    ),
 }
 
 ERASED = "[gewist na bewaartermijn]"

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from privacy.constants import DEFAULT_DAYS, HELP, DataClass
+from privacy.constants import DEFAULT_DAYS, HELP, MIN_DAYS, DataClass
 
 
 class RetentionForm(forms.Form):
@@ -12,7 +12,7 @@ class RetentionForm(forms.Form):
         for data_class in DataClass:
             self.fields[data_class.value] = forms.IntegerField(
                 label=_("%(label)s (dagen)") % {"label": data_class.label},
-                min_value=30,
+                min_value=MIN_DAYS.get(data_class, 30),
                 max_value=36500,
                 initial=current.get(data_class.value, DEFAULT_DAYS[data_class]),
                 help_text=HELP[data_class],

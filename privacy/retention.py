@@ -5,7 +5,10 @@ Each data class has a period (``RetentionPolicy``). The sweep runs once per loca
 constraint and stops), erases per class in small transactions, records each erased object in
 the ``Erasure`` ledger, and deletes files from storage after the rows are committed.
 
-Not swept: the audit log (append-only by design, kept for accountability) and final letters,
+The audit log has its own period: entries older than it are deleted through
+``gir.audit.purge_audit_before`` (the append-only guard's one deliberate exception, never for
+entries younger than a year). Not swept:
+final letters,
 which are decisions that fall under the municipality's archive rules (Archiefwet); their
 retention is the archive's, not GIR's.
 """
@@ -21,6 +24,7 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from aftercare.models import AftercareCase, AftercareNote
+from gir.audit import purge_audit_before
 from gir.models import Notification
 from incidents.constants import Status
 from incidents.models import (
@@ -152,6 +156,10 @@ def erase_notifications(now) -> int:
     return deleted
 
 
+def erase_audit_log(now) -> int:
+    return purge_audit_before(now - period(DataClass.AUDIT_LOG))
+
+
 PENDING_UPLOAD_MAX_AGE = timedelta(days=1)
 
 
@@ -178,6 +186,7 @@ def sweep(now=None) -> dict[str, int]:
     counts[DataClass.AGGRESSOR] = len(aggressors)
     counts[DataClass.AFTERCARE_NOTES] = erase_aftercare_notes(now)
     counts[DataClass.NOTIFICATIONS] = erase_notifications(now)
+    counts[DataClass.AUDIT_LOG] = erase_audit_log(now)
     counts[PENDING_UPLOADS] = erase_pending_uploads(now)
     return {str(k): v for k, v in counts.items()}
 

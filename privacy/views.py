@@ -7,14 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
-from gir.audit import audit_log, log_view
+from gir.audit import audit_log, log_change, log_view
 from gir.downloads import attachment
 from gir.models import AuditEntry
+from gir.security.reauth import recent_login_required
 from incidents.models import Aggressor
 from privacy.constants import DataClass
 from privacy.forms import RetentionForm, SubjectSearchForm
 from privacy.models import RetentionPolicy, RetentionRun
-from privacy.subject_access import build_export
+from privacy.subject_access import build_export, render_letter
 
 
 @perm_required("privacy.manage_retention")
@@ -22,6 +23,8 @@ def retention(request):
     current = dict(RetentionPolicy.objects.values_list("data_class", "days"))
     form = RetentionForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
+        after = {data_class.value: form.cleaned_data[data_class.value] for data_class in DataClass}
+        log_change(request=request, obj=None, before=current, after=after, description="bewaartermijnen")
         for data_class in DataClass:
             RetentionPolicy.objects.update_or_create(
                 data_class=data_class.value,
@@ -46,7 +49,8 @@ def _find_subjects(user, name: str, date_of_birth) -> list[Aggressor]:
 
 @perm_required("privacy.subject_access")
 def subject_search(request):
-    form = SubjectSearchForm(request.GET or None)
+    # A POST: the name and birth date must not stay in the browser history or the proxy log.
+    form = SubjectSearchForm(request.POST if request.method == "POST" else None)
     results = None
     if form.is_bound and form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["date_of_birth"]):
         results = _find_subjects(request.user, form.cleaned_data["q"], form.cleaned_data["date_of_birth"])
@@ -56,13 +60,18 @@ def subject_search(request):
 
 
 @perm_required("privacy.subject_access")
-def subject_export(request, pk: int):
+@recent_login_required
+def subject_export(request, pk: int, fmt: str = "json"):
+    """The answer to a subject-access request: the data as JSON, or the letter as PDF."""
     aggressor = get_object_or_404(Aggressor.objects.visible_to(request.user).active(), pk=pk)
     data = build_export(aggressor)
-    audit_log(request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description="inzageverzoek")
-    stamp = timezone.localtime().strftime("%Y%m%d")
-    return attachment(
-        json.dumps(data, ensure_ascii=False, indent=2),
-        filename=f"inzage-{aggressor.pk}-{stamp}.json",
-        content_type="application/json",
+    audit_log(
+        request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description=f"inzageverzoek {fmt}"
     )
+    stamp = timezone.localtime().strftime("%Y%m%d")
+    if fmt == "pdf":
+        return attachment(
+            render_letter(data), filename=f"inzage-{aggressor.pk}-{stamp}.pdf", content_type="application/pdf"
+        )
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    return attachment(body, filename=f"inzage-{aggressor.pk}-{stamp}.json", content_type="application/json")

@@ -66,6 +66,7 @@ def build_world() -> SimpleNamespace:
     w.aftercare = UserFactory(username="aftercare", roles=[roles.MEDEWERKER, roles.BEDRIJFSOPVANG])
     w.reception = UserFactory(username="reception", roles=[roles.MEDEWERKER, roles.RECEPTIE])
     w.admin = UserFactory(username="admin", roles=[roles.MEDEWERKER, roles.BEHEERDER])
+    w.privacy = UserFactory(username="privacy", roles=[roles.MEDEWERKER, roles.PRIVACY])
     w.deactivated = UserFactory(username="deactivated", department=dept_a, roles=[roles.MEDEWERKER])
     w.deactivated.is_active = False
     w.deactivated.save()

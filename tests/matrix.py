@@ -28,6 +28,7 @@ PERSONAS = [
     "aftercare",
     "reception",
     "admin",
+    "privacy",
 ]
 LOGGED_OUT = ["anonymous", "deactivated"]
 

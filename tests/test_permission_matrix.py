@@ -109,3 +109,32 @@ def test_every_state_change_needs_a_csrf_token(matrix_world):
         if response.status_code != 403:
             failures.append(f"{route.name}: {response.status_code}")
     assert not failures, "POST accepted without CSRF token: " + ", ".join(failures)
+
+
+# Responses that chose their own caching because they hold no personal data.
+PUBLIC_CACHEABLE = {"organisation-logo"}
+
+
+@pytest.mark.django_db
+def test_every_authenticated_page_and_download_is_no_store(matrix_world):
+    """Issue 12 finding 4: shared reception PCs must not keep a page in the browser cache."""
+    from django.test import Client
+
+    world = matrix_world
+    failures, checked = [], 0
+    for route in ROUTES:
+        if not route.get or route.name in PUBLIC_CACHEABLE:
+            continue
+        # The persona that sees the page itself (its download, its personal data), else any.
+        persona = next((p for p in PERSONAS if route.expected(p) == 200), "employee")
+        client = Client()
+        client.force_login(getattr(world, persona))
+        url = reverse(route.name, kwargs=route.kwargs(world) if route.kwargs else None)
+        response = client.get(f"{url}?{route.query}" if route.query else url)
+        checked += response.status_code == 200
+        if "no-store" not in response.get("Cache-Control", ""):
+            failures.append(
+                f"{route.name} as {persona}: {response.status_code} {response.get('Cache-Control')}"
+            )
+    assert checked > 50
+    assert not failures, "cacheable: " + "; ".join(failures[:20])

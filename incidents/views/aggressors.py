@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gir.access import perm_required
+from gir.access import parse_pk, perm_required
 from gir.audit import log_view
 from gir.downloads import stored_file
 from gir.errors import RuleViolation, show_as_message
@@ -26,9 +26,10 @@ MAX_RESULTS = 50
 
 
 def _incident_to_link(request, raw) -> Incident | None:
-    if not raw or not str(raw).isdigit():
+    pk = parse_pk(raw)
+    if pk is None:
         return None
-    incident = access.incident_for(request.user, int(raw))
+    incident = access.incident_for(request.user, pk)
     if not access.can_link_aggressors(request.user, incident):
         raise PermissionDenied
     return incident
@@ -57,9 +58,13 @@ def _search(user, name: str, date_of_birth):
 
 @perm_required(SEARCH)
 def aggressor_search(request):
-    """Search existing persons so a repeat incident links to the same person."""
-    incident = _incident_to_link(request, request.GET.get("incident"))
-    form = AggressorSearchForm(request.GET or None)
+    """Search existing persons so a repeat incident links to the same person.
+
+    The search is a POST: a name and birth date in the address would stay in the browser's
+    history and the proxy's log. Only the incident's id travels in the address.
+    """
+    incident = _incident_to_link(request, request.POST.get("incident") or request.GET.get("incident"))
+    form = AggressorSearchForm(request.POST if request.method == "POST" else None)
     persons, visible_ids = [], set()
     if form.is_bound and form.is_valid():
         persons, visible_ids = _search(
@@ -125,11 +130,11 @@ def _possible_duplicates(request, form) -> list[Aggressor]:
 @require_POST
 def aggressor_link(request, pk: int):
     incident = _incident_to_link(request, pk)
-    raw = request.POST.get("aggressor", "")
-    if not raw.isdigit():
+    raw = parse_pk(request.POST.get("aggressor"))
+    if raw is None:
         raise Http404
     # Either a person the user may see, or an exact match they just found by name and birth date.
-    visible = Aggressor.objects.visible_to(request.user).active().filter(pk=int(raw)).first()
+    visible = Aggressor.objects.visible_to(request.user).active().filter(pk=raw).first()
     if visible is None:
         search = AggressorSearchForm(request.POST)
         if not search.is_valid():
@@ -139,7 +144,7 @@ def aggressor_link(request, pk: int):
             last_name=search.cleaned_data["name"],
             date_of_birth=search.cleaned_data["date_of_birth"],
         )
-        visible = get_object_or_404(matches, pk=int(raw))
+        visible = get_object_or_404(matches, pk=raw)
     services.aggressor_link(incident=incident, aggressor=visible, by=request.user)
     messages.success(request, _("De dader is aan het incident gekoppeld."))
     return redirect("incidents:detail", pk=incident.pk)

@@ -155,13 +155,15 @@ def breach(request, pk: int):
 def breach_find(request):
     """Find the ban by the person's name, to register a breach, without showing the list.
 
-    For employees who do not see the reception list: a name must be typed; only bans in force
-    for that name are shown, at most a handful. Every search is logged.
+    Only for the roles that see the reception list (need to know: 404 for everyone else). A name
+    must be typed; only bans in force for that name are shown, at most a handful. Every search
+    is logged.
     """
     _reception_roles_only(request.user)
-    form = BreachFindForm(request.GET or None)
+    # A POST: the name typed must not stay in the browser history or the proxy log.
+    form = BreachFindForm(request.POST if request.method == "POST" else None)
     matches = None
-    if form.is_valid():
+    if form.is_bound and form.is_valid():
         matches = reception_matches(form.cleaned_data["name"])
         audit_log(
             request=request,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gir.access import perm_required
+from gir.access import parse_pk, perm_required
 from gir.audit import audit_log, log_view
 from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.models import AuditEntry, Organisation
@@ -72,7 +72,7 @@ def _decision_incidents(user, aggressor, measure_type: str | None = None):
 
 
 def _current_incidents(request, queryset):
-    ids = [value for value in request.GET.getlist("incident") if value.isdigit()]
+    ids = [pk for pk in map(parse_pk, request.GET.getlist("incident")) if pk is not None]
     return list(queryset.filter(pk__in=ids)) if ids else []
 
 

@@ -12,6 +12,7 @@ from gir.access import perm_required
 from gir.audit import audit_log
 from gir.exports import table_download
 from gir.models import AuditEntry
+from gir.security.reauth import recent_login_required
 from sanctions.filters import BanRegisterFilter
 from sanctions.models import Ban, BanLocation
 
@@ -73,6 +74,7 @@ def _register_row(ban, now) -> list:
 
 
 @perm_required("sanctions.view_ban_register")
+@recent_login_required
 def register_export(request):
     filterset = _register_queryset(request)
     now = timezone.now()

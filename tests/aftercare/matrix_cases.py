@@ -20,6 +20,7 @@ EVERYONE = {
         "aftercare",
         "reception",
         "admin",
+        "privacy",
     ]
 }
 

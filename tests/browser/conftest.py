@@ -63,12 +63,19 @@ def log_in(live_server, page):
     """``log_in(user)``: log in through the real login form; returns the page on the start page."""
 
     def _log_in(user, password="test-wachtwoord-12345", target=None):
+        from tests.twofactor import code, enrol
+
+        device = enrol(user)
         page.context.clear_cookies()
         page.goto(f"{live_server.url}/account/inloggen/")
         page.get_by_label("Gebruikersnaam").fill(user.username)
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Inloggen").click()
         page.wait_for_load_state()
+        if device is not None:  # the second factor, as a person types it
+            page.get_by_label("Code").fill(code(device))
+            page.get_by_role("button", name="Doorgaan").click()
+            page.wait_for_load_state()
         if target:
             page.goto(f"{live_server.url}{target}")
         return page

@@ -1,6 +1,8 @@
 """axe-core on every page that exists: each GET route of the permission matrix, opened by a
 persona that may see it (QUALITY.md "Accessibility"). A new page is checked automatically."""
 
+import time
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -24,8 +26,10 @@ def _viewer(route):
 def _session_cookie(user) -> dict:
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    # A complete login, second factor included (as force_login: tests/backends.py), just done.
+    session[BACKEND_SESSION_KEY] = "tests.backends.ForceLoginBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session["gir_authenticated_at"] = int(time.time())
     session.create()
     return {
         "name": settings.SESSION_COOKIE_NAME,

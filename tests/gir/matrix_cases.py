@@ -18,6 +18,7 @@ ROUTES = [
                 "aftercare",
                 "reception",
                 "admin",
+                "privacy",
             ]
         },
     ),
@@ -35,6 +36,7 @@ ROUTES = [
                 "aftercare",
                 "reception",
                 "admin",
+                "privacy",
             ]
         },
     ),
@@ -70,6 +72,28 @@ ROUTES = [
     Route("users-list", expect=ADMIN_ONLY),
     Route("users-create", expect=ADMIN_ONLY, post=True),
     Route("users-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.employee.pk}, post=True),
+    Route(
+        "users-password-link",
+        kwargs=lambda w: {"pk": w.employee.pk},
+        get=False,
+        post=True,
+        post_expect={"admin": 302},
+    ),
+    Route("role-grants", expect={"coordinator": 200}),
+    Route(
+        "role-grant-decide",
+        kwargs=lambda w: {"pk": w.role_grant.pk},
+        get=False,
+        post=True,
+        post_expect={"coordinator": 302},
+        post_data=lambda w: {"decision": "refuse"},
+    ),
+    Route("reauthenticate", default=200),
+    Route("twofactor-verify", default=200),
+    Route("twofactor-enrol", default=200),
+    Route(
+        "twofactor-reset", expect={"coordinator": 200}, post=True, post_data=lambda w: {"user": w.manager.pk}
+    ),
     Route("departments-list", expect=ADMIN_ONLY),
     Route("departments-create", expect=ADMIN_ONLY, post=True),
     Route("departments-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.dept_a.pk}, post=True),
@@ -93,8 +117,15 @@ ROUTES = [
 
 
 def build(world):
-    from gir.models import Signatory
+    from django.contrib.auth.models import Group
 
+    from gir import roles
+    from gir.models import Signatory
+    from gir.security.models import RoleGrant
+
+    world.role_grant = RoleGrant.objects.create(
+        user=world.employee, role=Group.objects.get(name=roles.LEIDINGGEVENDE), requested_by=world.admin
+    )
     world.signatory = Signatory.objects.create(name="M. van den Berg", function="Burgemeester", is_mayor=True)
     _deputy_period(world)
 

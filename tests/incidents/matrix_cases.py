@@ -9,7 +9,14 @@ MANAGERS_A = {"manager": 200, "mandated": 200, "coordinator": 200}
 IN_SCOPE = {"employee": 200, **MANAGERS_A}
 MANAGING = {"manager": 200, "other_manager": 200, "mandated": 200, "coordinator": 200}
 # Persons: only roles with search_aggressors (403 for the rest); out of scope is 404.
-NO_SEARCH = {"employee": 403, "colleague": 403, "aftercare": 403, "reception": 403, "admin": 403}
+NO_SEARCH = {
+    "employee": 403,
+    "colleague": 403,
+    "aftercare": 403,
+    "reception": 403,
+    "admin": 403,
+    "privacy": 403,
+}
 PERSON = {**NO_SEARCH, **MANAGERS_A}
 
 
@@ -74,7 +81,12 @@ ROUTES = [
         default=404,
     ),
     Route("incidents:aggressor-search", expect={**NO_SEARCH, **MANAGING}),
-    Route("incidents:aggressor-search", expect={**NO_SEARCH, **MANAGING}, query="name=Kramer"),
+    Route(
+        "incidents:aggressor-search",
+        expect={**NO_SEARCH, **MANAGING},
+        post=True,
+        post_data=lambda w: {"name": "Kramer"},
+    ),
     Route("incidents:aggressor-detail", kwargs=lambda w: {"pk": w.aggressor.pk}, expect=PERSON, default=404),
     Route(
         "incidents:aggressor-edit",

@@ -198,8 +198,8 @@ def test_search_finds_a_person_of_another_department_only_by_exact_name_and_birt
     mine = file_incident(world.employee, world.dept_a)
     client = login(world.manager)
     search = reverse("incidents:aggressor-search")
-    assert client.get(search, {"name": "Kram"}).context["persons"] == []
-    found = client.get(search, {"name": "kramer", "date_of_birth": "1979-04-12", "incident": mine.pk})
+    assert client.post(search, {"name": "Kram"}).context["persons"] == []
+    found = client.post(search, {"name": "kramer", "date_of_birth": "1979-04-12", "incident": mine.pk})
     assert [p.pk for p in found.context["persons"]] == [person.pk]
     assert person.pk not in found.context["visible_ids"]  # not on their person page yet
     assert client.get(reverse("incidents:aggressor-detail", args=[person.pk])).status_code == 404
@@ -217,7 +217,7 @@ def test_every_read_of_an_aggressor_is_logged(world, login):
     person = make_aggressor(world.manager, incident)
     client = login(world.manager)
     client.get(reverse("incidents:aggressor-detail", args=[person.pk]))
-    client.get(reverse("incidents:aggressor-search"), {"name": "Kramer"})
+    client.post(reverse("incidents:aggressor-search"), {"name": "Kramer"})
     entries = AuditEntry.objects.filter(action="view", object_id=str(person.pk), actor=world.manager)
     assert entries.count() == 2
 

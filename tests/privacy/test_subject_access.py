@@ -56,9 +56,9 @@ def test_search_finds_by_name_and_birth_date(world, login):
     incident = file_incident(world.employee)
     make_aggressor(world.manager, incident, last_name="Vindbaar", date_of_birth="1980-02-03")
     client = login(world.coordinator)
-    assert "Vindbaar" in client.get("/privacy/inzage/?q=vindbaar").content.decode()
-    assert "Vindbaar" in client.get("/privacy/inzage/?date_of_birth=1980-02-03").content.decode()
-    assert "Vindbaar" not in client.get("/privacy/inzage/?q=iemand-anders").content.decode()
+    assert "Vindbaar" in client.post("/privacy/inzage/", {"q": "vindbaar"}).content.decode()
+    assert "Vindbaar" in client.post("/privacy/inzage/", {"date_of_birth": "1980-02-03"}).content.decode()
+    assert "Vindbaar" not in client.post("/privacy/inzage/", {"q": "iemand-anders"}).content.decode()
 
 
 def test_names_of_the_deciding_manager_and_of_the_breach_registrar_are_redacted(world, login):

@@ -16,6 +16,7 @@ EVERYONE = [
     "aftercare",
     "reception",
     "admin",
+    "privacy",
 ]
 
 
@@ -62,8 +63,15 @@ ROUTES = [
     Route("sanctions:claim-payment", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:claim-uncollectable", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:reception", expect={"mandated": 200, "coordinator": 200, "reception": 200}),
-    # Names stay need to know: only the roles that see the reception list (404 for the rest).
-    Route("sanctions:breach-find", expect=RECEPTION_ROLES, default=404, query="name=Matrix"),
+    # Names stay need to know: only the roles that see the reception list (404 for the rest); a
+    # POST, so the name typed stays out of browser history and proxy logs.
+    Route(
+        "sanctions:breach-find",
+        expect=RECEPTION_ROLES,
+        default=404,
+        post=True,
+        post_data=lambda w: {"name": "Matrix"},
+    ),
     Route("sanctions:register", expect={"coordinator": 200}),
     Route("sanctions:register-export", expect={"coordinator": 200}),
     Route("sanctions:ban-serve", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),

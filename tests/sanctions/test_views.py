@@ -636,12 +636,12 @@ def test_reception_finds_a_ban_by_name_and_every_search_is_logged(world, login, 
     _incident, _aggressor, ban = setup
     client = login(world.reception)
     assert "Karel Verbodenberg" not in client.get(reverse("sanctions:breach-find")).content.decode()
-    too_short = client.get(reverse("sanctions:breach-find"), {"name": "Ve"}).content.decode()
+    too_short = client.post(reverse("sanctions:breach-find"), {"name": "Ve"}).content.decode()
     assert "Karel Verbodenberg" not in too_short
-    found = client.get(reverse("sanctions:breach-find"), {"name": "verbodenberg"}).content.decode()
+    found = client.post(reverse("sanctions:breach-find"), {"name": "verbodenberg"}).content.decode()
     assert reverse("sanctions:breach", kwargs={"pk": ban.pk}) in found
     assert "1979" not in found and "Geheimstraat" not in found
-    nothing = client.get(reverse("sanctions:breach-find"), {"name": "Jansen"}).content.decode()
+    nothing = client.post(reverse("sanctions:breach-find"), {"name": "Jansen"}).content.decode()
     assert reverse("sanctions:breach", kwargs={"pk": ban.pk}) not in nothing
     assert (
         AuditEntry.objects.filter(
@@ -657,7 +657,7 @@ def test_a_vague_name_search_does_not_reveal_the_list(world, login):
         incident = make_incident(world)
         aggressor = make_aggressor(incident, last_name=f"Bakker{n}")
         make_ban(world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=95), photo=False)
-    html = login(world.reception).get(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
+    html = login(world.reception).post(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
     assert "Bakker0" not in html
     assert "meer dan 5 personen" in html
 

@@ -16,3 +16,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo users (password for all: {demo.DEMO_PASSWORD}):")
         for username, *_names, roles, _title in demo.DEMO_USERS:
             self.stdout.write(f"  {username:<16} {', '.join(roles)}")
+        self.stdout.write(
+            "\nRoles that see personal data log in with a second step (a code): "
+            "run `python manage.py demo_code` for the current demo code."
+        )

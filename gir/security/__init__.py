@@ -1,0 +1,1 @@
+"""Trust at the edges: caching, second factor, segregation of duties, throttling (issue 12)."""
