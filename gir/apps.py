@@ -7,7 +7,7 @@ class GirConfig(AppConfig):
     verbose_name = _("GIR kern")
 
     def ready(self):
-        from gir import panels
+        from gir import cache, panels
         from gir.registry import NavItem, StartPanel, register_nav, register_panel
 
         register_nav(NavItem(_("Start"), "start", None, order=0))
@@ -17,3 +17,4 @@ class GirConfig(AppConfig):
         register_panel(
             StartPanel("gir/panels/admin.html", "gir.change_settings", panels.admin_context, order=90)
         )
+        cache.connect()  # the cached organisation is dropped when it is saved

@@ -275,6 +275,35 @@ CELERY_BEAT_SCHEDULE = {
     "retention-sweep": {"task": "privacy.tasks.retention_sweep", "schedule": 3600.0},
 }
 
+# --- Shared cache and request costs (perf) ---------------------------------------------------
+# One cache for every web and worker process (reports, charts, the organisation): Redis when
+# GIR_CACHE_URL (or a Redis broker) is given, else files under GIR_VAR_DIR that web and worker
+# on one machine share. gir/cache.py explains the backends and single-flight computation.
+_CACHE_URL = env_str("GIR_CACHE_URL", "") or (
+    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else ""
+)
+if _CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "gir.cache.ResilientRedisCache",
+            "LOCATION": _CACHE_URL,
+            "KEY_PREFIX": "gir",
+            "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "gir.cache.FileCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compiles a plan for each costly query: 150 ms for a page's COUNT that then runs in
+    # 20 ms. GIR's queries are short OLTP ones, where JIT only costs.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
 # --- Forms and pages ------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("utrecht",)
 CRISPY_TEMPLATE_PACK = "utrecht"

@@ -9,6 +9,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from gir.registry import NavItem, StartPanel, register_demo_step, register_nav, register_panel
         from reports.demo import demo_step
+        from reports.services import cache
         from reports.services.dashboard import panel_context
 
         # Coordinators hold both permissions (see migration 0002), so one nav item suffices.
@@ -19,3 +20,4 @@ class ReportsConfig(AppConfig):
             StartPanel("reports/panel.html", "reports.view_department_reports", panel_context, order=30)
         )
         register_demo_step(50, demo_step)
+        cache.connect()  # figures follow the data: changes invalidate the cached report

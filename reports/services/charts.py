@@ -15,10 +15,10 @@ import hashlib
 import io
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gir.cache import single_flight
 from reports.services.tables import SMALL, Table, cell_text
 
 BLUE = "#154273"
@@ -206,7 +206,13 @@ CACHE_SECONDS = 24 * 3600
 
 def _fingerprint(table: Table) -> str:
     """Same protected figures, same picture: the SVG is cached under a hash of what it shows."""
-    shown = [CHART_FORMAT, table.chart, table.title, *table.columns, *(cell_text(c) for row in table.rows for c in row)]
+    shown = [
+        CHART_FORMAT,
+        table.chart,
+        table.title,
+        *table.columns,
+        *(cell_text(c) for row in table.rows for c in row),
+    ]
     return "reports-chart-" + hashlib.sha256("\x1f".join(map(str, shown)).encode()).hexdigest()
 
 
@@ -214,11 +220,7 @@ def draw(table: Table) -> Chart | None:
     """The chart of one table. Drawing takes ~0.2 s, so an unchanged table reuses its SVG."""
     if not table.chart:
         return None
-    key = _fingerprint(table)
-    svg = cache.get(key)
-    if svg is None:
-        svg = DRAW[table.chart](table)
-        cache.set(key, svg, CACHE_SECONDS)
+    svg = single_flight(_fingerprint(table), lambda: DRAW[table.chart](table), CACHE_SECONDS)
     return Chart(table.key, svg, alt_text(table))
 
 
