@@ -96,9 +96,9 @@ def main_pages(seeded) -> list[Page]:
 def annual_report(seeded) -> list[dict]:
     """The report computed (cold: cache emptied) and from the shared cache (warm), and its page."""
     from benchmark.measure import Meter, ms
+    from reports.services.cache import build_report_cached
     from reports.services.charts import draw_all
     from reports.services.params import ReportParams
-    from reports.services.report import build_report_cached
 
     first, year = seeded.years
     meter, user, rows = Meter(), seeded.coordinator, []

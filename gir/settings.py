@@ -145,9 +145,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = env_int("GIR_PROXY_COUNT", 0)
 AXES_VERBOSE = False
 
-# Sessions: an idle timeout (renewed on every request) and an absolute lifetime.
+# Sessions: an idle timeout (renewed by gir.middleware at most once a minute, not written on
+# every request) and an absolute lifetime. Read from the shared cache, kept in the database.
 SESSION_COOKIE_AGE = env_int("GIR_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+GIR_SESSION_RENEW_SECONDS = 60
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_ABSOLUTE_LIFETIME = env_int("GIR_SESSION_MAX_HOURS", 10) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

@@ -26,9 +26,7 @@ def _free_port() -> int:
 def _redis_or_skip(db: int = 7):
     from gir.cache import ResilientRedisCache
 
-    backend = ResilientRedisCache(
-        "redis://127.0.0.1:6379/%d" % db, {"KEY_PREFIX": "gir-test-%d" % _free_port()}
-    )
+    backend = ResilientRedisCache(f"redis://127.0.0.1:6379/{db}", {"KEY_PREFIX": f"gir-test-{_free_port()}"})
     try:
         import redis
 
