@@ -45,6 +45,17 @@ def build_report_cached(user, params: ReportParams):
     )
 
 
+DASHBOARD_SECONDS = 60
+
+
+def dashboard_figures_cached(user) -> dict:
+    """The start page's dashboard counts, at most a minute old (and not older than a change)."""
+    from reports.services.dashboard import dashboard_figures
+
+    key = versioned_key(NAMESPACE, f"dashboard:{_scope_key(user)}:{get_language()}")
+    return single_flight(key, lambda: dashboard_figures(user), DASHBOARD_SECONDS)
+
+
 def _changed(sender, **kwargs) -> None:
     meta = sender._meta
     if meta.app_label in SOURCE_APPS or (meta.app_label, meta.model_name) in SOURCE_MODELS:
