@@ -32,7 +32,7 @@ def _photo(rng: random.Random) -> bytes:
 def seed_measures(seeded, rng: random.Random) -> None:
     """20,000 measures on linked incidents, and 500 bans in force with a photo each."""
     from sanctions.constants import MeasureStatus, MeasureType
-    from sanctions.models import Ban, Measure
+    from sanctions.models import Measure
 
     links = list(
         IncidentAggressor.objects.values_list("incident_id", "aggressor_id", "incident__occurred_at")
@@ -69,15 +69,28 @@ def seed_measures(seeded, rng: random.Random) -> None:
             )
         )
         incident_of.append(incident_id)
+    _store(rows, incident_of)
+    seeded.counts.update(measures=n, active_bans=_bans(rows[n:], rng))
+
+
+def _store(rows: list, incident_of: list[int]) -> None:
+    from sanctions.models import Measure
+
     Measure.objects.bulk_create(rows, batch_size=BATCH)
     Through = Measure.incidents.through
     Through.objects.bulk_create(
         [Through(measure_id=m.pk, incident_id=i) for m, i in zip(rows, incident_of, strict=True)],
         batch_size=BATCH,
     )
+
+
+def _bans(measures: list, rng: random.Random) -> int:
+    """A served ban with a photo for each ban measure; returns how many."""
+    from sanctions.models import Ban
+
     ban_rows = []
-    for measure in rows[n:]:
+    for measure in measures:
         name = default_storage.save(f"bans/bench-{measure.pk}.jpg", ContentFile(_photo(rng)))
         ban_rows.append(Ban(measure=measure, served_on=measure.starts_on, photo=name))
     Ban.objects.bulk_create(ban_rows, batch_size=BATCH)
-    seeded.counts.update(measures=n, active_bans=len(ban_rows))
+    return len(ban_rows)
