@@ -4,11 +4,13 @@ Every variable is documented in ``.env.example``. Defaults are the embedded ones
 README's run command (SQLite, kombu's filesystem broker); production sets the variables.
 """
 
+import tomllib
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from gir.env import env_bool, env_int, env_list, env_str
 
@@ -43,6 +45,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gir.health.HealthMiddleware",  # first: answers /health/* even when the database is down
+    "gir.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -313,11 +317,23 @@ CRISPY_TEMPLATE_PACK = "utrecht"
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # --- Logging: no personal data in technical logs; ids only. -----------------------------------
+# Readable text by default; GIR_LOG_FORMAT=json for a log collector. Every line carries the request
+# id (X-Request-ID from the proxy, or a new one), also in the tasks that request enqueued.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "gir.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "gir.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_str("GIR_LOG_FORMAT", "text"),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("GIR_LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -325,3 +341,30 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
+    raise ImproperlyConfigured("GIR_LOG_FORMAT must be text or json")
+
+# --- Operations: version, health limits, database reuse (docs/operations.md) ------------------
+with open(BASE_DIR / "pyproject.toml", "rb") as _pyproject:
+    GIR_VERSION = tomllib.load(_pyproject)["project"]["version"]
+# Readiness limits, in seconds. The scan runs every minute; the e-mail sweep too.
+GIR_HEALTH_MAX_SCAN_AGE = env_int("GIR_HEALTH_MAX_SCAN_AGE", 600)
+GIR_HEALTH_MAX_MAIL_AGE = env_int("GIR_HEALTH_MAX_MAIL_AGE", 900)
+GIR_HEALTH_MAX_UNSENT_AGE = env_int("GIR_HEALTH_MAX_UNSENT_AGE", 900)
+GIR_HEALTH_BROKER_TIMEOUT = env_int("GIR_HEALTH_BROKER_TIMEOUT", 2)
+# After a start the first scan is a minute away: until then readiness says "starting" (200).
+GIR_HEALTH_STARTING_SECONDS = env_int("GIR_HEALTH_STARTING_SECONDS", 180)
+# Reused connections are checked before use, so the first request after a database restart
+# does not fail on a dead connection; an unreachable database fails fast.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("GIR_DB_CONNECT_TIMEOUT", 5)
+# Optional error tracking: set SENTRY_DSN (Sentry or a self-hosted GlitchTip). Personal data is
+# scrubbed before anything is sent (gir/logs.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from gir.logs import init_error_tracking
+
+    init_error_tracking(
+        SENTRY_DSN, release=f"gir@{GIR_VERSION}", environment=env_str("SENTRY_ENVIRONMENT", "production")
+    )

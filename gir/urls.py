@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gir import views
+from gir import health, views
 from gir.auth_views import LoginView
 
 auth_patterns = [
@@ -51,7 +51,10 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("mijn-taken/", views.my_tasks, name="tasks"),
     path("mijn-taken/berichten-gelezen/", views.notifications_read, name="notifications-read"),
-    path("health/", views.health, name="health"),
+    # Answered by gir.health.HealthMiddleware before any other middleware; listed for reverse().
+    path("health/", health.ready, name="health"),
+    path("health/live/", health.live, name="health-live"),
+    path("health/ready/", health.ready, name="health-ready"),
     path("logo/", views.organisation_logo, name="organisation-logo"),
     path("account/", include(auth_patterns)),
     path("beheer/", include(admin_patterns)),

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -11,14 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
-from gir.access import perm_required
-from gir.deadlines.scan import oldest_unsent_overdue
+from gir import health
+from gir.access import PermRequiredMixin, perm_required
 from gir.forms import DepartmentForm, LocationForm, OrganisationForm, SignatoryForm, UserForm
 from gir.models import (
     Deadline,
     Department,
     Location,
-    Notification,
     Organisation,
     Signatory,
     SystemStatus,
@@ -68,53 +66,20 @@ def notifications_read(request):
     return redirect("tasks")
 
 
-def _health_data(now):
-    statuses = dict(SystemStatus.objects.values_list("name", "last_run_at"))
-    oldest = oldest_unsent_overdue(now)
-    return {
-        "heartbeat": statuses.get("heartbeat"),
-        "deadline_scan": statuses.get("deadline_scan"),
-        "oldest_unsent_overdue": oldest,
-        "oldest_unsent_overdue_since": (now - oldest) if oldest else None,
-    }
-
-
-HEALTH_MAX_SCAN_AGE = 600
-HEALTH_MAX_UNSENT_AGE = 900
-
-
-@require_GET
-def health(request):
-    """For monitoring: ages in seconds, no personal data. 503 when the scan is stale."""
-    now = timezone.now()
-    data = _health_data(now)
-
-    def age(instant):
-        return None if instant is None else int((now - instant).total_seconds())
-
-    scan_age = age(data["deadline_scan"])
-    oldest = data["oldest_unsent_overdue"]
-    # Stale: no completed scan for 10 minutes, or a due notice owed for longer than 15 minutes
-    # (the scan runs but cannot get through; one minute is normal).
-    healthy = (
-        scan_age is not None
-        and scan_age < HEALTH_MAX_SCAN_AGE
-        and (oldest is None or oldest.total_seconds() < HEALTH_MAX_UNSENT_AGE)
-    )
-    unsent_mail = Notification.objects.filter(emailed_at__isnull=True).order_by("created_at").first()
-    body = {
-        "status": "ok" if healthy else "stale",
-        "heartbeat_age_seconds": age(data["heartbeat"]),
-        "deadline_scan_age_seconds": scan_age,
-        "oldest_unsent_overdue_seconds": int(oldest.total_seconds()) if oldest else None,
-        "oldest_unsent_email_seconds": age(unsent_mail.created_at) if unsent_mail else None,
-    }
-    return JsonResponse(body, status=200 if healthy else 503)
-
-
 @perm_required("gir.change_settings")
 def admin_home(request):
-    return render(request, "gir/admin/home.html", {"health": _health_data(timezone.now())})
+    """The beheerder's start: links to the settings and the system status (the readiness checks)."""
+    statuses = dict(SystemStatus.objects.values_list("name", "last_run_at"))
+    body = health.readiness()
+    context = {
+        "health": body,
+        "status_text": health.STATUS_TEXT[body["status"]],
+        "checks": health.status_rows(body),
+        "heartbeat": statuses.get("heartbeat"),
+        "scan": statuses.get("deadline_scan"),
+        "overdue_since": health.overdue_since(body),
+    }
+    return render(request, "gir/admin/home.html", context)
 
 
 @perm_required("gir.change_settings")
@@ -139,12 +104,8 @@ def organisation_logo(request):
     return response
 
 
-class AdminMixin(LoginRequiredMixin, PermissionRequiredMixin):
+class AdminMixin(PermRequiredMixin):
     """Anonymous → login page; logged in without the permission → 403."""
-
-    def handle_no_permission(self):
-        self.raise_exception = self.request.user.is_authenticated
-        return super().handle_no_permission()
 
     template_name = "gir/admin/form.html"
     title = ""

@@ -7,10 +7,10 @@ on another field keeps the file; saving the form turns it into Evidence of the i
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gir import uploads
+from gir.errors import RuleViolation
 from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, EventKind, EvidenceKind
 from incidents.models import Evidence, Incident, PendingUpload
 from incidents.services.common import add_event
@@ -38,6 +39,15 @@ EXTENSIONS = {
     **uploads.VIDEO_TYPES,
 }
 PENDING_KEEP = timedelta(days=1)
+logger = logging.getLogger(__name__)
+
+
+class EvidenceNotStored(Exception):
+    """The file was fine but the storage refused it (full or unwritable folder).
+
+    Not the user's fault, so not a ValidationError: a report is filed without the file and
+    the user adds it later from the dossier.
+    """
 
 
 def _sha256(upload) -> str:
@@ -50,7 +60,7 @@ def _sha256(upload) -> str:
 
 
 def upload_accept(*, user, upload) -> PendingUpload:
-    """Check one uploaded file and keep it for ``user``; raises ValidationError in Dutch.
+    """Check one uploaded file and keep it for ``user``; raises RuleViolation in Dutch.
 
     Allowlist by content (libmagic), never by name; images are re-encoded without EXIF/GPS
     first, so the SHA-256 is that of the file as stored and handed to the police.
@@ -58,7 +68,7 @@ def upload_accept(*, user, upload) -> PendingUpload:
     uploads.check_size(upload, settings.GIR_UPLOAD_MAX_BYTES)
     mime = uploads.sniff(upload)
     if mime not in ALLOWED:
-        raise ValidationError(
+        raise RuleViolation(
             _(
                 "Dit soort bestand kan niet worden toegevoegd. Kies een foto (JPEG of PNG), een PDF, "
                 "een geluidsopname (mp3, wav, ogg, m4a) of een video (mp4, mov, webm)."
@@ -71,10 +81,33 @@ def upload_accept(*, user, upload) -> PendingUpload:
     pending = PendingUpload(
         user=user, kind=ALLOWED[mime], mime_type=mime, size=content.size, sha256=_sha256(content)
     )
-    pending.file.save(f"{uploads.server_name(mime, EXTENSIONS)}", content, save=False)
-    pending.save()
+    _store(pending, content, uploads.server_name(mime, EXTENSIONS))
     _forget_old(user)
     return pending
+
+
+def _store(pending: PendingUpload, content: ContentFile, server_name: str) -> None:
+    """Write the file, then its row; on any failure remove what was written (no empty files)."""
+    storage = pending.file.storage
+    name = storage.get_available_name(pending.file.field.generate_filename(pending, server_name))
+    try:
+        pending.file.name = storage.save(name, content)
+        pending.save()
+    except OSError as exc:
+        _remove_partial(storage, name)
+        logger.warning("Storing an upload failed (%s); the report goes on without it", type(exc).__name__)
+        raise EvidenceNotStored(name) from exc
+    except BaseException:
+        _remove_partial(storage, name)
+        raise
+
+
+def _remove_partial(storage, name: str) -> None:
+    try:
+        if storage.exists(name):
+            storage.delete(name)
+    except OSError:
+        logger.warning("A partly written upload could not be removed")
 
 
 def _forget_old(user) -> None:
@@ -108,7 +141,7 @@ def attach_pending(*, incident: Incident, by, pending_ids, description: str = ""
     existing = Evidence.objects.filter(incident=incident).count()
     room = MAX_EVIDENCE_PER_INCIDENT - existing
     if len(pending) > room:
-        raise ValidationError(_too_many(existing, room))
+        raise RuleViolation(_too_many(existing, room), field="files")
     now = timezone.now()
     rows = [
         Evidence(

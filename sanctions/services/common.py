@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir.errors import RuleViolation
 from sanctions.constants import TRANSITIONS, EventKind, MeasureStatus
 from sanctions.models import Measure, MeasureEvent
 
 
-class MeasureError(ValidationError):
+class MeasureError(RuleViolation):
     """A decision that breaks a rule; the message is shown to the user as it is."""
 
 

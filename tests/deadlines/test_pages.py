@@ -34,12 +34,12 @@ def test_health_reports_scan_age_and_oldest_unsent_and_goes_stale(world, test_ki
         scan()
         response = client.get(reverse("health"))
     assert response.status_code == 200
-    assert response.json()["deadline_scan_age_seconds"] == 0
-    assert response.json()["oldest_unsent_overdue_seconds"] is None
+    assert response.json()["checks"]["deadline_scan"]["seconds"] == 0
+    assert response.json()["checks"]["overdue_notice"]["seconds"] == 0
 
     with time_machine.travel(now + timedelta(minutes=11), tick=False):
         response = client.get(reverse("health"))
-    assert response.status_code == 503 and response.json()["status"] == "stale"
+    assert response.status_code == 503 and response.json()["status"] == "fail"
 
     # The scan runs but a due notice is owed for 20 minutes (e.g. every row fails): stale too.
     open_test_deadline(start=now - timedelta(hours=2), norm=timedelta(hours=1), owner=world.manager)
@@ -49,7 +49,7 @@ def test_health_reports_scan_age_and_oldest_unsent_and_goes_stale(world, test_ki
     SystemStatus.objects.filter(name="deadline_scan").update(last_run_at=now)
     with time_machine.travel(now, tick=False):
         response = client.get(reverse("health"))
-    assert response.json()["oldest_unsent_overdue_seconds"] == 1200
+    assert response.json()["checks"]["overdue_notice"]["seconds"] == 1200
     assert response.status_code == 503
 
 

@@ -39,6 +39,8 @@ ROUTES = [
     ),
     Route("notifications-read", get=False, post=True, default=302, post_default=302),
     Route("health", public=True, public_status=503, default=503),
+    Route("health-live", public=True, public_status=200, default=200),
+    Route("health-ready", public=True, public_status=503, default=503),
     Route("organisation-logo", public=True, public_status=404, default=404),
     Route("login", public=True, default=302),
     Route(

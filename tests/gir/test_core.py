@@ -49,7 +49,7 @@ def test_health_is_ok_after_a_recent_scan_and_stale_otherwise(db, client):
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
-    assert 25 <= response.json()["deadline_scan_age_seconds"] <= 60
+    assert 25 <= response.json()["checks"]["deadline_scan"]["seconds"] <= 60
 
 
 def test_admin_sees_the_last_heartbeat(world, login):
