@@ -75,14 +75,20 @@ _FALLBACKS: dict[str, Callable] = {
 }
 
 
+DOWN_SECONDS = 30  # after a failure, this process leaves Redis alone for a while
+
+
 def _tolerant(name: str):
     method, fallback = getattr(RedisCache, name), _FALLBACKS[name]
 
     def call(self, *args, **kwargs):
+        if time.monotonic() < self.down_until:  # a hanging Redis costs one timeout, not one per call
+            return fallback(*args, **kwargs)
         try:
             return method(self, *args, **kwargs)
         except _redis_errors():
             logger.warning("Cache unavailable (%s); carrying on without it", name)
+            self.down_until = time.monotonic() + DOWN_SECONDS
             return fallback(*args, **kwargs)
 
     call.__name__ = name
@@ -90,7 +96,9 @@ def _tolerant(name: str):
 
 
 class ResilientRedisCache(RedisCache):
-    """Django's Redis cache that treats an unreachable Redis as an empty cache."""
+    """Django's Redis cache that treats an unreachable or hanging Redis as an empty cache."""
+
+    down_until = 0.0
 
 
 for _name in _FALLBACKS:

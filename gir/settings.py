@@ -7,6 +7,7 @@ README's run command (SQLite, kombu's filesystem broker); production sets the va
 import tomllib
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -286,9 +287,12 @@ CELERY_BEAT_SCHEDULE = {
 # One cache for every web and worker process (reports, charts, the organisation): Redis when
 # GIR_CACHE_URL (or a Redis broker) is given, else files under GIR_VAR_DIR that web and worker
 # on one machine share. gir/cache.py explains the backends and single-flight computation.
-_CACHE_URL = env_str("GIR_CACHE_URL", "") or (
-    CELERY_BROKER_URL if CELERY_BROKER_URL.startswith(("redis://", "rediss://")) else ""
-)
+_CACHE_URL = env_str("GIR_CACHE_URL", "")
+if not _CACHE_URL and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # The broker's Redis, one database number up: the cache's keys stay apart from the queues.
+    _broker = urlparse(CELERY_BROKER_URL)
+    _db = int(_broker.path.strip("/") or 0)
+    _CACHE_URL = urlunparse(_broker._replace(path=f"/{_db + 1}"))
 if _CACHE_URL:
     CACHES = {
         "default": {
