@@ -42,7 +42,9 @@ class AftercareCaseQuerySet(models.QuerySet):
         if user.has_perm("aftercare.handle_cases"):
             scope |= self._team_scope(user)
         if user.has_perm("incidents.manage_incidents"):
-            scope |= Q(incident__department_id__in=user.managed_department_ids())
+            from incidents.models import Incident
+
+            scope |= Q(incident__in=Incident.objects.managed_by(user))
         return self.filter(scope)
 
     @staticmethod

@@ -46,7 +46,15 @@ def _reference(deadline) -> str:
 
 def deadline_kinds() -> list[DeadlineKind]:
     kinds = [
-        DeadlineKind(code, TALK_LABELS[number], url=_url, reference=_reference, prefetch=_prefetch_talks)
+        # The aftercare worker owns the talks; the handler only while nobody is assigned.
+        DeadlineKind(
+            code,
+            TALK_LABELS[number],
+            url=_url,
+            reference=_reference,
+            prefetch=_prefetch_talks,
+            own_owner=True,
+        )
         for number, code in TALK_DEADLINE_KINDS.items()
     ]
     kinds.append(
@@ -56,6 +64,7 @@ def deadline_kinds() -> list[DeadlineKind]:
             _url,
             _reference,
             prefetch=_prefetch_talks,
+            own_owner=True,
         )
     )
     return kinds

@@ -23,6 +23,7 @@ NORM_UNITS = {
     "police_report_norm": HOURS,
     "inspectorate_norm": HOURS,
     "ban_review_lead": DAYS,
+    "ban_request_norm": DAYS,
     "reminder_lead": HOURS,
     "escalation_after": HOURS,
     "aftercare_reoffer_after": DAYS,
@@ -78,6 +79,7 @@ class OrganisationForm(forms.ModelForm):
             "police_report_norm",
             "inspectorate_norm",
             "minimum_ban_days",
+            "ban_request_norm",
             "ban_review_lead",
             "reminder_lead",
             "escalation_after",
@@ -184,3 +186,41 @@ class UserForm(forms.ModelForm):
             user.save()
             user.groups.set(self.cleaned_data["roles"])
         return user
+
+
+class DeputyPeriodForm(forms.Form):
+    """A manager names who stands in for them during leave (gir.deputies)."""
+
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
+    deputy = forms.ModelChoiceField(
+        label=_("Wie vervangt u?"),
+        queryset=User.objects.none(),
+        error_messages={"required": _("Kies wie u vervangt.")},
+    )
+    starts_on = forms.DateField(
+        label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    ends_on = forms.DateField(
+        label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(
+        label=_("Reden (niet verplicht)"),
+        max_length=120,
+        required=False,
+        help_text=_("Bijvoorbeeld: verlof."),
+    )
+
+    def __init__(self, *args, manager=None, **kwargs):
+        from gir.notifications import users_with_perm
+
+        super().__init__(*args, **kwargs)
+        holders = users_with_perm("gir.name_deputy").values("pk")
+        queryset = User.objects.filter(pk__in=holders, is_active=True)
+        self.fields["deputy"].queryset = queryset.exclude(pk=manager.pk) if manager else queryset
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("De einddatum ligt voor de begindatum."))
+        return data

@@ -125,6 +125,9 @@ class Organisation(models.Model):
     inspectorate_norm = models.DurationField(
         _("melding bij Arbeidsinspectie binnen"), default=timedelta(hours=24)
     )
+    ban_request_norm = models.DurationField(
+        _("verzoek om toegangsverbod beslissen binnen"), default=timedelta(days=5)
+    )
     minimum_ban_days = models.PositiveIntegerField(_("minimale duur toegangsverbod (dagen)"), default=91)
     ban_review_lead = models.DurationField(
         _("herinnering voor einde toegangsverbod"), default=timedelta(days=14)
@@ -274,6 +277,12 @@ class DeadlineQuerySet(models.QuerySet):
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
+    def owned_by(self, user):
+        """Deadlines ``user`` acts on: their own and, during a deputy period, the manager's."""
+        from gir.deputies import principal_ids
+
+        return self.filter(owner_id__in=principal_ids(user))
+
 
 class Deadline(models.Model):
     """One obligation with a due time: the database is the source of truth.
@@ -354,3 +363,7 @@ class Deadline(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.is_open and self.due_at < (now or timezone.now())
+
+
+# A model of this app kept in its own module (this one is near its size limit).
+from gir.deputies import DeputyPeriod  # noqa: E402, F401

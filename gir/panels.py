@@ -6,7 +6,7 @@ from gir.models import Deadline, SystemStatus
 
 
 def tasks_context(request) -> dict:
-    open_rows = Deadline.objects.open().filter(owner=request.user)
+    open_rows = Deadline.objects.open().owned_by(request.user)
     return {"open": open_rows.count(), "overdue": open_rows.filter(due_at__lt=timezone.now()).count()}
 
 

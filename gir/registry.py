@@ -49,6 +49,9 @@ class DeadlineKind:
     # Loads in bulk what url() and reference() need for a list of deadlines of this kind (sets
     # attributes on them), so a page of tasks costs one query per kind, not one per row.
     prefetch: Callable | None = None  # (list of deadlines) -> None
+    # Owned by a person the app assigns (the aftercare worker, the mandated manager a ban request
+    # is addressed to) instead of the incident's handler: see gir.deadlines.owners.
+    own_owner: bool = False
 
 
 @dataclass
@@ -60,6 +63,9 @@ class Registry:
     dossier_sections: list[tuple[int, Callable]] = field(default_factory=list)
     person_sections: list[tuple[int, Callable]] = field(default_factory=list)
     dossier_actions: list[tuple[int, Callable]] = field(default_factory=list)
+    dossier_alerts: list[tuple[int, Callable]] = field(default_factory=list)
+    # "app_label.Model" -> functions (user) -> a values queryset of extra pks that user may read
+    scopes: dict[str, list[Callable]] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -79,6 +85,22 @@ def register_panel(panel: StartPanel) -> None:
 
 def register_deadline_kind(kind: DeadlineKind) -> None:
     registry.deadline_kinds[kind.code] = kind
+
+
+def register_scope(model: str, function: Callable) -> None:
+    """Widen a model's ``visible_to`` from a later app without the model's app importing it:
+    ``function(user)`` returns a values queryset of one column (the pks that user may also read)
+    or None,
+    e.g. the incidents of the ban requests addressed to a mandated manager (sanctions)."""
+    functions = registry.scopes.setdefault(model, [])
+    if function not in functions:
+        functions.append(function)
+
+
+def extra_scopes(model: str, user) -> list:
+    """The registered extra pks for ``user`` (a function returns None when it does not apply)."""
+    parts = (function(user) for function in registry.scopes.get(model, []))
+    return [part for part in parts if part is not None]
 
 
 def prefetch_deadlines(deadlines) -> None:
@@ -116,6 +138,15 @@ def register_dossier_action(order: int, action: Callable) -> None:
     if (order, action) not in registry.dossier_actions:
         registry.dossier_actions.append((order, action))
         registry.dossier_actions.sort(key=lambda a: a[0])
+
+
+def register_dossier_alert(order: int, alert: Callable) -> None:
+    """``alert(incident, user)`` returns banners for the top of an incident's dossier, each a
+    dict(level ("warning"/"error"/"info"), title, text, links: [(label, url)]): e.g. a ban breach whose
+    aangifte is still open, or a possible breach (sanctions), without ``incidents`` importing it."""
+    if (order, alert) not in registry.dossier_alerts:
+        registry.dossier_alerts.append((order, alert))
+        registry.dossier_alerts.sort(key=lambda a: a[0])
 
 
 def register_person_section(order: int, section: Callable) -> None:

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gir import health, views
+from gir import deputy_views, health, views
 from gir.auth_views import LoginView
 
 auth_patterns = [
@@ -51,6 +51,8 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("mijn-taken/", views.my_tasks, name="tasks"),
     path("mijn-taken/berichten-gelezen/", views.notifications_read, name="notifications-read"),
+    path("vervanging/", deputy_views.deputies, name="deputies"),
+    path("vervanging/<int:pk>/beeindigen/", deputy_views.deputy_end, name="deputy-end"),
     # Answered by gir.health.HealthMiddleware before any other middleware; listed for reverse().
     path("health/", health.ready, name="health"),
     path("health/live/", health.live, name="health-live"),

@@ -41,7 +41,9 @@ def my_tasks(request):
     """Mijn taken: the open deadlines this user owns, soonest first, overdue highlighted."""
     now = timezone.now()
     rows = []
-    deadlines = list(Deadline.objects.open().filter(owner=request.user).order_by("due_at")[:200])
+    deadlines = list(
+        Deadline.objects.open().owned_by(request.user).select_related("owner").order_by("due_at")[:200]
+    )
     prefetch_deadlines(deadlines)
     for deadline in deadlines:
         kind = registry.deadline_kinds.get(deadline.kind)
@@ -52,6 +54,8 @@ def my_tasks(request):
                 "reference": kind.reference(deadline) if kind else deadline.object_id,
                 "url": kind.url(deadline) if kind else "",
                 "overdue": deadline.due_at < now,
+                # During a deputy period: whose task this is.
+                "on_behalf_of": deadline.owner if deadline.owner_id != request.user.pk else None,
             }
         )
     messages_ = request.user.notifications.order_by("-created_at")[:20]

@@ -1,7 +1,8 @@
 """Access helpers: one per model, returning the object in the user's scope or raising 404.
 
 Rights on an incident (DESIGN.md "Users"): a manager handles the incidents of the departments
-they manage, the coordinator all of them; the reporter may add details while the status is
+they manage and the cases handed to them (also those of a manager they stand in for), the
+coordinator all of them; the reporter may add details while the status is
 still "gemeld"; people in scope (reporter, victims) may add evidence until it is closed.
 """
 
@@ -11,10 +12,13 @@ from django.shortcuts import get_object_or_404
 
 from incidents.constants import Status
 from incidents.models import Aggressor, Evidence, Incident
+from incidents.scoping import manages
 
 
 def incident_for(user, pk: int) -> Incident:
-    queryset = Incident.objects.visible_to(user).select_related("department", "reporter", "location")
+    queryset = Incident.objects.visible_to(user).select_related(
+        "department", "reporter", "location", "handler"
+    )
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -28,12 +32,8 @@ def aggressor_for(user, pk: int) -> Aggressor:
 
 
 def can_manage(user, incident: Incident) -> bool:
-    if not user.has_perm("incidents.manage_incidents"):
-        return False
-    return (
-        user.has_perm("incidents.view_all_incidents")
-        or incident.department_id in user.managed_department_ids()
-    )
+    """A manager of its department, its handler, their deputy during leave, or the coordinator."""
+    return manages(user, incident)
 
 
 def can_edit(user, incident: Incident) -> bool:

@@ -113,6 +113,7 @@ class EventKind(models.TextChoices):
     FIRST_TALK = "opvang", _("Eerste opvang vastgelegd")
     REACTION_WAIVED = "geen_reactie", _("Geen reactie naar de dader mogelijk")
     INSPECTORATE = "arbeidsinspectie", _("Gemeld bij de Arbeidsinspectie")
+    HANDLER = "behandelaar", _("Behandelaar")
 
 
 # Deadline kinds opened by this app (labels are registered in IncidentsConfig.ready()).

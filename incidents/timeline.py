@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir.deputies import stand_in
 from gir.models import Deadline
 from gir.registry import registry
 from incidents import access
@@ -115,4 +116,6 @@ def dossier_context(incident: Incident, user) -> dict:
         "can_add_evidence": access.can_add_evidence(user, incident),
         "can_link": access.can_link_aggressors(user, incident),
         "transitions": _status_buttons(incident) if manage else [],
+        "handler_now": stand_in(incident.handler, now) if incident.handler_id else None,
+        "can_hand_over": manage,
     }

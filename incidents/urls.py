@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.status_change, name="status"),
     path("<int:pk>/eerste-opvang/", views.first_talk, name="first-talk"),
     path("<int:pk>/geen-reactie/", views.waive_reaction, name="waive-reaction"),
+    path("<int:pk>/behandelaar/", views.hand_over, name="hand-over"),
     path("<int:pk>/betrokkene/", views.involvement_add, name="involvement-add"),
     path("<int:pk>/bewijs/", views.evidence_add, name="evidence-add"),
     path("bewijs/<int:pk>/", views.evidence_download, name="evidence-download"),

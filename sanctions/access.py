@@ -31,5 +31,5 @@ def ban_for_reception(user, pk: int, now=None) -> Ban:
 
 
 def ban_for_breach(user, pk: int, now=None) -> Ban:
-    """Anyone who may register a breach reaches the bans in force (the name is all they see)."""
-    return _in_force_or_scope(user, pk, "sanctions.register_breach", now)
+    """Roles that see the reception list reach the bans in force to register a breach."""
+    return _in_force_or_scope(user, pk, "sanctions.view_reception_list", now)

@@ -49,6 +49,7 @@ class EventKind(models.TextChoices):
     OUTCOME = "uitkomst", _("Uitkomst politie vastgelegd")
     PAYMENT = "betaling", _("Betaling ontvangen")
     CLAIM_STATUS = "status_vordering", _("Status vordering gewijzigd")
+    PHOTO = "foto", _("Foto toegevoegd of vervangen")
 
 
 class Attendance(models.TextChoices):
@@ -111,3 +112,4 @@ DEADLINE_BAN_SERVE = "ban_serve"
 DEADLINE_BAN_REVIEW = "ban_review"
 DEADLINE_BAN_END = "ban_end"
 DEADLINE_BREACH_AANGIFTE = "ban_breach_aangifte"
+DEADLINE_BAN_REQUEST = "ban_request"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from incidents.models import Incident, IncidentForm
 from sanctions.constants import MeasureStatus
@@ -36,23 +36,33 @@ def aggressor_history(aggressor, *, current_incidents=(), now: datetime | None =
         .prefetch_related("forms")
         .order_by("-occurred_at")
     )
-    measures = list(Measure.objects.for_aggressor(aggressor).order_by("-decided_at"))
+    measures = list(
+        Measure.objects.for_aggressor(aggressor).prefetch_related("incidents").order_by("-decided_at")
+    )
     active_bans = list(
         Ban.objects.in_force(now).filter(measure__aggressor=aggressor).select_related("measure")
     )
     conditions = contact_conditions_for(aggressor, now)
     current = list(current_incidents) or incidents[:1]
-    earlier = [m.type for m in measures if m.status != MeasureStatus.REVOKED]
-    breach = BanBreach.objects.filter(incident__in=current).exists()
-    damage = any(i.municipal_damage or i.personal_damage for i in current)
+    current_ids = {i.pk for i in current}
+    standing = [m for m in measures if m.status != MeasureStatus.REVOKED]
+    for_now = [m for m in standing if current_ids & {i.pk for i in m.incidents.all()}]
     proposal = propose(
-        earlier=earlier,
+        earlier=[m.type for m in standing if m not in for_now],
+        taken=[m.type for m in for_now],
+        earlier_incidents=len(
+            [i for i in incidents if i.pk not in current_ids and i.occurred_at < _first(current)]
+        ),
         forms=_forms_of(current),
         active_ban=bool(active_bans),
-        breach=breach,
-        damage=damage,
+        breach=BanBreach.objects.filter(incident__in=current).exists(),
+        damage=any(i.municipal_damage or i.personal_damage for i in current),
     )
     return History(incidents, measures, active_bans, conditions, proposal)
+
+
+def _first(incidents):
+    return min((i.occurred_at for i in incidents), default=None) or datetime.max.replace(tzinfo=UTC)
 
 
 def contact_conditions_for(aggressor, now: datetime | None = None) -> list[ContactCondition]:

@@ -97,7 +97,7 @@ def register_panel_context(request) -> dict:
 
 
 def register() -> None:
-    from sanctions import sections
+    from sanctions import routing, sections
     from sanctions.demo import seed_demo
 
     register_nav(NavItem(_("Maatregelen"), "sanctions:list", "sanctions.decide_measure", order=30))
@@ -151,7 +151,7 @@ def register() -> None:
     register_deadline_kind(
         DeadlineKind(
             DEADLINE_BREACH_AANGIFTE,
-            _("Aangifte na overtreding toegangsverbod"),
+            _("Aangifte doen na overtreding toegangsverbod"),
             url=_breach_url,
             reference=_breach_ref,
             prefetch=_prefetch_breaches,
@@ -160,3 +160,4 @@ def register() -> None:
     register_dossier_section(30, sections.dossier_section)
     register_person_section(30, sections.person_section)
     register_demo_step(20, seed_demo)
+    routing.register()

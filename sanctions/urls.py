@@ -1,6 +1,9 @@
 from django.urls import path
 
 from sanctions import views
+from sanctions.views.breaches import breach_waive
+from sanctions.views.photos import ban_photo_set_view
+from sanctions.views.requests import ban_request_decline_view
 
 app_name = "sanctions"
 urlpatterns = [
@@ -23,5 +26,8 @@ urlpatterns = [
     path("toegangsverboden/<int:pk>/verlengen/", views.ban_extend, name="ban-extend"),
     path("toegangsverboden/<int:pk>/beoordelen/", views.ban_review, name="ban-review"),
     path("toegangsverboden/<int:pk>/foto/", views.ban_photo, name="ban-photo"),
+    path("toegangsverboden/<int:pk>/foto/wijzigen/", ban_photo_set_view, name="ban-photo-set"),
     path("toegangsverboden/<int:pk>/overtreding/", views.breach, name="breach"),
+    path("overtredingen/<int:pk>/geen-aangifte/", breach_waive, name="breach-waive"),
+    path("verzoeken/<int:pk>/geen-verbod/", ban_request_decline_view, name="ban-request-decline"),
 ]

@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from gir.deadlines.arithmetic import is_late
+from gir.deadlines.owners import recipient
 from gir.models import Deadline, Organisation, SystemStatus
 from gir.notifications import notify, users_with_perm
 from gir.registry import registry
@@ -80,7 +81,7 @@ def _remind(deadline: Deadline, now, result: ScanResult, org) -> None:
     label, ref, url = _describe(deadline)
     if deadline.owner_id:
         notify(
-            recipients=[deadline.owner],
+            recipients=[recipient(deadline, now)],
             subject=_("Herinnering: %(label)s voor %(ref)s") % {"label": label, "ref": ref},
             body=_("Deze termijn loopt af op %(due)s.") % {"due": _local(deadline.due_at)},
             url=url,
@@ -92,7 +93,7 @@ def _due(deadline: Deadline, now, result: ScanResult, org) -> None:
     label, ref, url = _describe(deadline)
     _mark_late(deadline, deadline.due_at, now, result)
     kind = registry.deadline_kinds.get(deadline.kind)
-    recipients = [deadline.owner] if deadline.owner_id else []
+    recipients = [recipient(deadline, now)] if deadline.owner_id else []
     if kind is not None and kind.notify_at_due is not None:
         recipients += list(kind.notify_at_due(deadline))
     if kind is not None and kind.due_subject:

@@ -36,3 +36,12 @@ def dossier_actions(context, incident) -> list[dict]:
 
     user = context["request"].user
     return [link for _order, action in registry.dossier_actions for link in action(incident, user)]
+
+
+@register.simple_tag(takes_context=True)
+def dossier_alerts(context, incident) -> list[dict]:
+    """Banners other apps put on an incident's dossier (see ``register_dossier_alert``)."""
+    from gir.registry import registry
+
+    user = context["request"].user
+    return [alert for _order, function in registry.dossier_alerts for alert in function(incident, user)]

@@ -1,6 +1,7 @@
 """Forms of the incident registration. They validate and normalise; services write."""
 
 from incidents.forms.aggressors import AggressorForm, AggressorSearchForm
+from incidents.forms.handlers import HandOverForm
 from incidents.forms.incident import (
     EvidenceForm,
     FirstTalkForm,
@@ -16,6 +17,7 @@ __all__ = [
     "AggressorSearchForm",
     "EvidenceForm",
     "FirstTalkForm",
+    "HandOverForm",
     "IncidentForm",
     "InvolvementForm",
     "ShortReportForm",

@@ -96,9 +96,19 @@ class ShortReportForm(PendingMixin):
         help_text=_("Bijvoorbeeld wethouder."),
     )
     department = forms.ModelChoiceField(
-        label=_("Afdeling"),
+        label=_("Afdeling (niet verplicht)"),
         queryset=Department.objects.none(),
-        help_text=_("De afdeling van wie het overkwam."),
+        required=False,
+        empty_label=_("De afdeling van wie het overkwam"),
+        help_text=_(
+            "De leidinggevende van deze afdeling behandelt de melding. Laat dit staan: GIR kiest "
+            "dan de afdeling van u of van de collega tegen wie het was gericht."
+        ),
+    )
+    department_confirmed = forms.BooleanField(
+        label=_("Ja, de melding hoort bij mijn keuze hierboven"),
+        required=False,
+        help_text=_("Alleen nodig als u iets anders kiest dan waar de collega werkt."),
     )
     files = files_field()
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
@@ -118,16 +128,16 @@ class ShortReportForm(PendingMixin):
         "office_holder_name",
         "office_holder_function",
         "department",
+        "department_confirmed",
         "files",
     ]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["location"].queryset = Location.objects.filter(is_active=True).select_related("parent")
         self.fields["colleague"].queryset = active_users().select_related("department")
         self.fields["department"].queryset = Department.objects.filter(is_active=True)
-        if user is not None and not self.is_bound:
-            self.initial.setdefault("department", user.department_id)
         self.initial.setdefault("occurred_at", now_local_minute())
 
     def clean_occurred_at(self):
@@ -142,4 +152,27 @@ class ShortReportForm(PendingMixin):
             self.add_error("reporter_role", _("Kies of u getuige was of meldt als leidinggevende."))
         if target == self.TARGET_OFFICE_HOLDER and not data.get("office_holder_name", "").strip():
             self.add_error("office_holder_name", _("Vul de naam van de bestuurder in."))
+        self._check_department(data)
         return data
+
+    def _check_department(self, data) -> None:
+        """Another department than the colleague's sends the report to another manager: say so
+        once and let the reporter confirm it, so a wrong pick is not accepted without a word."""
+        colleague, department = data.get("colleague"), data.get("department")
+        derived = colleague if data.get("target") == self.TARGET_COLLEAGUE and colleague else self.user
+        if not department and derived is not None and not derived.department_id:
+            self.add_error("department", _("Kies de afdeling waar de melding bij hoort."))
+            return
+        if data.get("target") != self.TARGET_COLLEAGUE or not colleague or not department:
+            return
+        if colleague.department_id in (None, department.pk) or data.get("department_confirmed"):
+            return
+        self.add_error(
+            "department",
+            _(
+                "%(name)s werkt bij %(own)s. De melding gaat naar de leidinggevende van de afdeling "
+                "die u kiest, en die moet de collega opvangen. Kies de afdeling van de collega, of "
+                "vink hieronder aan dat het bij %(chosen)s hoort."
+            )
+            % {"name": colleague, "own": colleague.department, "chosen": department},
+        )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.registry import extra_scopes
+from incidents import scoping
 from incidents.models.incidents import Incident
 
 
@@ -16,7 +18,9 @@ class AggressorQuerySet(models.QuerySet):
         """The one scoping function for aggressors.
 
         Coordinator (all incidents): every person. A manager: persons linked to an incident
-        of their departments. Others: none (an employee never sees aggressor records).
+        they manage (``Incident.objects.managed_by``). Later apps add their own reasons (the
+        person of a ban request addressed to a mandated manager). Others: none (an employee
+        never sees aggressor records).
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
@@ -24,10 +28,9 @@ class AggressorQuerySet(models.QuerySet):
             return self
         if not user.has_perm("incidents.search_aggressors"):
             return self.none()
-        links = IncidentAggressor.objects.filter(
-            aggressor=OuterRef("pk"), incident__department_id__in=user.managed_department_ids()
-        )
-        return self.filter(Exists(links))
+        linked = IncidentAggressor.objects.filter(incident__in=Incident.objects.managed_by(user))
+        parts = [linked.values("aggressor_id"), *extra_scopes("incidents.Aggressor", user)]
+        return self.filter(pk__in=scoping.union(parts))
 
     def active(self) -> AggressorQuerySet:
         return self.filter(anonymised_at__isnull=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gir.choices import ChoiceLabels
 from gir.history import AppendOnlyModel
 from gir.models import Deadline
+from incidents import scoping
 from incidents.constants import (
     AggressionForm,
     AggressionKind,
@@ -27,18 +28,15 @@ class IncidentQuerySet(models.QuerySet):
     def visible_to(self, user) -> IncidentQuerySet:
         """The one scoping function for incidents (DESIGN.md "Need to know").
 
-        Coordinator: all. Manager: incidents of the departments they manage. Everyone: what
-        they reported or were involved in as victim or witness.
+        Coordinator: all. Manager: the departments they manage, the cases handed to them, and
+        those of a manager they stand in for now. Everyone: what they reported or were involved
+        in. Later apps add their own reasons (``gir.registry.register_scope``).
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.has_perm("incidents.view_all_incidents"):
             return self
-        involved = Involvement.objects.filter(incident=OuterRef("pk"), user=user)
-        scope = Q(reporter=user) | Exists(involved)
-        if user.has_perm("incidents.manage_incidents"):
-            scope |= Q(department_id__in=user.managed_department_ids())
-        return self.filter(scope)
+        return self.filter(pk__in=scoping.union(scoping.read_parts(user)))
 
     def managed_by(self, user) -> IncidentQuerySet:
         """Incidents this user handles as manager (or all, for the coordinator)."""
@@ -46,7 +44,7 @@ class IncidentQuerySet(models.QuerySet):
             return self
         if not user.has_perm("incidents.manage_incidents"):
             return self.none()
-        return self.filter(department_id__in=user.managed_department_ids())
+        return self.filter(pk__in=scoping.union(scoping.managed_parts(user)))
 
     def references(self, ids) -> dict[int, str]:
         """{pk: reference} for these incidents in one query."""
@@ -77,6 +75,16 @@ class Incident(ChoiceLabels, models.Model):
     )
     department = models.ForeignKey(
         "gir.Department", verbose_name=_("afdeling"), on_delete=models.PROTECT, related_name="incidents"
+    )
+    # The one person who handles the case now (DESIGN.md invariant); changed only through
+    # incidents.services.handlers, which records every hand-over in the history.
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="handled_incidents",
     )
 
     # Where

@@ -23,11 +23,11 @@ from incidents.constants import (
 from incidents.models import Incident, IncidentForm, Involvement, StatusChange
 from incidents.services.common import (
     add_event,
-    hand_over_deadlines,
     notify_closed,
     open_deadlines,
     reschedule_deadlines,
 )
+from incidents.services.handlers import handler_route, reroute_if_involved
 
 
 class IncidentChangeError(RuleViolation):
@@ -85,7 +85,7 @@ def incident_update(
     if time_changed:
         _after_time_change(current, by)
     if "department" in changed:
-        hand_over_deadlines(current)
+        handler_route(incident=current, by=by, why=_("de melding is naar een andere afdeling gegaan"))
     if "inspectorate_reported_at" in changed and current.inspectorate_reported_at:
         deadline_close(
             kind=DEADLINE_INSPECTORATE,
@@ -210,5 +210,6 @@ def involvement_add(*, incident: Incident, by, role: str, user=None, name: str =
         EventKind.INVOLVEMENT,
         _("%(role)s toegevoegd") % {"role": involvement.get_role_display()},
     )
+    reroute_if_involved(incident=incident, by=by)
     run_hooks("involvement_added", involvement=involvement, by=by)
     return involvement

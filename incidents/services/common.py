@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_open, deadline_reschedule
+from gir.deputies import stand_in
 from gir.models import Deadline, Organisation
 from gir.notifications import notify, users_with_perm
 from incidents.constants import (
@@ -28,7 +29,9 @@ def add_event(incident: Incident, by, kind: EventKind, text: str = "", at=None) 
 
 
 def deadline_owner(incident: Incident):
-    """The first active manager of the incident's department (the one who handles it)."""
+    """Who owns the incident's deadlines: its handler (see ``incidents.services.handlers``)."""
+    if incident.handler_id is not None:
+        return incident.handler
     return incident.department.managers.filter(is_active=True).order_by("pk").first()
 
 
@@ -60,12 +63,6 @@ def open_deadlines(incident: Incident, form_codes: set[str]) -> None:
             )
 
 
-def hand_over_deadlines(incident: Incident) -> None:
-    """Give the open norms of an incident moved to another department to that department's
-    manager: the previous one can no longer see it, so their reminders would lead nowhere."""
-    Deadline.objects.open().for_object(incident).update(owner=deadline_owner(incident))
-
-
 def reschedule_deadlines(incident: Incident) -> None:
     org = Organisation.get()
     norms = {
@@ -78,16 +75,23 @@ def reschedule_deadlines(incident: Incident) -> None:
 
 
 def notify_new_incident(incident: Incident, form_codes: set[str], reporter) -> None:
-    """Tell the department's managers (and the coordinator for serious forms).
+    """Tell the handler and the department's managers (their deputies during leave), and the
+    coordinator for serious forms; never someone involved, who gets the message below instead.
 
     The rows are written now; e-mail follows after commit and never fails the request.
     Subject and body carry the reference only, no personal data.
     """
-    recipients = list(incident.department.managers.filter(is_active=True))
+    recipients = [stand_in(manager) for manager in incident.department.managers.filter(is_active=True)]
+    if incident.handler_id:
+        recipients.append(stand_in(incident.handler))
     if form_codes & set(SERIOUS_FORMS):
         recipients += list(users_with_perm("incidents.view_all_incidents"))
     url = reverse("incidents:detail", args=[incident.pk])
-    recipients = [user for user in recipients if user.pk != reporter.pk]
+    involved = {
+        reporter.pk,
+        *incident.involvements.filter(user__isnull=False).values_list("user_id", flat=True),
+    }
+    recipients = [user for user in recipients if user.pk not in involved]
     if recipients:
         notify(
             recipients=recipients,

@@ -7,12 +7,15 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from gir.errors import RuleViolation
 from gir.registry import run_hooks
 from incidents.constants import EventKind, InvolvementRole, ReporterRole, Status, VictimKind
 from incidents.models import Incident, IncidentForm, Involvement, ReferenceCounter, ReportDraft, StatusChange
 from incidents.services.common import add_event, notify_new_incident, open_deadlines
 from incidents.services.evidence import attach_pending
+from incidents.services.handlers import handler_route
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,17 @@ def next_reference(now: datetime) -> str:
     counter.last += 1
     counter.save(update_fields=["last"])
     return f"GIR-{year}-{counter.last:04d}"
+
+
+def victim_department(*, reporter, reporter_role: str, target: Target):
+    """The incident belongs to the victim's department: the colleague's when reporting on their
+    behalf, the reporter's own otherwise (an office holder's case goes to the coordinator as
+    handler, the department only files it)."""
+    if reporter_role != ReporterRole.SELF and target.user is not None and target.user.department_id:
+        return target.user.department
+    if reporter.department_id:
+        return reporter.department
+    raise RuleViolation(_("Kies de afdeling waar de melding bij hoort."), field="department")
 
 
 def _involvements(incident: Incident, reporter, reporter_role: str, target: Target) -> None:
@@ -77,12 +91,12 @@ def incident_register(
     *,
     reporter,
     occurred_at: datetime,
-    department,
     location_type: str,
     description: str,
     forms: list[str],
     reporter_role: str = ReporterRole.SELF,
     target: Target | None = None,
+    department=None,
     location=None,
     place: str = "",
     hospital_admission: bool = False,
@@ -99,6 +113,9 @@ def incident_register(
     target = target or Target()
     if reporter_role != ReporterRole.SELF and target.user is None and not target.name:
         raise ValueError("Reporting for someone else needs a target (a user or a name)")
+    department = department or victim_department(
+        reporter=reporter, reporter_role=reporter_role, target=target
+    )
     try:
         with transaction.atomic():
             existing = _already_filed(reporter, submission_token)
@@ -137,6 +154,7 @@ def _create(*, reporter, target: Target, forms: list[str], pending_ids: list[int
     IncidentForm.objects.bulk_create([IncidentForm(incident=incident, form=code) for code in sorted(codes)])
     _involvements(incident, reporter, fields["reporter_role"], target)
     add_event(incident, reporter, EventKind.REPORTED, at=now)
+    handler_route(incident=incident, by=reporter, why=_("nieuwe melding"), announce=False)
     StatusChange.objects.create(incident=incident, to_status=Status.REPORTED, by=reporter, at=now)
     if pending_ids:
         attach_pending(incident=incident, by=reporter, pending_ids=pending_ids)

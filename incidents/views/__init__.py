@@ -19,6 +19,7 @@ from incidents.views.dossier import (
     status_change,
     waive_reaction,
 )
+from incidents.views.handlers import hand_over
 from incidents.views.lists import inbox, incident_list
 from incidents.views.report import report
 
@@ -33,6 +34,7 @@ __all__ = [
     "evidence_add",
     "evidence_download",
     "first_talk",
+    "hand_over",
     "inbox",
     "incident_detail",
     "incident_edit",

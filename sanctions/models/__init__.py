@@ -16,12 +16,14 @@ from sanctions.models.measures import (
     local_today,
 )
 from sanctions.models.police import DamageClaim, DamageItem, DamagePayment, PoliceReport
+from sanctions.models.requests import BanRequest
 
 __all__ = [
     "Ban",
     "BanBreach",
     "BanLocation",
     "BanQuerySet",
+    "BanRequest",
     "ContactCondition",
     "DamageClaim",
     "DamageItem",

@@ -31,13 +31,10 @@ def local_today(now: datetime | None = None) -> date:
 
 
 def in_managed_departments(user, incident_path: str) -> Exists:
+    """The incident is one ``user`` manages (department, handed over, or deputised)."""
     from incidents.models import Incident
 
-    return Exists(
-        Incident.objects.filter(
-            department_id__in=user.managed_department_ids(), **{incident_path: OuterRef("pk")}
-        )
-    )
+    return Exists(Incident.objects.managed_by(user).filter(**{incident_path: OuterRef("pk")}))
 
 
 class MeasureQuerySet(models.QuerySet):

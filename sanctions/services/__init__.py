@@ -7,7 +7,6 @@ so callers import ``sanctions.services``.
 from sanctions.services.bans import (
     BanOverlap,
     ban_extend,
-    ban_request,
     ban_review_record,
     ban_serve,
     breach_register,
@@ -28,7 +27,6 @@ __all__ = [
     "BanOverlap",
     "MeasureError",
     "ban_extend",
-    "ban_request",
     "ban_review_record",
     "ban_serve",
     "breach_register",

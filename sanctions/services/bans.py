@@ -13,14 +13,12 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open
 from gir.deadlines.arithmetic import end_of_local_day
 from gir.models import Location, Organisation
-from gir.notifications import notify, users_with_perm
 from gir.registry import run_hooks
 from incidents.constants import AggressionForm, LocationType, ReporterRole
 from incidents.models import Aggressor
@@ -28,15 +26,16 @@ from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
     DEADLINE_BAN_SERVE,
-    DEADLINE_BREACH_AANGIFTE,
     EventKind,
     MeasureStatus,
-    MeasureType,
     Receipt,
     ServiceMethod,
 )
 from sanctions.models import Ban, BanBreach, BanLocation, Measure
+from sanctions.services.breaches import breach_aangifte_task
 from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
+from sanctions.services.photos import copy_aggressor_photo
+from sanctions.services.requests import ban_requests_answer
 
 
 class BanOverlap(MeasureError):
@@ -128,6 +127,9 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
     if photo is not None:
         # Stored only after the overlap rules passed, so a refused ban leaves no file behind.
         ban.photo.save(photo.name, photo, save=True)
+    elif aggressor.photo:
+        copy_aggressor_photo(ban, aggressor)  # reception needs a face; it can be replaced later
+    ban_requests_answer(measure=measure, by=by)
     # Not in force until served: remind the decider to hand it over by the start date.
     deadline_open(
         kind=DEADLINE_BAN_SERVE,
@@ -294,7 +296,8 @@ def breach_register(
     """A banned person came in anyway (seed 004 §8.3).
 
     Becomes a new incident linked to the person and the ban, and prompts aangifte (art. 138
-    Sr): the deciding manager and the coordinator are told, and an aangifte deadline opens.
+    Sr): the new incident's handler gets the task "aangifte doen na overtreding" with its
+    deadline (``sanctions.services.breaches``), and the coordinator is told.
     """
     if not by.has_perm("sanctions.register_breach"):
         raise PermissionDenied("Registering a breach needs register_breach")
@@ -324,37 +327,5 @@ def _breach_follow_up(breach: BanBreach, by) -> None:
     """History, the aangifte deadline, the hook and the message to the people who act on it."""
     measure, incident = breach.ban.measure, breach.incident
     add_event(measure, by, EventKind.BREACH, incident.reference)
-    org = Organisation.get()
-    deadline_open(
-        kind=DEADLINE_BREACH_AANGIFTE,
-        subject=breach,
-        starts_at=breach.occurred_at,
-        norm=org.police_report_norm,
-        owner=measure.decided_by,
-        incident_id=incident.pk,
-    )
+    breach_aangifte_task(breach=breach, incident=incident)
     run_hooks("ban_breached", breach=breach, by=by)
-    notify(
-        recipients=[measure.decided_by, *users_with_perm("sanctions.view_ban_register")],
-        subject=_("Toegangsverbod %(ref)s overtreden: doe aangifte") % {"ref": measure.reference},
-        body=_("Er is een overtreding gemeld (incident %(incident)s). Doe aangifte bij de politie.")
-        % {"incident": incident.reference},
-        url=reverse("sanctions:detail", kwargs={"pk": measure.pk}),
-    )
-
-
-def ban_request(*, aggressor: Aggressor, incidents, by) -> None:
-    """A manager without the mandate puts a ban before the mandated managers: a message to each,
-    with a link to the ban decision for ``incidents``."""
-    url = reverse(
-        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": MeasureType.BAN}
-    )
-    query = "&".join(f"incident={incident.pk}" for incident in incidents)
-    references = ", ".join(incident.reference for incident in incidents)
-    notify(
-        recipients=users_with_perm("sanctions.impose_ban"),
-        subject=_("Verzoek om een toegangsverbod (%(refs)s)") % {"refs": references},
-        body=_("Een leidinggevende vraagt u een toegangsverbod te overwegen na incident %(refs)s.")
-        % {"refs": references},
-        url=f"{url}?{query}",
-    )

@@ -107,8 +107,16 @@ def reception(request):
     )
 
 
+def _reception_roles_only(user) -> None:
+    """A ban's breach page names the person: need to know, as for the reception list. For
+    anyone else the page does not exist (404), so counting through ids reveals nobody."""
+    if not (user.has_perm("sanctions.register_breach") and user.has_perm("sanctions.view_reception_list")):
+        raise Http404
+
+
 @perm_required("sanctions.register_breach")
 def breach(request, pk: int):
+    _reception_roles_only(request.user)
     ban = ban_for_breach(request.user, pk)
     form = BreachForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -125,12 +133,13 @@ def breach(request, pk: int):
         )
         messages.success(
             request,
-            _("De overtreding is gemeld als incident %(ref)s. Leidinggevende en coördinator zijn ingelicht.")
+            _("De overtreding is gemeld als incident %(ref)s. De behandelaar doet aangifte.")
             % {"ref": record.incident.reference},
         )
         if request.user.has_perm("sanctions.view_reception_list"):
             return redirect("sanctions:reception")
         return redirect("start")
+    log_view(request, ban.measure.aggressor, f"naam bij overtreding toegangsverbod {ban.pk}")
     return render(
         request,
         "sanctions/breach_form.html",
@@ -149,6 +158,7 @@ def breach_find(request):
     For employees who do not see the reception list: a name must be typed; only bans in force
     for that name are shown, at most a handful. Every search is logged.
     """
+    _reception_roles_only(request.user)
     form = BreachFindForm(request.GET or None)
     matches = None
     if form.is_valid():

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
-from gir.errors import show_on_form
+from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.models import AuditEntry, Organisation
 from incidents.access import aggressor_for
-from incidents.models import Aggressor, Incident
+from incidents.models import Incident
 from sanctions import services
 from sanctions.constants import POLICE_TYPES, MeasureType
 from sanctions.filters import MeasureFilter
@@ -26,6 +26,7 @@ from sanctions.forms import (
 )
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
+from sanctions.services.requests import ban_request_create, open_request_for
 from sanctions.views.common import DECIDERS
 
 
@@ -57,20 +58,16 @@ def measure_list(request):
 
 
 def _decision_aggressor(user, pk: int, measure_type: str | None = None):
-    """The person, in the user's scope; a mandated manager reaches anyone for a ban decision
-    (the mandate covers every building of the municipality, not only their departments)."""
-    try:
-        return aggressor_for(user, pk)
-    except Http404:
-        if measure_type in (None, MeasureType.BAN) and user.has_perm("sanctions.impose_ban"):
-            return get_object_or_404(Aggressor.objects.active(), pk=pk)
-        raise
+    """The person, in the user's scope: for a mandated manager that includes the person of every
+    open ban request addressed to them (``sanctions.scoping``), and nobody else."""
+    return aggressor_for(user, pk)
 
 
 def _decision_incidents(user, aggressor, measure_type: str | None = None):
     incidents = Incident.objects.filter(aggressor_links__aggressor=aggressor).order_by("-occurred_at")
     if measure_type == MeasureType.BAN and user.has_perm("sanctions.impose_ban"):
-        return incidents
+        # Their own departments' and the requested incidents: what visible_to opens to them.
+        return incidents.filter(pk__in=Incident.objects.visible_to(user).values("pk"))
     return incidents.filter(pk__in=Incident.objects.managed_by(user).values("pk"))
 
 
@@ -105,16 +102,21 @@ def decide(request, aggressor_pk: int):
 @require_POST
 @perm_required(*DECIDERS)
 def ban_request(request, aggressor_pk: int):
-    """A manager without the mandate puts a ban before the mandated managers."""
+    """A manager without the mandate puts a ban before a mandated manager, as a task of theirs."""
     aggressor = aggressor_for(request.user, aggressor_pk)
     managed = _decision_incidents(request.user, aggressor)
     incidents = _current_incidents(request, managed) or list(managed[:1])
     if not incidents:
         raise Http404
-    services.ban_request(aggressor=aggressor, incidents=incidents, by=request.user)
     query = "&".join(f"incident={incident.pk}" for incident in incidents)
-    messages.success(request, _("Het verzoek is naar de gemandateerden gestuurd."))
-    return redirect(f"{reverse('sanctions:decide', kwargs={'aggressor_pk': aggressor.pk})}?{query}")
+    back = f"{reverse('sanctions:decide', kwargs={'aggressor_pk': aggressor.pk})}?{query}"
+    try:
+        ban_request_create(aggressor=aggressor, incidents=incidents, by=request.user)
+    except RuleViolation as exc:
+        show_as_message(request, exc)
+    else:
+        messages.success(request, _("Het verzoek staat nu bij de gemandateerde in Mijn taken."))
+    return redirect(back)
 
 
 @perm_required(*DECIDERS)
@@ -124,6 +126,8 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
     aggressor = _decision_aggressor(request.user, aggressor_pk, measure_type)
     services.decide_rights_check(request.user, measure_type)
     queryset = _decision_incidents(request.user, aggressor, measure_type)
+    if not queryset.exists():
+        raise Http404  # e.g. a mandated manager reaches the person of a request only for the ban
     current = _current_incidents(request, queryset)
     history = aggressor_history(aggressor, current_incidents=current)
     form_class = decision_form_class(measure_type)
@@ -147,7 +151,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 description=data.get("description", ""),
                 starts_on=data.get("starts_on"),
                 ends_on=data.get("ends_on"),
-                proposal=", ".join(history.proposal.types),
+                proposal=", ".join(history.proposal.labels),
                 details=form.details(),
                 photo=data.get("photo"),
                 submission_token=data.get("token") or None,
@@ -172,6 +176,9 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 Organisation.get().postal_address_lines if measure_type in POLICE_TYPES else None
             ),
             "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
+            "ban_request": open_request_for(request.user, aggressor)
+            if measure_type == MeasureType.BAN
+            else None,
         },
     )
 

@@ -1,6 +1,7 @@
 from tests.matrix import Route
 
 ADMIN_ONLY = {"admin": 200}
+DEPUTISING = {"manager": 200, "other_manager": 200, "mandated": 200, "coordinator": 200}
 
 ROUTES = [
     Route(
@@ -78,6 +79,16 @@ ROUTES = [
     Route("signatories-list", expect=ADMIN_ONLY),
     Route("signatories-create", expect=ADMIN_ONLY, post=True),
     Route("signatories-edit", expect=ADMIN_ONLY, kwargs=lambda w: {"pk": w.signatory.pk}, post=True),
+    # Deputy periods: roles that handle cases name their own deputy (ADR 0010).
+    Route("deputies", expect=DEPUTISING, post=True),
+    Route(
+        "deputy-end",
+        kwargs=lambda w: {"pk": w.deputy_period.pk},
+        get=False,
+        post=True,
+        post_expect={"manager": 200, "other_manager": 404, "mandated": 404, "coordinator": 404},
+        post_default=403,
+    ),
 ]
 
 
@@ -85,3 +96,18 @@ def build(world):
     from gir.models import Signatory
 
     world.signatory = Signatory.objects.create(name="M. van den Berg", function="Burgemeester", is_mayor=True)
+    _deputy_period(world)
+
+
+def _deputy_period(world):
+    """Next month, so it does not widen anyone's scope in the other routes."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from gir.deputies import DeputyPeriod
+
+    start = timezone.localdate() + timedelta(days=30)
+    world.deputy_period = DeputyPeriod.objects.create(
+        manager=world.manager, deputy=world.mandated, starts_on=start, ends_on=start + timedelta(days=7)
+    )

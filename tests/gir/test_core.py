@@ -91,6 +91,7 @@ def test_beheerder_changes_norms_and_logo_without_metadata(world, login):
         "reminder_lead": "4",
         "escalation_after": "1",
         "aftercare_reoffer_after": "14",
+        "ban_request_norm": "5",
         "logo": SimpleUploadedFile("logo.jpg", _jpeg_with_exif(), content_type="image/jpeg"),
     }
     response = client.post("/beheer/organisatie/", data)

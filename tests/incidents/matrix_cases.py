@@ -41,6 +41,13 @@ ROUTES = [
     ),
     Route("incidents:first-talk", kwargs=_incident, expect=_manager_only(), default=404, post=True),
     Route("incidents:waive-reaction", kwargs=_incident, expect=_manager_only(), default=404, post=True),
+    Route(
+        "incidents:hand-over",
+        kwargs=_incident,
+        expect={**NO_SEARCH, **MANAGERS_A},
+        default=404,
+        post=True,
+    ),
     Route("incidents:involvement-add", kwargs=_incident, expect=IN_SCOPE, default=404, post=True),
     Route("incidents:evidence-add", kwargs=_incident, expect=IN_SCOPE, default=404, post=True),
     Route(

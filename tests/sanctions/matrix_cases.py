@@ -27,6 +27,8 @@ def _decide(measure_type):
     return lambda w: {"aggressor_pk": w.s_aggressor.pk, "measure_type": measure_type}
 
 
+RECEPTION_ROLES = {"mandated": 200, "coordinator": 200, "reception": 200}
+
 ROUTES = [
     Route("sanctions:list", expect={"other_manager": 200, **DECIDERS_200}),
     Route("sanctions:decide", kwargs=lambda w: {"aggressor_pk": w.s_aggressor.pk}, expect=IN_SCOPE),
@@ -60,7 +62,8 @@ ROUTES = [
     Route("sanctions:claim-payment", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:claim-uncollectable", kwargs=_pk("s_claim"), expect=IN_SCOPE, post=True),
     Route("sanctions:reception", expect={"mandated": 200, "coordinator": 200, "reception": 200}),
-    Route("sanctions:breach-find", expect={p: 200 for p in EVERYONE}, query="name=Matrix"),
+    # Names stay need to know: only the roles that see the reception list (404 for the rest).
+    Route("sanctions:breach-find", expect=RECEPTION_ROLES, default=404, query="name=Matrix"),
     Route("sanctions:register", expect={"coordinator": 200}),
     Route("sanctions:register-export", expect={"coordinator": 200}),
     Route("sanctions:ban-serve", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
@@ -72,7 +75,16 @@ ROUTES = [
         expect={**DECIDERS_200, "reception": 200},
         default=404,
     ),
-    Route("sanctions:breach", kwargs=_pk("s_ban"), expect={p: 200 for p in EVERYONE}, post=True),
+    Route("sanctions:breach", kwargs=_pk("s_ban"), expect=RECEPTION_ROLES, default=404, post=True),
+    # Only the mandated manager the request is addressed to (the matrix's mandated).
+    Route("sanctions:ban-request-decline", kwargs=_pk("s_request"), expect={"mandated": 200}, post=True),
+    Route("sanctions:ban-photo-set", kwargs=_pk("s_ban"), expect=IN_SCOPE, post=True),
+    Route(
+        "sanctions:breach-waive",
+        kwargs=_pk("s_breach"),
+        expect={"manager": 200, "mandated": 200, "coordinator": 200, "other_manager": 404},
+        post=True,
+    ),
 ]
 
 
@@ -109,4 +121,17 @@ def build(world):
         measure_type=MeasureType.DAMAGE_CLAIM,
         details={"claim_date": today, "items": [("Glas", 100)]},
         **common,
+    )
+    from sanctions.services import breach_register
+
+    world.s_breach = breach_register(
+        ban=world.s_ban, by=world.reception, occurred_at=timezone.now(), description="Kwam toch binnen"
+    )
+    from sanctions.services.requests import ban_request_create
+
+    world.s_request = ban_request_create(
+        aggressor=world.s_aggressor,
+        incidents=[world.s_incident],
+        by=world.manager,
+        addressed_to=world.mandated,
     )

@@ -68,3 +68,25 @@ def test_no_police_notice_next_to_an_aangifte():
 
 def test_labels_are_dutch():
     assert propose(earlier=[], forms=[]).labels == ["Schriftelijke waarschuwing"]
+
+
+def test_it_never_climbs_within_one_incident():
+    """A warning for this incident does not lead to an ordegesprek for the same event."""
+    proposal = propose(earlier=[], taken=[T.WRITTEN_WARNING], forms=[F.INSULT])
+    assert proposal.types == ()
+    assert "al besloten" in proposal.reason
+
+
+def test_it_never_proposes_a_police_melding_after_an_aangifte_for_this_incident():
+    assert propose(earlier=[], taken=[T.AANGIFTE], forms=[F.THREAT]).types == (T.WRITTEN_WARNING,)
+    assert T.POLICE_NOTICE not in propose(earlier=[], taken=[T.POLICE_NOTICE], forms=[F.STALKING]).types
+
+
+def test_measures_of_earlier_incidents_count_and_earlier_incidents_are_named():
+    assert propose(earlier=[T.WRITTEN_WARNING], taken=[], forms=[F.INSULT]).types == (T.ORDEGESPREK,)
+    reason = propose(earlier=[], earlier_incidents=2, forms=[F.INSULT]).reason
+    assert "2 eerder" in reason
+
+
+def test_an_aangifte_already_made_is_not_proposed_again_after_a_serious_form():
+    assert propose(earlier=[], taken=[T.AANGIFTE], forms=[F.PHYSICAL]).types == (T.BAN,)

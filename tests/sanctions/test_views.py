@@ -236,7 +236,7 @@ def test_an_ordegesprek_is_planned_and_a_no_show_recorded(world, login):
 
 def test_a_breach_becomes_an_incident_and_prompts_aangifte(world, login, setup):
     _incident, aggressor, ban = setup
-    client = login(world.employee)
+    client = login(world.reception)
     response = client.post(
         reverse("sanctions:breach", kwargs={"pk": ban.pk}),
         {
@@ -253,11 +253,12 @@ def test_a_breach_becomes_an_incident_and_prompts_aangifte(world, login, setup):
     new = breach.incident
     assert new.reference.startswith("GIR-")
     assert IncidentAggressor.objects.filter(incident=new, aggressor=aggressor).exists()
-    assert new.reporter == world.employee
-    for user in (world.mandated, world.coordinator):
+    assert new.reporter == world.reception
+    # The new incident's handler (who can open it) and the coordinator are told.
+    for user in (new.handler, world.coordinator):
         assert Notification.objects.filter(recipient=user, subject__contains="overtreden").exists()
     deadline = Deadline.objects.open().get(kind=DEADLINE_BREACH_AANGIFTE)
-    assert deadline.owner == world.mandated
+    assert deadline.owner == new.handler == world.manager
     # The aangifte for the new incident closes the prompt.
     aangifte_url = reverse(
         "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "aangifte"}
@@ -430,7 +431,12 @@ def test_a_mandated_manager_decides_a_ban_for_another_departments_incident(world
     incident = make_incident(world, department=world.dept_b, reporter=world.colleague)
     aggressor = make_aggressor(incident, last_name="Elders")
     client = login(world.mandated)
-    page = client.get(reverse("sanctions:decide", kwargs={"aggressor_pk": aggressor.pk})).content.decode()
+    decide = reverse("sanctions:decide", kwargs={"aggressor_pk": aggressor.pk})
+    assert client.get(decide).status_code == 404  # not before the department asks for it
+    request_url = reverse("sanctions:ban-request", kwargs={"aggressor_pk": aggressor.pk})
+    login(world.other_manager).post(f"{request_url}?incident={incident.pk}")
+    client = login(world.mandated)
+    page = client.get(decide).content.decode()
     assert "Besluit de leidinggevende van de afdeling" in page
     ban_url = reverse(
         "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "toegangsverbod"}
@@ -617,11 +623,18 @@ def test_the_measure_list_offers_incidents_still_waiting_for_a_decision(world, l
     )
 
 
-def test_an_employee_finds_a_ban_by_name_to_register_a_breach_without_seeing_the_list(world, login, setup):
+def test_an_employee_reports_a_breach_as_an_incident_and_cannot_find_banned_names(world, login, setup):
     _incident, _aggressor, ban = setup
     client = login(world.employee)
     start = client.get(reverse("start")).content.decode()
-    assert reverse("sanctions:breach-find") in start
+    assert reverse("sanctions:breach-find") not in start
+    assert client.get(reverse("sanctions:breach-find"), {"name": "verbodenberg"}).status_code == 404
+    assert client.get(reverse("sanctions:breach", kwargs={"pk": ban.pk})).status_code == 404
+
+
+def test_reception_finds_a_ban_by_name_and_every_search_is_logged(world, login, setup):
+    _incident, _aggressor, ban = setup
+    client = login(world.reception)
     assert "Karel Verbodenberg" not in client.get(reverse("sanctions:breach-find")).content.decode()
     too_short = client.get(reverse("sanctions:breach-find"), {"name": "Ve"}).content.decode()
     assert "Karel Verbodenberg" not in too_short
@@ -632,7 +645,7 @@ def test_an_employee_finds_a_ban_by_name_to_register_a_breach_without_seeing_the
     assert reverse("sanctions:breach", kwargs={"pk": ban.pk}) not in nothing
     assert (
         AuditEntry.objects.filter(
-            actor=world.employee, description__startswith="Toegangsverbod gezocht"
+            actor=world.reception, description__startswith="Toegangsverbod gezocht"
         ).count()
         == 2
     )
@@ -644,7 +657,7 @@ def test_a_vague_name_search_does_not_reveal_the_list(world, login):
         incident = make_incident(world)
         aggressor = make_aggressor(incident, last_name=f"Bakker{n}")
         make_ban(world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=95), photo=False)
-    html = login(world.employee).get(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
+    html = login(world.reception).get(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
     assert "Bakker0" not in html
     assert "meer dan 5 personen" in html
 
@@ -699,8 +712,10 @@ def test_a_double_submitted_decision_or_breach_is_recorded_once(world, login, se
         "description": "Toch binnen",
         "token": "b" * 32,
     }
-    client.post(breach_url, data)
-    client.post(breach_url, data)
+    reception = login(world.reception)
+    reception.post(breach_url, data)
+    reception.post(breach_url, data)
+    client = login(world.manager)
     assert BanBreach.objects.count() == 1
     # The same decision typed again in a fresh form (a new token) is a new decision.
     client.post(url, {"incidents": [incident.pk], "reason": "Aangesproken", "token": "c" * 32})

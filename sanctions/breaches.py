@@ -1,0 +1,89 @@
+"""Dossier banners about bans (selectors): an aangifte still owed after a breach, and a possible
+breach (the linked person, or the place, had a ban in force when it happened).
+
+Shown only to those who manage the incident, and without the person's name: the name stays on
+pages whose reads are logged.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from gir.models import Deadline
+from incidents.access import can_manage
+from sanctions.constants import DEADLINE_BREACH_AANGIFTE, MeasureType
+from sanctions.models import Ban, BanLocation
+
+
+def _aangifte_alert(incident, deadline: Deadline) -> dict:
+    breach = incident.ban_breach
+    aangifte = reverse(
+        "sanctions:decide-type",
+        kwargs={"aggressor_pk": breach.ban.measure.aggressor_id, "measure_type": MeasureType.AANGIFTE},
+    )
+    due = formats.date_format(timezone.localtime(deadline.due_at), "j F Y H:i")
+    return {
+        "level": "error",
+        "title": _("Overtreding van een toegangsverbod: doe aangifte."),
+        "text": _(
+            "Uiterlijk %(due)s (art. 138 Sr). Leg de aangifte vast, of leg uit waarom die er niet komt."
+        )
+        % {"due": due},
+        "links": [
+            (_("Aangifte vastleggen"), f"{aangifte}?incident={incident.pk}"),
+            (_("Geen aangifte: reden vastleggen"), reverse("sanctions:breach-waive", args=[breach.pk])),
+        ],
+    }
+
+
+def _possible_breach_alerts(incident) -> list[dict]:
+    at = incident.occurred_at
+    person_bans = Ban.objects.in_force(at).filter(measure__aggressor__incident_links__incident=incident)
+    alerts = [
+        {
+            "level": "warning",
+            "title": _("Mogelijke overtreding van toegangsverbod %(ref)s.") % {"ref": ban.measure.reference},
+            "text": _(
+                "Deze dader had een toegangsverbod toen het incident gebeurde. "
+                "Doe aangifte als het verbod gold voor deze plek."
+            ),
+            "links": [(_("Naar het toegangsverbod"), reverse("sanctions:detail", args=[ban.pk]))],
+        }
+        for ban in person_bans.select_related("measure").distinct()
+    ]
+    if incident.location_id and not alerts:
+        places = [
+            incident.location_id,
+            *([incident.location.parent_id] if incident.location.parent_id else []),
+        ]
+        bans = Ban.objects.in_force(at).filter(
+            pk__in=BanLocation.objects.filter(location_id__in=places).values("ban_id")
+        )
+        count = bans.count()
+        if count:
+            alerts.append(
+                {
+                    "level": "info",
+                    "title": _("Op deze plek gold een toegangsverbod."),
+                    "text": _(
+                        "Voor %(count)s persoon of personen. Was de dader een van hen? Koppel de dader, "
+                        "dan ziet u of het een overtreding was."
+                    )
+                    % {"count": count},
+                    "links": [],
+                }
+            )
+    return alerts
+
+
+def dossier_alerts(incident, user) -> list[dict]:
+    if not can_manage(user, incident):
+        return []
+    deadline = Deadline.objects.open().filter(kind=DEADLINE_BREACH_AANGIFTE, incident_id=incident.pk).first()
+    if deadline is not None:
+        return [_aangifte_alert(incident, deadline)]
+    if hasattr(incident, "ban_breach"):
+        return []  # a registered breach whose aangifte is done or waived
+    return _possible_breach_alerts(incident)
