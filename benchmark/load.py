@@ -1,31 +1,37 @@
-"""50 concurrent users against gunicorn on loopback: bounded, stops by itself.
+"""Open-loop load against gunicorn with the project's own settings, stepping the request rate.
 
-Starts its own gunicorn on 127.0.0.1 (an unusual free port), logs every simulated user in
-through the real login form, has each user make a fixed number of requests over the main
-page types, and stops the gunicorn process it started (by its process id). Only loopback
-traffic; every loop is bounded in count and time.
+Starts gunicorn with the shipped ``gunicorn.conf.py`` (2 workers x 4 threads unless the
+environment says otherwise) on a free 127.0.0.1 port, logs sessions in through the real login
+form, and sends the requests of ``mix.schedule`` at their scheduled times, whether or not
+earlier ones have been answered. Latency counts from the scheduled time (a late send is the
+server's delay too). Per step: percentiles, errors, CPU milliseconds per request of the
+gunicorn processes and of the database's backends (from /proc), and memory per process.
+Stops the gunicorn it started, by its process id. Loopback only; every loop is bounded.
 """
 
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
-import random
 import re
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from benchmark import mix, procstat
+from benchmark.sessions import Session, sessions_for
+
 REQUEST_TIMEOUT = 30
-TOTAL_TIMEOUT = 600
+P95_GOAL_MS = 300
+BASE = Path(__file__).resolve().parent.parent
 
 
 def free_port() -> int:
@@ -34,26 +40,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int, env: dict, workers: int = 2, threads: int = 8) -> subprocess.Popen:
-    base = Path(__file__).resolve().parent.parent
+def start_gunicorn(port: int, env: dict, workers: int | None = None, threads: int | None = None):
+    """gunicorn with the project's gunicorn.conf.py; workers/threads only to override it."""
+    env = {
+        **env,
+        "GIR_BIND": f"127.0.0.1:{port}",
+        "DJANGO_SETTINGS_MODULE": env.get("DJANGO_SETTINGS_MODULE", "gir.settings"),
+    }
+    if env["DJANGO_SETTINGS_MODULE"] == "benchmark.settings":
+        env["DJANGO_SETTINGS_MODULE"] = "gir.settings"  # the product as shipped, without the peers
+    if workers:
+        env["GIR_WEB_WORKERS"] = str(workers)
+    if threads:
+        env["GIR_WEB_THREADS"] = str(threads)
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
+        "-c",
+        str(BASE / "gunicorn.conf.py"),
         "gir.wsgi",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--timeout",
-        "60",
-        "--log-level",
-        "warning",
     ]
-    # gunicorn's log goes to a file, not a pipe: a pipe nobody reads fills up after 64 KiB of
-    # warnings and then blocks the workers mid-request.
-    with tempfile.TemporaryFile() as log:  # gunicorn keeps its own handle to it
-        process = subprocess.Popen(command, cwd=base, env=env, stdout=subprocess.DEVNULL, stderr=log)  # noqa: S603
+    # The log goes to a file, not a pipe: a pipe nobody reads fills up and blocks the workers.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=BASE, env=env, stdout=subprocess.DEVNULL, stderr=log)  # noqa: S603
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and process.poll() is None:
             try:
@@ -77,124 +85,179 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
-class User:
-    def __init__(self, base: str, username: str, password: str, urls: list[tuple[str, str]]):
-        self.base, self.username, self.password, self.urls = base, username, password, urls
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+def login(port: int, username: str, password: str) -> str:
+    """Log in through the form; the Cookie header of the session."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    url = f"http://127.0.0.1:{port}/account/inloggen/"
+    page = opener.open(url, timeout=REQUEST_TIMEOUT).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    data = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token.group(1) if token else ""}
+    ).encode()
+    response = opener.open(
+        urllib.request.Request(url, data=data, headers={"Referer": url}), timeout=REQUEST_TIMEOUT
+    )
+    if response.geturl().endswith("/account/inloggen/"):
+        raise RuntimeError(f"login of {username} failed")
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
 
-    def _csrf(self) -> str:
-        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
 
-    def login(self) -> bool:
-        page = self.opener.open(self.base + "/account/inloggen/", timeout=REQUEST_TIMEOUT).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        data = urllib.parse.urlencode(
-            {
-                "username": self.username,
-                "password": self.password,
-                "csrfmiddlewaretoken": token.group(1) if token else "",
-            }
-        ).encode()
-        request = urllib.request.Request(  # noqa: S310 - loopback http only
-            self.base + "/account/inloggen/", data=data, headers={"Referer": self.base + "/account/inloggen/"}
+def fetch(port: int, path: str, cookie: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    except OSError:
+        return -1
+    finally:
+        connection.close()
+
+
+class BackendSampler:
+    """CPU of the database's backends while a step runs: polled, since they come and go."""
+
+    def __init__(self, database: str):
+        self.database, self.first, self.last = database, {}, {}
+        self._initial = True  # backends present at the start count from their value then
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _pids(self, cursor, own: int) -> list[int]:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> %s", [self.database, own]
         )
-        response = self.opener.open(request, timeout=REQUEST_TIMEOUT)
-        return not response.geturl().endswith("/account/inloggen/")
+        return [row[0] for row in cursor.fetchall()]
 
-    def run(self, requests: int, results: list, rng: random.Random, stop_at: float) -> None:
-        for _ in range(requests):
-            if time.monotonic() > stop_at:
-                return
-            kind, path = rng.choice(self.urls)
-            start = time.perf_counter()
-            status = 0
-            try:
-                with self.opener.open(self.base + path, timeout=REQUEST_TIMEOUT) as response:
-                    response.read()
-                    status = response.status
-            except urllib.error.HTTPError as error:
-                status = error.code
-            except OSError:
-                status = -1
-            results.append((kind, status, time.perf_counter() - start))
+    def _run(self) -> None:
+        from django.db import connection
 
+        own = procstat.backend_pid(connection)
+        with connection.cursor() as cursor:
+            while True:
+                for pid in self._pids(cursor, own):
+                    value = procstat.cpu_ms(pid)
+                    self.first.setdefault(pid, value if self._initial else 0.0)
+                    self.last[pid] = value or self.last.get(pid, 0.0)
+                self._initial = False
+                if self._stop.wait(0.5):
+                    break
+        connection.close()
 
-def _urls_for(role: str, sample_ids: list[int], year: int) -> list[tuple[str, str]]:
-    urls = [("start page", "/"), ("my tasks", "/mijn-taken/"), ("incident list", "/incidenten/overzicht/")]
-    if role in ("manager", "coordinator"):
-        urls += [("incident detail", f"/incidenten/{pk}/") for pk in sample_ids]
-        urls += [
-            ("reports dashboard", "/rapportages/"),
-            ("incident list filtered", "/incidenten/overzicht/?form=bedreiging"),
-        ]
-    if role == "coordinator":
-        urls += [("annual report page", f"/rapportages/jaarverslag/?year={year}")]
-    return urls
+    def start(self) -> None:
+        self._thread.start()
+        time.sleep(0.2)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join(10)
+        return sum(self.last[pid] - self.first.get(pid, 0.0) for pid in self.last)
 
 
-def run_load(seeded, env: dict, users: int = 50, requests_per_user: int = 20, password: str = "") -> dict:
-    from incidents.models import Incident
+def _web_pids(process) -> list[int]:
+    return [process.pid, *procstat.children(process.pid)]
 
+
+def run_step(port: int, process, sessions: list[Session], rate: float, seconds: float, database: str) -> dict:
+    """One rate for ``seconds``: every scheduled request sent on time from a large thread pool."""
+    by_role: dict[str, list[int]] = {}
+    for index, session in enumerate(sessions):
+        by_role.setdefault(session.role, []).append(index)
+    plan = mix.schedule(
+        rate, seconds, by_role, lambda s, kind, rng: sessions[s].path(kind, rng), seed=int(rate)
+    )
+    results: list[tuple[str, int, float]] = []
+    web_before = {pid: procstat.cpu_ms(pid) for pid in _web_pids(process)}
+    sampler = BackendSampler(database)
+    sampler.start()
+
+    def send(request: mix.Request, due: float) -> None:
+        status = fetch(port, request.path, sessions[request.session].cookie)
+        results.append((request.kind, status, time.perf_counter() - due))
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=160) as pool:
+        for request in plan:
+            due = start + request.at
+            time.sleep(max(0.0, due - time.perf_counter()))
+            pool.submit(send, request, due)
+    wall = time.perf_counter() - start
+    db_ms = sampler.stop()
+    web_ms = sum(procstat.cpu_ms(pid) - web_before.get(pid, 0.0) for pid in _web_pids(process))
+    summary = mix.summarise(results)
+    n = max(1, summary["requests"])
+    summary.update(
+        rate=rate,
+        achieved_rps=round(summary["requests"] / wall, 1),
+        cpu_web_ms=round(web_ms / n, 1),
+        cpu_db_ms=round(db_ms / n, 1),
+        cpu_total_ms=round((web_ms + db_ms) / n, 1),
+    )
+    return summary
+
+
+def _memory(process, database: str) -> dict:
+    from django.db import connection
+
+    memory = {"gunicorn master": procstat.rss_mb(process.pid)}
+    for k, pid in enumerate(procstat.children(process.pid)):
+        memory[f"gunicorn worker {k + 1}"] = procstat.rss_mb(pid)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [database])
+        backends = [procstat.rss_mb(row[0]) for row in cursor.fetchall()]
+    if backends:
+        memory[f"postgres backend (mean of {len(backends)}; shared buffers counted in each)"] = round(
+            sum(backends) / len(backends), 1
+        )
+    return memory
+
+
+def _capacity(steps: list[dict]) -> float:
+    good = [s["rate"] for s in steps if s["p95_ms"] <= P95_GOAL_MS and s["errors"] == 0]
+    return max(good) if good else 0.0
+
+
+def run_load(seeded, env: dict, rates: list[float], step_seconds: float = 30.0) -> dict:
+    from django.db import connection
+
+    database = connection.settings_dict["NAME"]
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
     process = start_gunicorn(port, env)
     try:
-        year = seeded.years[1]
-        people = []
-        coordinators = seeded.coordinators[: max(1, users // 10)]
-        managers = seeded.managers[: max(1, users * 3 // 10)]
-        employees = seeded.employees[: users - len(coordinators) - len(managers)]
-        for role, accounts in [("coordinator", coordinators), ("manager", managers), ("employee", employees)]:
-            for account in accounts:
-                scope = Incident.objects.filter(reference__startswith="B-")
-                if role == "manager":
-                    scope = scope.filter(department__managers=account)
-                ids = list(scope.order_by("-occurred_at").values_list("pk", flat=True)[:20])
-                people.append(User(base, account.username, password, _urls_for(role, ids, year)))
-        logged_in = sum(1 for person in people if person.login())
-        results: list = []
-        stop_at = time.monotonic() + TOTAL_TIMEOUT
-        threads = [
-            threading.Thread(target=p.run, args=(requests_per_user, results, random.Random(k), stop_at))  # noqa: S311
-            for k, p in enumerate(people)
-        ]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(TOTAL_TIMEOUT)
-        wall = time.perf_counter() - start
+        from benchmark.seed import PASSWORD
+
+        sessions = sessions_for(seeded, lambda user: login(port, user.username, PASSWORD))
+        for session in sessions[:10]:  # templates compiled, connections opened: not part of a step
+            fetch(port, session.path("start page", None), session.cookie)
+        steps = []
+        for rate in rates:
+            steps.append(run_step(port, process, sessions, rate, step_seconds, database))
+            last = steps[-1]
+            if last["p95_ms"] > 3 * P95_GOAL_MS or last["errors"] > 0.05 * max(1, last["requests"]):
+                break  # saturated: higher rates only queue longer
+        memory = _memory(process, database)
     finally:
         stop(process)
-    return _summary(results, len(people), logged_in, wall)
-
-
-def _summary(results: list, users: int, logged_in: int, wall: float) -> dict:
-    by_kind: dict[str, list] = {}
-    errors = 0
-    for kind, status, seconds in results:
-        by_kind.setdefault(kind, []).append(seconds)
-        if status != 200:
-            errors += 1
-    rows = []
-    for kind, times in sorted(by_kind.items()):
-        times.sort()
-        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-        rows.append(
-            {
-                "kind": kind,
-                "requests": len(times),
-                "median_ms": round(statistics.median(times) * 1000),
-                "p95_ms": round(p95 * 1000),
-            }
-        )
+    best = next((s for s in steps if s["rate"] == _capacity(steps)), steps[0])
     return {
-        "users": users,
-        "logged_in": logged_in,
-        "requests": len(results),
-        "errors": errors,
-        "wall_s": round(wall, 1),
-        "throughput_rps": round(len(results) / wall, 1) if wall else 0,
-        "pages": rows,
+        "setup": _setup(env, step_seconds, len(sessions)),
+        "p95_goal_ms": P95_GOAL_MS,
+        "capacity_rps": _capacity(steps),
+        "steps": [{k: v for k, v in s.items() if k != "per_page"} for s in steps],
+        "per_page": best["per_page"],
+        "memory_mb": memory,
     }
+
+
+def _setup(env: dict, step_seconds: float, sessions: int) -> str:
+    workers, threads = env.get("GIR_WEB_WORKERS", "2"), env.get("GIR_WEB_THREADS", "4")
+    return (
+        f"gunicorn with the shipped gunicorn.conf.py ({workers} workers x {threads} threads), PostgreSQL and "
+        f"the load generator on the same machine. {sessions} logged-in sessions; visits arrive as a Poisson "
+        f"process, each a start page and then pages of its role's mix with a mean think time of "
+        f"{mix.THINK_SECONDS:.0f} s (benchmark/mix.py). Each step runs {step_seconds:.0f} s; latency counts "
+        "from the scheduled send time. CPU per request: gunicorn master and workers plus the database's "
+        "backends, from /proc."
+    )

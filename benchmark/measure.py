@@ -1,195 +1,96 @@
-"""In-process measurements: pages against their own SQL, the annual report, the deadline scan.
+"""In-process measurements: each main page beside its peer, the annual report, the deadline scan.
 
-"Raw SQL" of a page is the very SELECT statements the page ran (captured), executed again on
-a plain cursor: the ratio server time / raw SQL time shows how much the ORM, the views and the
-templates add on top of what the database has to do anyway.
+Every row says whether it is cold or warm. *Cold* is the first request after the shared cache
+was emptied (reports, charts, organisation and navigation computed afresh); *warm* is the
+median of the requests after it. Beside wall time each row has the CPU time the request cost
+in this process and in its PostgreSQL backend (from /proc), which other load on the machine
+does not inflate. A page and its peer are requested alternately, so both see the same load.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import statistics
 import time
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
-from django.utils import timezone
 
-from incidents.models import Incident
+from benchmark import procstat
+from benchmark.scenarios import annual_report, deadline_scan, main_pages
 
-REPEAT = 5
+REPEAT = 7
+__all__ = ["annual_report", "deadline_scan", "measure_page", "pages"]
 
 
-def _ms(seconds: float) -> float:
+def ms(seconds: float) -> float:
     return round(seconds * 1000, 1)
 
 
-def _raw_sql_seconds(statements: list[str]) -> float:
-    selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
-    start = time.perf_counter()
-    with connection.cursor() as cursor:
-        for sql in selects:
-            cursor.execute(sql)
-            cursor.fetchall()
-    return time.perf_counter() - start
+@dataclass
+class Sample:
+    seconds: float
+    cpu_ms: float
+    queries: int
+    status: int
 
 
-def measure_page(client: Client, label: str, url: str) -> dict:
-    client.get(url)  # warm caches (templates, permissions)
-    times, raws, queries, status = [], [], 0, None
-    for _ in range(REPEAT):
+class Meter:
+    """Wall time, queries and CPU (this process + its database backend) of one call."""
+
+    def __init__(self):
+        self.backend = procstat.backend_pid(connection) if connection.vendor == "postgresql" else None
+
+    def _cpu(self) -> float:
+        db = procstat.cpu_ms(self.backend) if self.backend else 0.0
+        return time.process_time() * 1000 + db
+
+    def __call__(self, function, *args) -> tuple[object, Sample]:
         with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - start)
-        status = response.status_code
-        statements = [q["sql"] for q in ctx.captured_queries]
-        queries = len(statements)
-        raws.append(_raw_sql_seconds(statements))
-    server, raw = statistics.median(times), statistics.median(raws)
+            cpu, start = self._cpu(), time.perf_counter()
+            result = function(*args)
+            seconds, cpu = time.perf_counter() - start, self._cpu() - cpu
+        status = getattr(result, "status_code", 0)
+        return result, Sample(seconds, cpu, len(ctx.captured_queries), status)
+
+
+def _summary(samples: list[Sample]) -> dict:
     return {
-        "label": label,
-        "url": url,
-        "status": status,
-        "queries": queries,
-        "server_ms": _ms(server),
-        "raw_sql_ms": _ms(raw),
-        "ratio": round(server / raw, 1) if raw else None,
+        "ms": ms(statistics.median(s.seconds for s in samples)),
+        "cpu_ms": round(sum(s.cpu_ms for s in samples) / len(samples), 1),
+        "queries": samples[-1].queries,
+        "status": samples[-1].status,
     }
 
 
-def _incidents_by_weight():
-    """A light incident (one form, no aggressor) and a heavy one (most forms/links/measures)."""
-    from django.db.models import Count
+def measure_page(client: Client, url: str, peer_url: str | None = None, repeat: int = REPEAT) -> dict:
+    """Cold (cache emptied) once, then page and peer alternately, warm."""
+    meter = Meter()
+    cache.clear()
+    _response, cold = meter(client.get, url)
+    if peer_url:
+        meter(client.get, peer_url)  # its templates compiled too, as the page's are now
+    warm, peer = [], []
+    for _ in range(repeat):
+        warm.append(meter(client.get, url)[1])
+        if peer_url:
+            peer.append(meter(client.get, peer_url)[1])
+    row = {"url": url, "cold_ms": ms(cold.seconds), "cold_queries": cold.queries, **_summary(warm)}
+    if peer:
+        p = _summary(peer)
+        row.update(peer_url=peer_url, peer_ms=p["ms"], peer_queries=p["queries"], peer_status=p["status"])
+        row["ratio"] = round(row["ms"] / p["ms"], 2) if p["ms"] else None
+    return row
 
-    base = Incident.objects.filter(reference__startswith="B-")
-    heavy = (
-        base.annotate(
-            n=Count("forms", distinct=True) + Count("aggressor_links", distinct=True) + Count("measures")
-        )
-        .order_by("-n", "pk")
-        .first()
-    )
-    light = base.filter(aggressor_links__isnull=True).order_by("pk").first()
-    return light, heavy
 
-
-def pages(seeded) -> list[dict]:
-    coordinator, manager = seeded.coordinator, seeded.managers[0]
-    year = seeded.years[1]
-    light, heavy = _incidents_by_weight()
+def pages(seeded, repeat: int = REPEAT) -> list[dict]:
+    """Every main page of every role, with its peer where it has one."""
+    rows = []
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(coordinator)
-    rows = [
-        measure_page(client, "incident list (coordinator, page 1)", reverse("incidents:list")),
-        measure_page(
-            client,
-            "incident list filtered (form + year)",
-            reverse("incidents:list")
-            + f"?form=bedreiging&occurred_from={year}-01-01&occurred_until={year}-12-31",
-        ),
-        measure_page(
-            client, "incident list, aggressor name search", reverse("incidents:list") + "?aggressor=Persoon12"
-        ),
-        measure_page(client, "incident detail (light)", reverse("incidents:detail", kwargs={"pk": light.pk})),
-        measure_page(client, "incident detail (heavy)", reverse("incidents:detail", kwargs={"pk": heavy.pk})),
-        measure_page(client, "ban register", reverse("sanctions:register")),
-        measure_page(client, "reports dashboard", reverse("reports:dashboard")),
-        measure_page(
-            client, f"annual report page {year} (with charts)", reverse("reports:annual") + f"?year={year}"
-        ),
-    ]
-    client.force_login(manager)
-    rows.append(measure_page(client, "incident list (manager)", reverse("incidents:list")))
-    rows.append(measure_page(client, "reports dashboard (manager)", reverse("reports:dashboard")))
+    for page in main_pages(seeded):
+        client.force_login(page.user)
+        row = measure_page(client, page.url, page.peer_url, repeat)
+        rows.append({"label": page.label, "role": page.role, **row})
     return rows
-
-
-def _timed(function, *args, **kwargs):
-    with CaptureQueriesContext(connection) as ctx:
-        start = time.perf_counter()
-        result = function(*args, **kwargs)
-        elapsed = time.perf_counter() - start
-    return result, elapsed, [q["sql"] for q in ctx.captured_queries]
-
-
-def annual_report(seeded) -> list[dict]:
-    from reports.services.charts import draw_all
-    from reports.services.params import ReportParams
-    from reports.services.pdf import render_pdf
-    from reports.services.report import build_report
-
-    year = seeded.years[1]
-    out = []
-    for label, params in [
-        (f"annual report {year} (one year)", ReportParams.for_year(year)),
-        (
-            f"report {seeded.years[0]}-{year} (all ten years)",
-            ReportParams(dt.date(seeded.years[0], 1, 1), dt.date(year, 12, 31)),
-        ),
-    ]:
-        build_report(seeded.coordinator, params)  # warm
-        report, elapsed, statements = _timed(build_report, seeded.coordinator, params)
-        raw = _raw_sql_seconds(statements)
-        incidents = report.table("key_figures").rows[0][1]
-        out.append(
-            {
-                "label": label,
-                "incidents": incidents,
-                "queries": len(statements),
-                "server_ms": _ms(elapsed),
-                "raw_sql_ms": _ms(raw),
-                "ratio": round(elapsed / raw, 1) if raw else None,
-            }
-        )
-    report = build_report(seeded.coordinator, ReportParams.for_year(year))
-    charts, chart_s, _ = _timed(draw_all, report.tables)
-    pdf, pdf_s, _ = _timed(render_pdf, report, charts)
-    out.append({"label": "charts (matplotlib SVG, all tables)", "server_ms": _ms(chart_s), "queries": 0})
-    out.append({"label": f"report PDF ({len(pdf) // 1024} KiB)", "server_ms": _ms(pdf_s), "queries": 0})
-    return out
-
-
-def deadline_scan(seeded) -> dict:
-    """EXPLAIN the scan's three stage queries over all deadline rows, then time one scan."""
-    from gir.deadlines.scan import BATCH, scan
-    from gir.models import Deadline, Organisation
-
-    now = timezone.now()
-    org = Organisation.get()
-    open_rows = Deadline.objects.filter(closed_at__isnull=True)
-    stages = {
-        "reminder": open_rows.filter(reminder_sent_at__isnull=True, remind_at__lte=now).order_by(
-            "remind_at", "pk"
-        ),
-        "due": open_rows.filter(due_sent_at__isnull=True, due_at__lte=now).order_by("due_at", "pk"),
-        "escalation": open_rows.filter(
-            escalated_at__isnull=True, due_at__lte=now - org.escalation_after
-        ).order_by("due_at", "pk"),
-    }
-    plans = {}
-    for name, qs in stages.items():
-        plan = qs.values_list("pk", flat=True)[:BATCH].explain(analyze=True)
-        plans[name] = {
-            "plan": plan,
-            "index": "Index" in plan,
-            "seq_scan": "Seq Scan on gir_deadline" in plan,
-        }
-    result, elapsed, statements = _timed(scan, now)
-    return {
-        "rows": Deadline.objects.count(),
-        "open_rows": open_rows.count(),
-        "plans": plans,
-        "scan_ms": _ms(elapsed),
-        "scan_queries": len(statements),
-        "handled": result.reminders + result.due_notices + result.escalations,
-    }
-
-
-def letter_pdf(seeded) -> dict:
-    """The letters app's own measurement (``benchmark/letters.py``)."""
-    from benchmark import letters
-
-    return letters.measure(seeded)

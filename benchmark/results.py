@@ -1,18 +1,18 @@
-"""Write the benchmark's results as Markdown (benchmark/RESULTS.md)."""
+"""The benchmark's results: ``results.json`` (the run) and ``RESULTS.md`` (readable, with the
+previous run beside it). The previous run is the ``results.json`` found before writing; it is
+kept as ``results-previous.json``."""
 
 from __future__ import annotations
 
+import json
 import os
 import platform
+from pathlib import Path
 
 from django.db import connection
 from django.utils import timezone
 
-
-def _table(headers: list[str], rows: list[list]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in rows]
-    return [*lines, ""]
+from benchmark.report_md import render
 
 
 def _machine() -> str:
@@ -23,78 +23,29 @@ def _machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {python}, PostgreSQL {version}"
 
 
-def write(path, *, scale, seeded, seed_seconds, pages, report, scan, letter, load, command) -> str:
-    lines = [
-        "# GIR benchmark results",
-        "",
-        f"Run on {timezone.localtime():%Y-%m-%d %H:%M} Europe/Amsterdam ({_machine()}), `{command}`.",
-        f"Scale **{scale}** (1.0 = the QUALITY.md municipality). "
-        + ("This is a reduced run; see the README of the benchmark for the full one." if scale < 1 else ""),
-        "",
-        "## Data",
-        "",
-        *_table(["what", "rows"], [[k, f"{v:,}"] for k, v in seeded.counts.items()]),
-        f"Seeding took {seed_seconds:.0f} s." if seed_seconds else "Data of an earlier seed was reused.",
-        "",
-        "## Pages: queries, server time and the raw SQL the page needs",
-        "",
-        "Server time is the median of 5 requests through Django's test client (middleware, view, "
-        "templates; no network). Raw SQL is the same SELECT statements executed on a plain cursor. "
-        "Ratio = server / raw SQL.",
-        "",
-        *_table(
-            ["page", "status", "queries", "server ms", "raw SQL ms", "ratio"],
-            [
-                [p["label"], p["status"], p["queries"], p["server_ms"], p["raw_sql_ms"], p["ratio"]]
-                for p in pages
-            ],
-        ),
-        "## Annual report (computed in the database)",
-        "",
-        *_table(
-            ["what", "incidents", "queries", "ms", "raw SQL ms", "ratio"],
-            [
-                [
-                    r["label"],
-                    r.get("incidents", ""),
-                    r["queries"],
-                    r["server_ms"],
-                    r.get("raw_sql_ms", ""),
-                    r.get("ratio", ""),
-                ]
-                for r in report
-            ],
-        ),
-        "## Deadline scan",
-        "",
-        f"{scan['rows']:,} deadline rows, {scan['open_rows']:,} open. One scan took {scan['scan_ms']} ms "
-        f"({scan['scan_queries']} queries, {scan['handled']} notices sent).",
-        "",
-        *_table(
-            ["stage", "index used", "seq scan on gir_deadline"],
-            [[name, p["index"], p["seq_scan"]] for name, p in scan["plans"].items()],
-        ),
-    ]
-    for name, p in scan["plans"].items():
-        lines += [f"EXPLAIN ANALYZE, {name} stage:", "", "```", p["plan"], "```", ""]
-    lines += [
-        "## Letter PDF",
-        "",
-        f"{letter['label']}: {letter['ms']} ms",
-        "",
-        "## 50 concurrent users (gunicorn on loopback)",
-        "",
-        f"{load['users']} users ({load['logged_in']} logged in through the login form), "
-        f"{load['requests']} requests in {load['wall_s']} s ({load['throughput_rps']} requests/s), "
-        f"**{load['errors']} errors**. gunicorn with 2 workers × 8 threads on the same 2-core machine "
-        "as PostgreSQL and the load generator.",
-        "",
-        *_table(
-            ["page type", "requests", "median ms", "p95 ms"],
-            [[r["kind"], r["requests"], r["median_ms"], r["p95_ms"]] for r in load["pages"]],
-        ),
-    ]
-    text = "\n".join(lines)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    return text
+def start(options, argv: list[str], seeded, seed_seconds: float) -> dict:
+    """The run's header: when, where, under which load, on which data."""
+    return {
+        "started": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
+        "command": "python -m benchmark " + " ".join(argv),
+        "machine": _machine(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "note": options.note,
+        "scale": options.scale,
+        "data": dict(seeded.counts),
+        "seed_seconds": round(seed_seconds, 1),
+    }
+
+
+def write(folder: Path, data: dict) -> Path:
+    """Write results.json and RESULTS.md; the run found there before becomes the previous one."""
+    data["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    current, previous_path = folder / "results.json", folder / "results-previous.json"
+    previous = None
+    if current.exists():
+        previous = json.loads(current.read_text(encoding="utf-8"))
+        previous_path.write_text(current.read_text(encoding="utf-8"), encoding="utf-8")
+    current.write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
+    path = folder / "RESULTS.md"
+    path.write_text(render(data, previous), encoding="utf-8")
+    return path

@@ -10,7 +10,6 @@ the same scale gives the same data.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,18 +17,16 @@ from decimal import Decimal
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
+from benchmark.seed_measures import BATCH, scaled, seed_measures
 from gir import roles
 from gir.models import Deadline, Department, Location, User
 from incidents.constants import AggressionForm, AggressionKind, LocationType, Status
 from incidents.models import Aggressor, Incident, IncidentAggressor, IncidentForm, Involvement
 from reports.services.params import LOCAL_TZ
 
-BATCH = 5000
 PASSWORD = "benchmark-wachtwoord-2026"  # noqa: S105 - loopback benchmark accounts only
 DEPARTMENTS = [
     ("Publiekszaken", 30),
@@ -83,11 +80,9 @@ class Seeded:
     managers: list = field(default_factory=list)
     employees: list = field(default_factory=list)
     coordinators: list = field(default_factory=list)
+    reception: User | None = None
+    deadline_rows: int = 1_000_000
     years: tuple[int, int] = (0, 0)
-
-
-def _n(base: int, scale: float) -> int:
-    return max(1, round(base * scale))
 
 
 def _choices(rng: random.Random, weights: dict, k: int = 1) -> list:
@@ -119,6 +114,7 @@ def _people(seeded: Seeded, departments: list[Department]) -> None:
             )
         users.append(User(username=f"bench_lg{d_index}", department=department, password=password))
     users += [User(username=f"bench_cag{k}", password=password) for k in range(5)]
+    users.append(User(username="bench_rec0", password=password))
     User.objects.bulk_create(users, batch_size=BATCH)
     users = {u.username: u for u in User.objects.filter(username__startswith="bench_")}
     Through = User.groups.through
@@ -129,6 +125,8 @@ def _people(seeded: Seeded, departments: list[Department]) -> None:
             links.append(Through(user_id=user.pk, group_id=groups[roles.LEIDINGGEVENDE].pk))
         if name.startswith("bench_cag"):
             links.append(Through(user_id=user.pk, group_id=groups[roles.COORDINATOR].pk))
+        if name.startswith("bench_rec"):
+            links.append(Through(user_id=user.pk, group_id=groups[roles.RECEPTIE].pk))
     Through.objects.bulk_create(links, batch_size=BATCH)
     for d_index, department in enumerate(departments):
         department.managers.add(users[f"bench_lg{d_index}"])
@@ -136,10 +134,11 @@ def _people(seeded: Seeded, departments: list[Department]) -> None:
     seeded.managers = [users[f"bench_lg{i}"] for i in range(len(departments))]
     seeded.coordinators = [users[f"bench_cag{k}"] for k in range(5)]
     seeded.coordinator = seeded.coordinators[0]
+    seeded.reception = users["bench_rec0"]
 
 
 def _aggressors(seeded: Seeded, rng: random.Random) -> list[int]:
-    n = _n(30_000, seeded.scale)
+    n = scaled(30_000, seeded.scale)
     rows = [
         Aggressor(
             last_name=f"Persoon{k}",
@@ -156,7 +155,7 @@ def _aggressors(seeded: Seeded, rng: random.Random) -> list[int]:
 
 
 def _incidents(seeded: Seeded, rng: random.Random, departments, aggressor_ids) -> list[int]:
-    n = _n(100_000, seeded.scale)
+    n = scaled(100_000, seeded.scale)
     last_year = timezone.localdate().year - 1
     years = list(range(last_year - 9, last_year + 1))
     seeded.years = (years[0], years[-1])
@@ -244,12 +243,12 @@ def _deadline_history(seeded: Seeded) -> None:
 
 
 def _deadline_filler(seeded: Seeded) -> None:
-    """More closed history (ordegesprek, ban and police deadlines) up to 1,000,000 rows in all."""
+    """More closed history (ordegesprek, ban and police deadlines) up to ``deadline_rows`` in all."""
     ct = ContentType.objects.get_for_model(Incident).pk
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM gir_deadline")
         have = cursor.fetchone()[0]
-        filler = max(0, round(1_000_000 * max(seeded.scale, 1.0)) - have)
+        filler = max(0, seeded.deadline_rows - have)
         cursor.execute(
             """
             INSERT INTO gir_deadline (kind, content_type_id, object_id, incident_id, starts_at, due_at,
@@ -272,7 +271,7 @@ def _deadline_filler(seeded: Seeded) -> None:
 
 def _active_deadlines(seeded: Seeded, rng: random.Random, incident_ids: list[int]) -> None:
     """Open deadlines of recent incidents; past stages already notified (a running system)."""
-    n = _n(5000, seeded.scale)
+    n = scaled(5000, seeded.scale)
     ct = ContentType.objects.get_for_model(Incident)
     now = timezone.now()
     recent = incident_ids[-n:]
@@ -301,72 +300,16 @@ def _active_deadlines(seeded: Seeded, rng: random.Random, incident_ids: list[int
     seeded.counts["active_deadlines"] = n
 
 
-def _photo(rng: random.Random) -> bytes:
-    from PIL import Image
+def seed(scale: float = 1.0, seed_value: int = 20261123, deadline_rows: int | None = None) -> Seeded:
+    """Create the municipality in the (empty, migrated) benchmark database.
 
-    image = Image.new("RGB", (120, 160), (rng.randrange(256), rng.randrange(256), rng.randrange(256)))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=70)
-    return buffer.getvalue()
-
-
-def _measures(seeded: Seeded, rng: random.Random, incident_ids: list[int]) -> None:
-    from sanctions.constants import MeasureStatus, MeasureType
-    from sanctions.models import Ban, Measure
-
-    links = list(
-        IncidentAggressor.objects.values_list("incident_id", "aggressor_id", "incident__occurred_at")
-    )
-    rng.shuffle(links)
-    n = min(_n(20_000, seeded.scale), len(links))
-    types = [t for t in MeasureType if t != MeasureType.BAN]
-    weights = [30, 25, 15, 8, 6, 8, 4, 1, 3][: len(types)]
-    rows, incident_of = [], []
-    for incident_id, aggressor_id, at in links[:n]:
-        rows.append(
-            Measure(
-                type=rng.choices(types, weights=weights)[0],
-                aggressor_id=aggressor_id,
-                decided_by=seeded.coordinator,
-                decided_at=at + dt.timedelta(days=2),
-                reason="Benchmark",
-                status=MeasureStatus.DONE,
-            )
-        )
-        incident_of.append(incident_id)
-    today = timezone.localdate()
-    bans = _n(500, seeded.scale)
-    for incident_id, aggressor_id, _at in links[n : n + bans]:
-        rows.append(
-            Measure(
-                type=MeasureType.BAN,
-                aggressor_id=aggressor_id,
-                decided_by=seeded.coordinator,
-                decided_at=timezone.now() - dt.timedelta(days=30),
-                reason="Benchmark",
-                starts_on=today - dt.timedelta(days=rng.randint(1, 60)),
-                ends_on=today + dt.timedelta(days=rng.randint(30, 300)),
-            )
-        )
-        incident_of.append(incident_id)
-    Measure.objects.bulk_create(rows, batch_size=BATCH)
-    Through = Measure.incidents.through
-    Through.objects.bulk_create(
-        [Through(measure_id=m.pk, incident_id=i) for m, i in zip(rows, incident_of, strict=True)],
-        batch_size=BATCH,
-    )
-    ban_rows = []
-    for measure in rows[n:]:
-        name = default_storage.save(f"bans/bench-{measure.pk}.jpg", ContentFile(_photo(rng)))
-        ban_rows.append(Ban(measure=measure, served_on=measure.starts_on, photo=name))
-    Ban.objects.bulk_create(ban_rows, batch_size=BATCH)
-    seeded.counts.update(measures=n, active_bans=len(ban_rows))
-
-
-def seed(scale: float = 1.0, seed_value: int = 20261123) -> Seeded:
-    """Create the municipality in the (empty, migrated) benchmark database."""
+    The deadline table gets 1,000,000 rows whatever the scale (the scan must stay an index
+    lookup at full history), unless ``deadline_rows`` says otherwise (the tests' tiny scale).
+    """
     rng = random.Random(seed_value)  # noqa: S311 - benchmark data, not secrets
     seeded = Seeded(scale=scale)
+    if deadline_rows is not None:
+        seeded.deadline_rows = deadline_rows
     with transaction.atomic():
         departments = [Department.objects.get_or_create(name=name)[0] for name, _w in DEPARTMENTS]
         for name in ["Stadhuis", "Klantcontactcentrum", "Gemeentewerf", "Wijkpost Noord"]:
@@ -377,7 +320,7 @@ def seed(scale: float = 1.0, seed_value: int = 20261123) -> Seeded:
         _deadline_history(seeded)
         _active_deadlines(seeded, rng, incident_ids)
         _deadline_filler(seeded)
-        _measures(seeded, rng, incident_ids)
+        seed_measures(seeded, rng)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
         cursor.execute("SELECT count(*) FROM gir_deadline")
@@ -392,6 +335,7 @@ def load_existing(scale: float) -> Seeded:
     seeded.managers = list(User.objects.filter(username__startswith="bench_lg").order_by("username"))
     seeded.coordinators = list(User.objects.filter(username__startswith="bench_cag").order_by("username"))
     seeded.coordinator = seeded.coordinators[0]
+    seeded.reception = User.objects.filter(username="bench_rec0").first()
     seeded.counts["incidents"] = Incident.objects.count()
     seeded.counts["deadline_rows"] = Deadline.objects.count()
     last_year = timezone.localdate().year - 1

@@ -9,7 +9,7 @@ class GirConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from gir import panels
+        from gir import cache, panels
         from gir.security.reauth import on_login
 
         user_logged_in.connect(on_login, dispatch_uid="gir-reauth-on-login")
@@ -34,3 +34,4 @@ class GirConfig(AppConfig):
         register_panel(
             StartPanel("gir/panels/admin.html", "gir.change_settings", panels.admin_context, order=90)
         )
+        cache.connect()  # the cached organisation is dropped when it is saved

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from gir.models import Organisation
+from gir.cache import organisation
 from gir.navigation import menu_for
 
 
@@ -10,7 +10,7 @@ def site(request):
     user = getattr(request, "user", None)
     menu = menu_for(user, request.path) if user is not None and user.is_authenticated else []
     return {
-        "organisation": Organisation.get(),
+        "organisation": organisation(),
         "nav_groups": menu,
         "theme_css": settings.GIR_THEME_STATIC,
         "theme_class": settings.GIR_THEME_CLASS,

@@ -7,6 +7,7 @@ order. A group with one page for this user is a plain link; a group with more op
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gir.registry import registry
@@ -30,12 +31,28 @@ def _mark_current(items: list[dict], path: str) -> None:
         max(matches, key=lambda item: len(item["url"]))["current"] = True
 
 
+# The pages a set of permissions opens, per language: the registry is fixed once the apps are
+# ready, so this is a small per-process memo (no has_perm/reverse per item on every request).
+_PAGES: dict[tuple, list[tuple[str, str, str]]] = {}
+
+
+def _pages(user) -> list[tuple[str, str, str]]:
+    perms = user.get_all_permissions()  # loaded once per request and shared with the page's checks
+    allowed = tuple(item.permission is None or item.permission in perms for item in registry.nav)
+    key = (get_language(), allowed)
+    if key not in _PAGES:
+        _PAGES[key] = [
+            (str(item.label), reverse(item.url_name), item.group)
+            for item, ok in zip(registry.nav, allowed, strict=True)
+            if ok
+        ]
+    return _PAGES[key]
+
+
 def menu_for(user, path: str) -> list[dict]:
     """Groups in their fixed order, each with the pages this user may open."""
     items = [
-        {"label": item.label, "url": reverse(item.url_name), "current": False, "group": item.group}
-        for item in registry.nav
-        if item.permission is None or user.has_perm(item.permission)
+        {"label": label, "url": url, "current": False, "group": group} for label, url, group in _pages(user)
     ]
     _mark_current(items, path)
     groups = []

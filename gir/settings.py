@@ -7,6 +7,7 @@ README's run command (SQLite, kombu's filesystem broker); production sets the va
 import tomllib
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlparse, urlunparse
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -158,9 +159,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "gir.proxy.client_ip"
 AXES_VERBOSE = False
 
-# Sessions: an idle timeout (renewed on every request) and an absolute lifetime.
+# Sessions: an idle timeout (renewed by gir.middleware at most once a minute, not written on
+# every request) and an absolute lifetime. Read from the shared cache, kept in the database.
 SESSION_COOKIE_AGE = env_int("GIR_SESSION_IDLE_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+GIR_SESSION_RENEW_SECONDS = 60
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_ABSOLUTE_LIFETIME = env_int("GIR_SESSION_MAX_HOURS", 10) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -303,6 +307,38 @@ CELERY_BEAT_SCHEDULE = {
     # and the sweep itself claims each local date once, however often it is asked.
     "retention-sweep": {"task": "privacy.tasks.retention_sweep", "schedule": 3600.0},
 }
+
+# --- Shared cache and request costs (perf) ---------------------------------------------------
+# One cache for every web and worker process (reports, charts, the organisation): Redis when
+# GIR_CACHE_URL (or a Redis broker) is given, else files under GIR_VAR_DIR that web and worker
+# on one machine share. gir/cache.py explains the backends and single-flight computation.
+_CACHE_URL = env_str("GIR_CACHE_URL", "")
+if not _CACHE_URL and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # The broker's Redis, one database number up: the cache's keys stay apart from the queues.
+    _broker = urlparse(CELERY_BROKER_URL)
+    _db = int(_broker.path.strip("/") or 0)
+    _CACHE_URL = urlunparse(_broker._replace(path=f"/{_db + 1}"))
+if _CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "gir.cache.ResilientRedisCache",
+            "LOCATION": _CACHE_URL,
+            "KEY_PREFIX": "gir",
+            "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "gir.cache.FileCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compiles a plan for each costly query: 150 ms for a page's COUNT that then runs in
+    # 20 ms. GIR's queries are short OLTP ones, where JIT only costs.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 # --- Forms and pages ------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("utrecht",)

@@ -18,6 +18,15 @@ AXES_ENABLED = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so a Celery worker started by a test can see the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+# Each test process its own cache: xdist workers inherit one GIR_VAR_DIR, and a test's
+# cache.clear() or version bump must not reach another worker's test (nor a Redis broker).
+CACHES = {
+    "default": {
+        "BACKEND": "gir.cache.FileCache",
+        "LOCATION": str(VAR_DIR / f"cache-{os.getpid()}"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 (VAR_DIR / "staticfiles").mkdir(exist_ok=True)
 # Readiness is judged at once: no "starting" grace for a test process that just began.

@@ -10,6 +10,7 @@ class ReportsConfig(AppConfig):
         from gir.registry import NavItem, StartPanel, register_demo_step, register_nav, register_panel
         from reports.demo import demo_step
         from reports.history_demo import seed_history
+        from reports.services import cache
         from reports.services.dashboard import panel_context
 
         # Coordinators hold both permissions (see migration 0002), so one nav item suffices.
@@ -27,3 +28,4 @@ class ReportsConfig(AppConfig):
         )
         register_demo_step(45, seed_history)
         register_demo_step(50, demo_step)
+        cache.connect()  # figures follow the data: changes invalidate the cached report

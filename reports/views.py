@@ -15,11 +15,12 @@ from gir.models import AuditEntry
 from reports.forms import HeadcountForm, ReportForm, params_query
 from reports.models import Headcount, ReportRun, RunStatus
 from reports.services import exports
+from reports.services.cache import build_report_cached
 from reports.services.charts import draw_all, sections
 from reports.services.dashboard import dashboard_figures, recent_incidents
 from reports.services.headcount import headcount_set
 from reports.services.params import incidents_for
-from reports.services.report import build_report_cached, report_title
+from reports.services.report import report_title
 from reports.services.runs import report_run_request, report_run_retry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -70,15 +70,15 @@ def _breach_ref(deadline) -> str:
 def reception_panel(request) -> dict:
     from gir.audit import audit_log
     from gir.models import AuditEntry
-    from sanctions.reception import reception_rows
+    from sanctions.reception import reception_count, reception_rows
 
-    rows = reception_rows()
+    count = reception_count()
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
-        description=f"Startpagina: toegangsverboden ({len(rows)} personen)",
+        description=f"Startpagina: toegangsverboden ({count} personen)",
     )
-    return {"rows": rows[:10], "count": len(rows)}
+    return {"rows": reception_rows(limit=10) if count else [], "count": count}
 
 
 def register_panel_context(request) -> dict:

@@ -9,8 +9,16 @@ from sanctions.models import Ban, BanLocation
 MATCH_LIMIT = 5
 
 
-def reception_rows(now=None):
-    """Only what reception may see: name, photo, period, locations, instruction."""
+def reception_count(now=None) -> int:
+    """How many bans are in force now."""
+    return Ban.objects.in_force(now).count()
+
+
+def reception_rows(now=None, limit: int | None = None):
+    """Only what reception may see: name, photo, period, locations, instruction.
+
+    ``limit`` asks for the first rows only (the start page shows ten of hundreds).
+    """
     bans = (
         Ban.objects.in_force(now)
         .select_related("measure__aggressor")
@@ -19,6 +27,8 @@ def reception_rows(now=None):
         )
         .order_by("measure__aggressor__last_name", "measure__aggressor__first_name", "pk")
     )
+    if limit is not None:
+        bans = bans[:limit]
     return [
         {
             "pk": ban.pk,

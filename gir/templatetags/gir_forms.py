@@ -1,6 +1,8 @@
 """Template helpers of the Utrecht crispy-forms pack: widget classes and ARIA wiring."""
 
 from django import forms, template
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -66,4 +68,31 @@ def render_utrecht_widget(field, kind: str):
     if field.field.required:
         attrs["aria-required"] = "true"
     attrs["class"] = f"{css} {attrs.get('class', '')}".strip()
+    if kind == "select" and (html := _plain_select(field, attrs)) is not None:
+        return html
     return field.as_widget(attrs=attrs)
+
+
+def _plain_select(field, attrs: dict):
+    """A single ``<select>`` written out directly: Django renders every option through its own
+    template (43 options of the incident filter cost ~19 ms). Grouped choices, multiple
+    selects and other widgets are left to Django (None)."""
+    widget = field.field.widget
+    if type(widget) is not forms.Select:
+        return None
+    choices = [("" if value is None else str(value), label) for value, label in field.field.choices]
+    if any(isinstance(label, list | tuple) for _value, label in choices):
+        return None
+    current = field.value()
+    selected = "" if current is None else str(current)
+    final = {**widget.attrs, **attrs, "name": field.html_name}
+    if field.auto_id:
+        final.setdefault("id", field.auto_id)
+    if field.field.required and field.form.use_required_attribute:
+        final["required"] = True
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if value == selected else "", label) for value, label in choices),
+    )
+    return format_html("<select{}>{}</select>", flatatt(final), options)

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.choices import ChoiceLabels
 from gir.history import AppendOnlyModel
 from gir.models import Deadline
 from incidents import scoping
@@ -58,7 +59,7 @@ class IncidentQuerySet(models.QuerySet):
         return self.filter(Exists(late))
 
 
-class Incident(models.Model):
+class Incident(ChoiceLabels, models.Model):
     reference = models.CharField(_("kenmerk"), max_length=20, unique=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REPORTED)
     occurred_at = models.DateTimeField(_("datum en tijd van het incident"), db_index=True)
@@ -194,7 +195,7 @@ class Incident(models.Model):
         return [AggressionForm(code).label for code in self.form_codes]
 
 
-class IncidentForm(models.Model):
+class IncidentForm(ChoiceLabels, models.Model):
     """One form of aggression of an incident (an incident can have several)."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="forms")
@@ -208,7 +209,7 @@ class IncidentForm(models.Model):
         return self.get_form_display()
 
 
-class Involvement(models.Model):
+class Involvement(ChoiceLabels, models.Model):
     """A victim or witness: an employee account, or a person without one (an office holder)."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="involvements")

@@ -57,4 +57,7 @@ def recent_incidents(user, limit: int = RECENT) -> list:
 
 
 def panel_context(request) -> dict:
-    return dashboard_figures(request.user)
+    """The start page's panel: the same figures, from the shared cache for a minute."""
+    from reports.services.cache import dashboard_figures_cached
+
+    return dashboard_figures_cached(request.user)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.dates import MONTHS, WEEKDAYS
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gir.models import Department
@@ -286,29 +283,4 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
         tables=protected,
     )
     report.summary = summarise(report)
-    return report
-
-
-REPORT_CACHE_SECONDS = 300
-
-
-def _scope_key(user) -> str:
-    if user.has_perm("reports.view_reports"):
-        return "org"
-    return "d" + "-".join(str(pk) for pk in sorted(user.managed_department_ids()))
-
-
-def build_report_cached(user, params: ReportParams) -> Report:
-    """The report as computed at most five minutes ago for the same scope, period and language.
-
-    Yearly figures need not be live to the second; under load (50 users opening the annual
-    report) one computation then serves them all instead of each taking a second of database
-    time. The page says when the figures were computed. PDF runs always compute afresh.
-    """
-    identity = repr((_scope_key(user), params, get_language()))
-    key = "report:" + hashlib.sha256(identity.encode()).hexdigest()
-    report = cache.get(key)
-    if report is None:
-        report = build_report(user, params)
-        cache.set(key, report, REPORT_CACHE_SECONDS)
     return report

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.choices import ChoiceLabels
 from gir.deadlines.arithmetic import end_of_local_day, start_of_local_day
 from sanctions.constants import (
     BanPhase,
@@ -71,7 +72,7 @@ class BanQuerySet(models.QuerySet):
         return self.filter(measure__status=MeasureStatus.REVOKED)
 
 
-class Ban(models.Model):
+class Ban(ChoiceLabels, models.Model):
     """Toegangsverbod: a formal decision under mandate, in force only once it is served."""
 
     measure = models.OneToOneField(Measure, primary_key=True, on_delete=models.CASCADE)

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.choices import ChoiceLabels
 from gir.deadlines.arithmetic import LOCAL_TZ
 from gir.history import AppendOnlyModel
 from sanctions.constants import (
@@ -61,7 +62,7 @@ class MeasureQuerySet(models.QuerySet):
         return self.exclude(status=MeasureStatus.REVOKED)
 
 
-class Measure(models.Model):
+class Measure(ChoiceLabels, models.Model):
     """A decision about one aggressor, for one or more incidents."""
 
     type = models.CharField(_("soort maatregel"), max_length=30, choices=MeasureType.choices)

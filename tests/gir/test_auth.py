@@ -5,7 +5,9 @@ import re
 import time_machine
 from django.conf import settings
 from django.contrib.auth.hashers import get_hasher
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gir.models import AuditEntry
@@ -137,7 +139,35 @@ def test_session_cookie_settings_are_safe():
 
     assert production.SESSION_COOKIE_HTTPONLY
     assert production.SESSION_COOKIE_SAMESITE in ("Lax", "Strict")
-    assert production.SESSION_SAVE_EVERY_REQUEST
+    assert production.GIR_SESSION_RENEW_SECONDS <= 60
+
+
+def _session_writes(client) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/").status_code == 200
+    return sum(
+        1 for q in ctx.captured_queries if q["sql"].startswith(("UPDATE", "INSERT")) and "session" in q["sql"]
+    )
+
+
+def test_reading_pages_writes_the_session_at_most_once_a_minute(db, client):
+    UserFactory(username="lezer")
+    with time_machine.travel("2026-11-23 08:00Z", tick=False) as traveller:
+        _post(client, "lezer", PASSWORD)
+        client.get("/")
+        traveller.shift(10)
+        assert _session_writes(client) == 0, "a page read within the minute writes nothing"
+        traveller.shift(settings.GIR_SESSION_RENEW_SECONDS)
+        assert _session_writes(client) == 1, "after a minute the idle timeout is renewed"
+
+
+def test_an_active_session_outlives_the_idle_timeout(db, client):
+    UserFactory(username="bezig")
+    with time_machine.travel("2026-11-23 08:00Z", tick=False) as traveller:
+        _post(client, "bezig", PASSWORD)
+        for _ in range(4):  # 4 x 20 minutes active: more than twice the idle timeout
+            traveller.shift(settings.SESSION_COOKIE_AGE * 2 // 3)
+            assert client.get("/").status_code == 200
 
 
 def test_logout_needs_post(db, client):

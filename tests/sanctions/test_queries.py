@@ -32,6 +32,7 @@ def _add_bans(world, count, first=0):
 
 
 def _count(client, url):
+    client.get(url)  # the session and the header's organisation are cached after one request
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -55,3 +56,14 @@ def test_list_pages_use_a_constant_number_of_queries(world, login, persona, url_
     _add_bans(world, 6, first=2)
     many = _count(client, url)
     assert many == few, f"{url_name}: {few} queries with 2 bans, {many} with 8"
+
+
+def test_the_start_page_fetches_ten_bans_and_counts_the_others(world, login):
+    _add_bans(world, 12)
+    client = login(world.reception)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("start")).content.decode()
+    assert "12 personen" in html
+    assert html.count("(tot en met") == 10
+    rows = [q["sql"] for q in queries if q["sql"].startswith('SELECT "sanctions_ban"')]
+    assert rows and all("LIMIT 10" in sql for sql in rows), "ten rows asked for, not every ban in force"

@@ -1,0 +1,75 @@
+"""Each main page asks the database a fixed number of questions, whatever the amount of data
+(QUALITY.md "Performance"): the count is taken with a little data and again with much more
+(incidents with forms, aggressors, measures and bans, deadlines), and must not change. Each
+page also stays within a budget, so a new panel or section that adds queries is noticed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
+
+pytestmark = pytest.mark.django_db
+
+# persona, page, budget (queries in the steady state: session and organisation cached)
+PAGES = [
+    ("employee", "start", 16),
+    ("manager", "start", 26),
+    ("coordinator", "start", 30),
+    ("reception", "start", 16),
+    ("employee", "incidents:list", 12),
+    ("manager", "incidents:list", 12),
+    ("coordinator", "incidents:list", 12),
+    ("manager", "incidents:inbox", 12),
+    ("manager", "tasks", 12),
+    ("coordinator", "tasks", 12),
+    ("coordinator", "sanctions:register", 12),
+    ("reception", "sanctions:reception", 10),
+    ("coordinator", "dossier", 24),
+    ("coordinator", "person", 16),
+]
+
+
+def _grow(world, n: int, first: int = 0):
+    today = date.today()
+    anchor = None
+    for k in range(first, first + n):
+        incident = make_incident(world, forms=("schelden", "bedreiging"))
+        aggressor = make_aggressor(incident, last_name=f"Persoon{k}")
+        make_ban(
+            world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=100), photo=False
+        )
+        anchor = anchor or (incident, aggressor)
+    return anchor
+
+
+def _url(name: str, anchor) -> str:
+    incident, aggressor = anchor
+    if name == "dossier":
+        return reverse("incidents:detail", args=[incident.pk])
+    if name == "person":
+        return reverse("incidents:aggressor-detail", args=[aggressor.pk])
+    return reverse(name)
+
+
+def _count(client, url: str) -> int:
+    client.get(url)  # steady state: the session renewal and the cached organisation
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.parametrize(("persona", "page", "budget"), PAGES)
+def test_each_main_page_asks_a_fixed_number_of_queries(world, login, persona, page, budget):
+    anchor = _grow(world, 2)
+    client = login(getattr(world, persona))
+    few = _count(client, _url(page, anchor))
+    _grow(world, 6, first=2)
+    many = _count(client, _url(page, anchor))
+    assert many == few, f"{page} as {persona}: {few} queries with 2 incidents, {many} with 8"
+    assert few <= budget, f"{page} as {persona}: {few} queries, budget {budget}"
