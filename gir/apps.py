@@ -7,13 +7,6 @@ class GirConfig(AppConfig):
     verbose_name = _("GIR kern")
 
     def ready(self):
-        from gir import panels
-        from gir.registry import NavItem, StartPanel, register_nav, register_panel
+        from gir import plugins
 
-        register_nav(NavItem(_("Start"), "start", None, order=0))
-        register_nav(NavItem(_("Mijn taken"), "tasks", None, order=5))
-        register_nav(NavItem(_("Beheer"), "admin-home", "gir.change_settings", order=90))
-        register_panel(StartPanel("gir/panels/tasks.html", None, panels.tasks_context, order=80))
-        register_panel(
-            StartPanel("gir/panels/admin.html", "gir.change_settings", panels.admin_context, order=90)
-        )
+        plugins.register()

@@ -24,7 +24,7 @@ from gir.models import (
     SystemStatus,
     User,
 )
-from gir.registry import prefetch_deadlines, registry
+from gir.registry import describe_deadlines, registry
 
 
 @login_required
@@ -44,15 +44,15 @@ def my_tasks(request):
     now = timezone.now()
     rows = []
     deadlines = list(Deadline.objects.open().filter(owner=request.user).order_by("due_at")[:200])
-    prefetch_deadlines(deadlines)
+    texts = describe_deadlines(deadlines)
     for deadline in deadlines:
-        kind = registry.deadline_kinds.get(deadline.kind)
+        text = texts[deadline.pk]
         rows.append(
             {
                 "deadline": deadline,
-                "label": kind.label if kind else deadline.kind,
-                "reference": kind.reference(deadline) if kind else deadline.object_id,
-                "url": kind.url(deadline) if kind else "",
+                "label": text.label,
+                "reference": text.reference,
+                "url": text.url,
                 "overdue": deadline.due_at < now,
             }
         )

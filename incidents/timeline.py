@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.models import Deadline
-from gir.registry import registry
+from gir.registry import dossier_entries, registry
 from incidents import access
 from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EventKind, PolicePlan, Status
 from incidents.models import Aggressor, Incident
@@ -79,14 +79,8 @@ def _history_entries(incident: Incident) -> list[dict]:
     return entries
 
 
-def _section_entries(incident: Incident, user) -> list[dict]:
-    return [entry for _order, section in registry.dossier_sections for entry in section(incident, user) or []]
-
-
 def timeline(incident: Incident, user, deadlines, now) -> list[dict]:
-    entries = (
-        _history_entries(incident) + _deadline_entries(deadlines, now) + _section_entries(incident, user)
-    )
+    entries = _history_entries(incident) + _deadline_entries(deadlines, now) + dossier_entries(incident, user)
     return sorted(entries, key=lambda entry: entry["at"] or now)
 
 

@@ -7,15 +7,6 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Rapportages")
 
     def ready(self):
-        from gir.registry import NavItem, StartPanel, register_demo_step, register_nav, register_panel
-        from reports.demo import demo_step
-        from reports.services.dashboard import panel_context
+        from reports import plugins
 
-        # Coordinators hold both permissions (see migration 0002), so one nav item suffices.
-        register_nav(
-            NavItem(_("Rapportages"), "reports:dashboard", "reports.view_department_reports", order=60)
-        )
-        register_panel(
-            StartPanel("reports/panel.html", "reports.view_department_reports", panel_context, order=30)
-        )
-        register_demo_step(50, demo_step)
+        plugins.register()

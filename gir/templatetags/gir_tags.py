@@ -32,7 +32,6 @@ def get_item(mapping, key):
 @register.simple_tag(takes_context=True)
 def dossier_actions(context, incident) -> list[dict]:
     """Links other apps offer on an incident's dossier (see ``register_dossier_action``)."""
-    from gir.registry import registry
+    from gir.registry import dossier_links
 
-    user = context["request"].user
-    return [link for _order, action in registry.dossier_actions for link in action(incident, user)]
+    return dossier_links(incident, context["request"].user)

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from gir import events
 from gir.registry import run_hooks
 from incidents.constants import EventKind, InvolvementRole, ReporterRole, Status, VictimKind
 from incidents.models import Incident, IncidentForm, Involvement, ReferenceCounter, ReportDraft, StatusChange
@@ -142,6 +143,6 @@ def _create(*, reporter, target: Target, forms: list[str], pending_ids: list[int
         attach_pending(incident=incident, by=reporter, pending_ids=pending_ids)
     open_deadlines(incident, codes)
     ReportDraft.objects.filter(user=reporter).delete()
-    run_hooks("incident_registered", incident=incident, by=reporter)
+    run_hooks(events.INCIDENT_REGISTERED, incident=incident, by=reporter)
     notify_new_incident(incident, codes, reporter)
     return incident

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import log_view
-from gir.registry import registry
+from gir.registry import person_entries
 from incidents import access, services
 from incidents.forms import AggressorForm, AggressorSearchForm
 from incidents.models import Aggressor, Incident
@@ -161,13 +161,6 @@ def aggressor_unlink(request, pk: int, link_pk: int):
     return redirect("incidents:detail", pk=incident.pk)
 
 
-def _person_sections(aggressor: Aggressor, user) -> list[dict]:
-    entries = []
-    for _order, section in registry.person_sections:
-        entries.extend(section(aggressor, user) or [])
-    return entries
-
-
 @perm_required(SEARCH)
 def aggressor_detail(request, pk: int):
     """The person page: their incidents in the user's scope, measures and any active ban."""
@@ -184,7 +177,7 @@ def aggressor_detail(request, pk: int):
             "aggressor": aggressor,
             "incidents": incidents,
             "total_incidents": linked.count(),
-            "sections": _person_sections(aggressor, request.user),
+            "sections": person_entries(aggressor, request.user),
             "now": timezone.now(),
         },
     )

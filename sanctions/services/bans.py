@@ -21,7 +21,6 @@ from gir.deadlines import deadline_close, deadline_open
 from gir.deadlines.arithmetic import end_of_local_day
 from gir.models import Location, Organisation
 from gir.notifications import notify, users_with_perm
-from gir.registry import run_hooks
 from incidents.constants import AggressionForm, LocationType, ReporterRole
 from incidents.models import Aggressor
 from sanctions.constants import (
@@ -326,7 +325,6 @@ def breach_register(
         owner=measure.decided_by,
         incident_id=incident.pk,
     )
-    run_hooks("ban_breached", breach=breach, by=by)
     notify(
         recipients=[measure.decided_by, *users_with_perm("sanctions.view_ban_register")],
         subject=_("Toegangsverbod %(ref)s overtreden: doe aangifte") % {"ref": measure.reference},

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open
 from gir.models import Organisation
-from gir.registry import run_hooks
 from incidents.constants import DEADLINE_POLICE
 from incidents.models import Aggressor
 from sanctions.constants import (
@@ -176,8 +175,6 @@ def measure_decide(
     builder = DETAILS.get(measure_type)
     if builder is not None:
         builder(measure, by, details or {}, photo)
-    # Lets other apps react (letters offers the matching letter) without sanctions importing them.
-    run_hooks("measure_decided", measure=measure, by=by)
     return measure
 
 
