@@ -18,12 +18,9 @@ from gir.models import AuditEntry, Organisation
 from gir.notifications import notify, users_with_perm
 from incidents.access import aggressor_for
 from incidents.models import Aggressor, Incident
-from sanctions import services
+from sanctions import measure_types, services
 from sanctions.constants import POLICE_TYPES, MeasureType
 from sanctions.filters import MeasureFilter
-from sanctions.forms import (
-    decision_form_class,
-)
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
 from sanctions.views.common import DECIDERS, service_error
@@ -136,7 +133,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
     queryset = _decision_incidents(request.user, aggressor, measure_type)
     current = _current_incidents(request, queryset)
     history = aggressor_history(aggressor, current_incidents=current)
-    form_class = decision_form_class(measure_type)
+    form_class = measure_types.spec_for(measure_type).form
     form = form_class(
         request.POST or None,
         request.FILES or None,
