@@ -40,6 +40,24 @@ def decide_rights_check(by, type_: str) -> None:
         raise PermissionDenied("Deciding measures needs the decide_measure permission")
 
 
+def _decision_period(measure_type: str, incidents: list, starts_on: date | None, ends_on: date | None):
+    """What every decision needs, whatever its type; the period kept, for the types that have one."""
+    if not incidents:
+        raise MeasureError(_("Kies voor welk incident deze maatregel is."))
+    if measure_type not in PERIOD_TYPES:
+        return None, None
+    if starts_on is None:
+        raise MeasureError(_("Vul de ingangsdatum in."))
+    measure_period_check(starts_on, ends_on)
+    return starts_on, ends_on
+
+
+def _earlier_submission(submission_token: str | None, by) -> Measure | None:
+    if not submission_token:
+        return None
+    return Measure.objects.filter(submission_token=submission_token, decided_by=by).first()
+
+
 @transaction.atomic
 def measure_decide(
     *,
@@ -57,26 +75,17 @@ def measure_decide(
     decided_at: datetime | None = None,
     submission_token: str | None = None,
 ) -> Measure:
-    """Record a decision about ``aggressor`` for one or more of their incidents.
-
-    Only a user with the mandate imposes a ban. Type-specific details (the ordegesprek's
-    time and place, the ban's locations and photo, the police report, the claimed items)
-    are written in the same transaction; deadlines open through ``gir.deadlines``.
-    """
+    """Record a decision about ``aggressor`` for some of their incidents: the type's rules from the
+    decision table (``sanctions.measure_types``), then its details, in one transaction. A ban needs
+    the mandate; deadlines open through ``gir.deadlines``."""
     decide_rights_check(by, measure_type)
     incidents = list(incidents)
-    if not incidents:
-        raise MeasureError(_("Kies voor welk incident deze maatregel is."))
-    if measure_type in PERIOD_TYPES and starts_on is None:
-        raise MeasureError(_("Vul de ingangsdatum in."))
-    measure_period_check(starts_on, ends_on)
+    starts_on, ends_on = _decision_period(measure_type, incidents, starts_on, ends_on)
     # One decision at a time per person; a repeated submission (double click, back and
     # resubmit) carries the same one-time token and finds the decision made first.
     Aggressor.objects.select_for_update().filter(pk=aggressor.pk).first()
-    if submission_token:
-        repeat = Measure.objects.filter(submission_token=submission_token, decided_by=by).first()
-        if repeat is not None:
-            return repeat
+    if (repeat := _earlier_submission(submission_token, by)) is not None:
+        return repeat
     # The table names the forms too, and the forms use this module's rules: import it here.
     from sanctions.measure_types import spec_for
 
@@ -90,8 +99,8 @@ def measure_decide(
         decided_at=decided_at or timezone.now(),
         reason=reason,
         description=description,
-        starts_on=starts_on if measure_type in PERIOD_TYPES else None,
-        ends_on=ends_on if measure_type in PERIOD_TYPES else None,
+        starts_on=starts_on,
+        ends_on=ends_on,
         proposal=proposal[:200],
         submission_token=submission_token or None,
     )
