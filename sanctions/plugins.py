@@ -3,6 +3,8 @@ dossier and person sections, demo data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -43,15 +45,23 @@ def _measure_ref(deadline, _loaded) -> str:
     return f"M-{deadline.object_id:05d}"
 
 
-def _load_breaches(deadlines) -> dict[int, tuple[BanBreach | None, str]]:
-    """{deadline id: (the breach, the reference of the incident it became)} in two queries."""
+@dataclass(frozen=True)
+class _BreachTask:
+    breach: BanBreach | None
+    incident_reference: str
+
+
+def _load_breaches(deadlines) -> dict[int, _BreachTask]:
+    """{deadline id: the breach and the reference of the incident it became}, in two queries."""
     breaches = BanBreach.objects.select_related("ban__measure").in_bulk({d.object_id for d in deadlines})
     references = Incident.objects.references(d.incident_id for d in deadlines if d.incident_id)
-    return {d.pk: (breaches.get(d.object_id), references.get(d.incident_id, "")) for d in deadlines}
+    return {
+        d.pk: _BreachTask(breaches.get(d.object_id), references.get(d.incident_id, "")) for d in deadlines
+    }
 
 
-def _breach_url(deadline, loaded) -> str:
-    breach = loaded[0] if loaded else None
+def _breach_url(deadline, loaded: _BreachTask | None) -> str:
+    breach = loaded.breach if loaded else None
     if breach is None:
         return ""
     url = reverse(
@@ -61,8 +71,8 @@ def _breach_url(deadline, loaded) -> str:
     return f"{url}?incident={breach.incident_id}" if breach.incident_id else url
 
 
-def _breach_ref(deadline, loaded) -> str:
-    return (loaded[1] if loaded else "") or f"#{deadline.object_id}"
+def _breach_ref(deadline, loaded: _BreachTask | None) -> str:
+    return (loaded.incident_reference if loaded else "") or f"#{deadline.object_id}"
 
 
 def _ban_register_keepers(deadline):
