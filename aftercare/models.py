@@ -22,6 +22,7 @@ from aftercare.constants import (
     ReferralKind,
     TalkStatus,
 )
+from gir.history import AppendOnlyModel
 from incidents.constants import InvolvementRole
 
 
@@ -208,7 +209,7 @@ class Referral(models.Model):
         return self.other if self.kind == ReferralKind.OTHER and self.other else self.get_kind_display()
 
 
-class AftercareEvent(models.Model):
+class AftercareEvent(AppendOnlyModel):
     """Append-only history of a case. ``text`` never holds note content or health data."""
 
     case = models.ForeignKey(AftercareCase, on_delete=models.CASCADE, related_name="events")

@@ -27,6 +27,7 @@ from aftercare.constants import (
 from aftercare.models import AftercareCase, AftercareEvent, AftercareNote, AftercareTalk, Referral
 from gir.audit import audit_log
 from gir.deadlines import deadline_close, deadline_open, deadline_reschedule
+from gir.errors import RuleViolation
 from gir.models import AuditEntry, Deadline, Organisation, User
 from gir.notifications import notify, users_with_perm
 from incidents.constants import InvolvementRole
@@ -34,7 +35,7 @@ from incidents.constants import InvolvementRole
 CARE_ROLES = {InvolvementRole.VICTIM, InvolvementRole.WITNESS}
 
 
-class TransitionError(ValueError):
+class TransitionError(RuleViolation):
     """A talk cannot move from its current status to the requested one."""
 
 

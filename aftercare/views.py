@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from aftercare import services
+from aftercare import access, services
 from aftercare.constants import TalkOutcome, TalkStatus
 from aftercare.forms import (
     AssignForm,
@@ -33,42 +30,18 @@ from aftercare.report import QUARTERS, quarterly_report
 from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
 from gir.downloads import attachment
+from gir.errors import show_on_form
+from gir.exports import table_download
 from gir.models import AuditEntry
 
 HANDLE = "aftercare.handle_cases"
 PAGE_SIZE = 50
 
 
-def _cases(user):
-    return (
-        AftercareCase.objects.visible_to(user)
-        .select_related("incident", "involvement", "assigned_to", "person")
-        .prefetch_related(Prefetch("talks", queryset=AftercareTalk.objects.order_by("number")))
-    )
-
-
-def get_case_for_user(user, pk: int) -> AftercareCase:
-    """The case if ``user`` may see it, else 404."""
-    return get_object_or_404(_cases(user), pk=pk)
-
-
-def get_case_for_worker(user, pk: int) -> AftercareCase:
-    """The case if ``user`` handles it as aftercare worker, else 404."""
-    return get_object_or_404(
-        AftercareCase.objects.handled_by(user).select_related("incident", "involvement", "assigned_to"), pk=pk
-    )
-
-
-def get_talk_for_worker(user, pk: int) -> AftercareTalk:
-    talk = get_object_or_404(AftercareTalk, pk=pk)
-    talk.case = get_case_for_worker(user, talk.case_id)
-    return talk
-
-
 @login_required
 def case_list(request):
     """Cases in the user's scope: the team's worklist, or an employee's own aftercare."""
-    cases = _cases(request.user).order_by("status", "-opened_at", "-pk")
+    cases = access.cases_for(request.user).order_by("status", "-opened_at", "-pk")
     page_obj = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -84,7 +57,7 @@ def case_list(request):
 
 @login_required
 def case_detail(request, pk: int):
-    case = get_case_for_user(request.user, pk)
+    case = access.case_for(request.user, pk)
     user = request.user
     is_worker = AftercareCase.objects.handled_by(user).filter(pk=case.pk).exists()
     # Referrals are the employee's own business and the team's; managers see only dates and status.
@@ -116,7 +89,7 @@ def _case_form(request, case: AftercareCase, form, *, act, done: str, title: str
         try:
             act(form.cleaned_data)
         except services.TransitionError as exc:
-            form.add_error(None, str(exc))
+            show_on_form(form, exc)
         else:
             messages.success(request, done)
             return redirect((leave_to and leave_to(form.cleaned_data)) or services.case_url(case))
@@ -134,7 +107,7 @@ def _plan_initial(talk: AftercareTalk) -> dict:
 
 @perm_required(HANDLE)
 def talk_plan(request, pk: int):
-    talk = get_talk_for_worker(request.user, pk)
+    talk = access.talk_for_worker(request.user, pk)
     form = TalkPlanForm(
         request.POST or None, initial=_plan_initial(talk), occurred_at=talk.case.incident.occurred_at
     )
@@ -162,7 +135,7 @@ def _record_outcome(talk: AftercareTalk, data: dict, by) -> None:
 
 @perm_required(HANDLE)
 def talk_outcome(request, pk: int):
-    talk = get_talk_for_worker(request.user, pk)
+    talk = access.talk_for_worker(request.user, pk)
     return _case_form(
         request,
         talk.case,
@@ -178,8 +151,7 @@ def talk_outcome(request, pk: int):
 @require_GET
 def talk_ics(request, pk: int):
     """The calendar invitation of a planned talk, for the worker and the employee."""
-    talk = get_object_or_404(AftercareTalk, pk=pk)
-    talk.case = get_case_for_user(request.user, talk.case_id)
+    talk = access.talk_for(request.user, pk)
     if talk.status != TalkStatus.PLANNED or talk.planned_start is None:
         raise Http404
     log_download(request, talk, "aftercare talk invitation")
@@ -192,7 +164,7 @@ def talk_ics(request, pk: int):
 
 @perm_required(HANDLE, "aftercare.view_notes")
 def note_add(request, pk: int):
-    case = get_case_for_worker(request.user, pk)
+    case = access.case_for_worker(request.user, pk)
     return _case_form(
         request,
         case,
@@ -205,7 +177,7 @@ def note_add(request, pk: int):
 
 @perm_required(HANDLE)
 def referral_add(request, pk: int):
-    case = get_case_for_worker(request.user, pk)
+    case = access.case_for_worker(request.user, pk)
     return _case_form(
         request,
         case,
@@ -220,7 +192,7 @@ def referral_add(request, pk: int):
 
 @perm_required(HANDLE)
 def case_close(request, pk: int):
-    case = get_case_for_worker(request.user, pk)
+    case = access.case_for_worker(request.user, pk)
     return _case_form(
         request,
         case,
@@ -233,7 +205,7 @@ def case_close(request, pk: int):
 
 @perm_required(HANDLE)
 def case_assign(request, pk: int):
-    case = get_case_for_worker(request.user, pk)
+    case = access.case_for_worker(request.user, pk)
     return _case_form(
         request,
         case,
@@ -264,11 +236,6 @@ def report(request):
     )
 
 
-def _cell(value: str) -> str:
-    # Spreadsheet formula injection: a cell starting with = + - @ is read as text.
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-
 @perm_required("aftercare.view_report")
 def report_export(request):
     _form, year = _report_year(request)
@@ -276,11 +243,10 @@ def report_export(request):
     audit_log(
         request=request, action=AuditEntry.Action.EXPORT, description=f"aftercare quarterly report {year}"
     )
-    response = attachment(
-        filename=f"nazorg-kwartaalrapportage-{year}.csv", content_type="text/csv; charset=utf-8"
+    return table_download(
+        name=f"nazorg-kwartaalrapportage-{year}",
+        fmt="csv",
+        headers=[_("Onderwerp"), *[f"K{q} {year}" for q in QUARTERS], _("Totaal")],
+        rows=([row.label, *row.cells, row.total] for row in rows),
+        title=_("Nazorg %(year)s") % {"year": year},
     )
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Onderwerp"), *[f"K{q} {year}" for q in QUARTERS], _("Totaal")])
-    for row in rows:
-        writer.writerow([_cell(row.label), *row.cells, row.total])
-    return response

@@ -12,10 +12,11 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from gir.history import AppendOnlyModel
 
 
 class User(AbstractUser):
@@ -189,19 +190,11 @@ class Signatory(models.Model):
         return f"{self.name}, {self.function}"
 
 
-class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValidationError("The audit log is append-only.")
-
-    def delete(self):
-        raise ValidationError("The audit log is append-only.")
-
-
-class AuditEntry(models.Model):
+class AuditEntry(AppendOnlyModel):
     """Who read or changed which personal data, when and from where. Append-only.
 
     ``description`` holds no personal data: the object is named by type and id.
-    PostgreSQL additionally refuses UPDATE and DELETE with a trigger (migration 0002).
+    PostgreSQL additionally refuses UPDATE and DELETE with a trigger (``gir.history``).
     """
 
     class Action(models.TextChoices):
@@ -224,23 +217,12 @@ class AuditEntry(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     path = models.CharField(max_length=300, blank=True)
 
-    objects = AuditQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditlog")
         ordering = ["-at"]
         permissions = [("view_auditlog", _("Auditlog inzien"))]
         indexes = [models.Index(fields=["content_type", "object_id"])]
-
-    def save(self, *args, **kwargs):
-        # Guard, not business logic: history is appended, never edited.
-        if self.pk is not None:
-            raise ValidationError("The audit log is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("The audit log is append-only.")
 
 
 class Notification(models.Model):

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
-from gir.access import perm_required
+from gir.access import PermRequiredMixin, perm_required
 from gir.deadlines.scan import oldest_unsent_overdue
 from gir.forms import DepartmentForm, LocationForm, OrganisationForm, SignatoryForm, UserForm
 from gir.models import (
@@ -139,12 +138,8 @@ def organisation_logo(request):
     return response
 
 
-class AdminMixin(LoginRequiredMixin, PermissionRequiredMixin):
+class AdminMixin(PermRequiredMixin):
     """Anonymous → login page; logged in without the permission → 403."""
-
-    def handle_no_permission(self):
-        self.raise_exception = self.request.user.is_authenticated
-        return super().handle_no_permission()
 
     template_name = "gir/admin/form.html"
     title = ""

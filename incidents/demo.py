@@ -15,6 +15,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from gir.deadlines import deadline_close
+from gir.history import rewriting_history
 from gir.models import Deadline, Department
 from incidents.constants import (
     DEADLINE_REACTION,
@@ -317,8 +318,9 @@ def _backdate(incident: Incident, occurred_at) -> None:
     """Make an older demo report look as it would have: reported an hour after it happened."""
     reported = occurred_at + timedelta(hours=1)
     Incident.objects.filter(pk=incident.pk).update(reported_at=reported, created_at=reported)
-    StatusChange.objects.filter(incident=incident).update(at=reported)
-    IncidentEvent.objects.filter(incident=incident).update(at=reported)
+    with rewriting_history():  # demo data only: its history is backdated with it
+        StatusChange.objects.filter(incident=incident).update(at=reported)
+        IncidentEvent.objects.filter(incident=incident).update(at=reported)
 
 
 def _one(row, users, locations, aggressors, now) -> Incident:
@@ -367,8 +369,9 @@ def _one(row, users, locations, aggressors, now) -> Incident:
 def _settle_history(incident: Incident, occurred) -> None:
     """Follow-ups of an old demo incident happened a few hours after it, not today."""
     later = occurred + timedelta(hours=3)
-    IncidentEvent.objects.filter(incident=incident, at__gt=later).update(at=later)
-    StatusChange.objects.filter(incident=incident, at__gt=later).update(at=later)
+    with rewriting_history():
+        IncidentEvent.objects.filter(incident=incident, at__gt=later).update(at=later)
+        StatusChange.objects.filter(incident=incident, at__gt=later).update(at=later)
     Deadline.objects.for_object(incident).filter(closed_at__gt=later).update(closed_at=later)
 
 

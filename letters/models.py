@@ -3,8 +3,9 @@
 A final letter is a fixed record (DESIGN.md step 4): its HTML, PDF and SHA-256 never change.
 That is enforced in the services, the forms and views (which only act on concepts), here in
 the model layer (``save``/``delete`` and queryset ``update``/``delete`` refuse), and on
-PostgreSQL by a trigger (migration 0002). A correction is a new letter that points at the
-old one. Template versions and dispatches are append-only in the same way.
+PostgreSQL by a trigger (``gir.history.AppendOnlyTrigger``, migration 0004). A correction is
+a new letter that points at the old one. Template versions and dispatches are append-only
+history (``gir.history``).
 """
 
 from __future__ import annotations
@@ -16,33 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.history import AppendOnlyModel
 from letters.constants import DispatchMethod, LetterKind, LetterStatus
 
 FINAL_LETTER_MESSAGE = _("Een definitieve brief kan niet meer worden gewijzigd. Maak een correctiebrief.")
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValidationError(_("Deze gegevens worden alleen aangevuld, nooit gewijzigd."))
-
-    def delete(self):
-        raise ValidationError(_("Deze gegevens worden alleen aangevuld, nooit verwijderd."))
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        # Guard, not business logic: history is appended, never edited.
-        if self.pk is not None and not self._state.adding:
-            raise ValidationError(_("Deze gegevens worden alleen aangevuld, nooit gewijzigd."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(_("Deze gegevens worden alleen aangevuld, nooit verwijderd."))
 
 
 class LetterTemplate(models.Model):

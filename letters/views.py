@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -16,6 +15,8 @@ from django.views.decorators.http import require_GET, require_POST
 from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
 from gir.downloads import attachment
+from gir.errors import RuleViolation, show_as_message, show_on_form
+from gir.exports import export_format, table_download
 from gir.models import AuditEntry, Signatory
 from letters import access, exports, prefill, services
 from letters import merge_fields as mf
@@ -119,8 +120,8 @@ def letter_create(request, incident_pk: int, kind: str):
                 details=form.details(),
                 measure=measure,
             )
-        except ValidationError as exc:
-            form.add_error(None, exc.messages[0])
+        except RuleViolation as exc:
+            show_on_form(form, exc)
         else:
             messages.success(
                 request, _("Het concept is gemaakt. Controleer de tekst en maak de brief definitief.")
@@ -187,11 +188,11 @@ def letter_edit(request, pk: int):
                 version=form.cleaned_data["version"],
                 by=request.user,
             )
-        except ValidationError as exc:
+        except RuleViolation as exc:
             letter.refresh_from_db()
             if letter.is_final:
                 return _refuse_final(request, letter)
-            form.add_error(None, exc.messages[0])
+            show_on_form(form, exc)
             form.data = form.data.copy()
             form.data["version"] = letter.version
         else:
@@ -210,8 +211,8 @@ def letter_finalise(request, pk: int):
     if form.is_valid():
         try:
             services.letter_finalise(letter=letter, by=request.user, copies=form.cleaned_data["copies"])
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
+        except RuleViolation as exc:
+            show_as_message(request, exc)
         else:
             messages.success(request, _("De brief is definitief. Download de PDF, print en verstuur hem."))
             return redirect("letters:detail", pk=letter.pk)
@@ -226,15 +227,15 @@ def letter_correct(request, pk: int):
     letter = access.letter_for(request.user, pk)
     try:
         new = services.letter_correct(letter=letter, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+    except RuleViolation as exc:
+        show_as_message(request, exc)
         return redirect("letters:detail", pk=letter.pk)
     messages.success(request, _("Er is een nieuw concept gemaakt dat de vorige brief corrigeert."))
     return redirect("letters:edit", pk=new.pk)
 
 
-def _attachment(content: bytes, filename: str, content_type: str = "application/pdf") -> HttpResponse:
-    return attachment(content, filename=filename, content_type=content_type)
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    return attachment(content, filename=filename, content_type="application/pdf")
 
 
 @perm_required(CREATE)
@@ -245,19 +246,17 @@ def letter_pdf(request, pk: int):
     name = letter.reference.replace("/", "-")
     if not letter.is_final:
         log_download(request, letter, "letter concept pdf")
-        return _attachment(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
+        return _pdf(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
     if "copies" in request.GET:
         form = CopiesForm(request.GET)
         if not form.is_valid():
             messages.error(request, _("Kies ten minste één exemplaar."))
             return redirect("letters:detail", pk=letter.pk)
         log_download(request, letter, "letter copies pdf")
-        return _attachment(
-            services.letter_copies_pdf(letter, form.cleaned_data["copies"]), f"{name}-exemplaren.pdf"
-        )
+        return _pdf(services.letter_copies_pdf(letter, form.cleaned_data["copies"]), f"{name}-exemplaren.pdf")
     log_download(request, letter, "letter pdf")
     with letter.pdf.open("rb") as handle:
-        return _attachment(handle.read(), f"{name}.pdf")
+        return _pdf(handle.read(), f"{name}.pdf")
 
 
 @perm_required(DISPATCH)
@@ -309,17 +308,16 @@ def register_export(request):
             request, _("Een filter is niet goed ingevuld. Pas het filter aan en maak de export opnieuw.")
         )
         return redirect("letters:register")
-    fmt = "xlsx" if request.GET.get("formaat") == "xlsx" else "csv"
-    rows = filterset.qs
+    fmt = export_format(request.GET.get("formaat"))
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    if fmt == "xlsx":
-        return _attachment(
-            exports.to_xlsx(rows),
-            f"verzendregister-{stamp}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    return _attachment(exports.to_csv(rows), f"verzendregister-{stamp}.csv", "text/csv; charset=utf-8")
+    return table_download(
+        name=f"verzendregister-{stamp}",
+        fmt=fmt,
+        headers=exports.HEADERS,
+        rows=exports.rows(filterset.qs),
+        title="Verzendregister",
+    )
 
 
 # --- Templates ----------------------------------------------------------------------------------

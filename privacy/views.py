@@ -2,13 +2,13 @@ import json
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
+from gir.downloads import attachment
 from gir.models import AuditEntry
 from incidents.models import Aggressor
 from privacy.constants import DataClass
@@ -60,8 +60,9 @@ def subject_export(request, pk: int):
     aggressor = get_object_or_404(Aggressor.objects.visible_to(request.user).active(), pk=pk)
     data = build_export(aggressor)
     audit_log(request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description="inzageverzoek")
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json")
     stamp = timezone.localtime().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="inzage-{aggressor.pk}-{stamp}.json"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        filename=f"inzage-{aggressor.pk}-{stamp}.json",
+        content_type="application/json",
+    )

@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gir.access import perm_required
 from gir.audit import audit_log, log_download
+from gir.downloads import attachment, stored_file
 from gir.models import AuditEntry
 from reports.forms import ReportForm, params_query
 from reports.models import ReportRun, RunStatus
 from reports.services import exports
 from reports.services.charts import draw_all, sections
 from reports.services.dashboard import dashboard_figures, recent_incidents
-from reports.services.params import can_view_reports, incidents_for
+from reports.services.params import incidents_for
 from reports.services.report import build_report_cached, report_title
 from reports.services.runs import report_run_request, report_run_retry
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def reports_access(view):
-    """Logged in (else login page) and allowed to see reports (else 403)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_view_reports(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
+# Logged in (else login page) and allowed to see reports, all or a department's (else 403).
+reports_access = perm_required("reports.view_reports", "reports.view_department_reports", any_of=True)
 
 
 def get_run_for_user(user, pk: int) -> ReportRun:
@@ -81,14 +71,6 @@ def annual(request):
     return render(request, "reports/annual.html", context, status=200 if report else 400)
 
 
-def _attachment(content: bytes, content_type: str, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _log_export(request, report, what: str) -> None:
     audit_log(
         request=request,
@@ -106,7 +88,7 @@ def export_xlsx(request):
         raise Http404
     content = exports.report_xlsx(report)
     _log_export(request, report, "xlsx")
-    return _attachment(content, XLSX, exports.filename(report, "xlsx"))
+    return attachment(content, filename=exports.filename(report, "xlsx"), content_type=XLSX)
 
 
 @require_GET
@@ -118,7 +100,9 @@ def export_csv(request, key: str):
         raise Http404
     content = exports.table_csv(report, table)
     _log_export(request, report, f"csv {key}")
-    return _attachment(content, "text/csv; charset=utf-8", exports.filename(report, "csv", table))
+    return attachment(
+        content, filename=exports.filename(report, "csv", table), content_type="text/csv; charset=utf-8"
+    )
 
 
 @require_POST
@@ -184,12 +168,4 @@ def run_download(request, pk: int):
     if run.status != RunStatus.DONE or not run.file:
         raise Http404
     log_download(request, run, f"rapportage-PDF #{run.pk}")
-    response = FileResponse(
-        run.file.open("rb"),
-        as_attachment=True,
-        filename=f"rapportage-{run.pk}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return stored_file(run.file, filename=f"rapportage-{run.pk}.pdf", content_type="application/pdf")

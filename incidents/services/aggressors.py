@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from gir.audit import audit_log
+from gir.errors import RuleViolation
 from gir.models import AuditEntry
 from incidents.constants import EventKind
 from incidents.models import Aggressor, Incident, IncidentAggressor
@@ -57,7 +59,13 @@ def aggressor_link(*, incident: Incident, aggressor: Aggressor, by) -> IncidentA
 
 @transaction.atomic
 def aggressor_unlink(*, incident: Incident, link_id: int, by) -> bool:
-    deleted, _rows = IncidentAggressor.objects.filter(incident=incident, pk=link_id).delete()
+    """Unlink; False when already gone. Refused while measures of this incident hang on the link."""
+    try:
+        deleted, _rows = IncidentAggressor.objects.filter(incident=incident, pk=link_id).delete()
+    except ProtectedError as exc:
+        raise RuleViolation(
+            _("Deze dader heeft al maatregelen bij dit incident en kan niet worden losgekoppeld.")
+        ) from exc
     if deleted:
         add_event(incident, by, EventKind.AGGRESSOR_UNLINKED, _("Een dader is losgekoppeld van het incident"))
     return bool(deleted)

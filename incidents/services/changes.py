@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir import events
 from gir.deadlines import deadline_close
+from gir.errors import RuleViolation
 from gir.registry import run_hooks
 from incidents.constants import (
     DEADLINE_INSPECTORATE,
@@ -31,7 +31,7 @@ from incidents.services.common import (
 )
 
 
-class IncidentChangeError(ValidationError):
+class IncidentChangeError(RuleViolation):
     """A change that the rules do not allow (shown to the user in Dutch)."""
 
 

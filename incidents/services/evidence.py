@@ -10,7 +10,6 @@ import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gir import uploads
+from gir.errors import RuleViolation
 from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, EventKind, EvidenceKind
 from incidents.models import Evidence, Incident, PendingUpload
 from incidents.services.common import add_event
@@ -50,7 +50,7 @@ def _sha256(upload) -> str:
 
 
 def upload_accept(*, user, upload) -> PendingUpload:
-    """Check one uploaded file and keep it for ``user``; raises ValidationError in Dutch.
+    """Check one uploaded file and keep it for ``user``; raises RuleViolation in Dutch.
 
     Allowlist by content (libmagic), never by name; images are re-encoded without EXIF/GPS
     first, so the SHA-256 is that of the file as stored and handed to the police.
@@ -58,7 +58,7 @@ def upload_accept(*, user, upload) -> PendingUpload:
     uploads.check_size(upload, settings.GIR_UPLOAD_MAX_BYTES)
     mime = uploads.sniff(upload)
     if mime not in ALLOWED:
-        raise ValidationError(
+        raise RuleViolation(
             _(
                 "Dit soort bestand kan niet worden toegevoegd. Kies een foto (JPEG of PNG), een PDF, "
                 "een geluidsopname (mp3, wav, ogg, m4a) of een video (mp4, mov, webm)."
@@ -108,7 +108,7 @@ def attach_pending(*, incident: Incident, by, pending_ids, description: str = ""
     existing = Evidence.objects.filter(incident=incident).count()
     room = MAX_EVIDENCE_PER_INCIDENT - existing
     if len(pending) > room:
-        raise ValidationError(_too_many(existing, room))
+        raise RuleViolation(_too_many(existing, room), field="files")
     now = timezone.now()
     rows = [
         Evidence(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, ProtectedError, Q
-from django.http import FileResponse, Http404
+from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import log_view
+from gir.downloads import stored_file
+from gir.errors import RuleViolation, show_as_message
 from gir.registry import person_entries
 from incidents import access, services
 from incidents.forms import AggressorForm, AggressorSearchForm
@@ -149,10 +151,8 @@ def aggressor_unlink(request, pk: int, link_pk: int):
     incident = _incident_to_link(request, pk)
     try:
         done = services.aggressor_unlink(incident=incident, link_id=link_pk, by=request.user)
-    except ProtectedError:
-        messages.error(
-            request, _("Deze dader heeft al maatregelen bij dit incident en kan niet worden losgekoppeld.")
-        )
+    except RuleViolation as exc:
+        show_as_message(request, exc)
     else:
         # Idempotent: a second click on the same button finds the link already gone.
         messages.success(
@@ -210,11 +210,9 @@ def aggressor_photo(request, pk: int):
         raise Http404
     log_view(request, aggressor, f"foto dader {aggressor.pk}")
     extension = aggressor.photo.name.rsplit(".", 1)[-1].lower()
-    response = FileResponse(
-        aggressor.photo.open("rb"),
-        filename=f"dader-{aggressor.pk}.{extension}",  # shown inline: as_attachment is False
+    return stored_file(
+        aggressor.photo,
+        filename=f"dader-{aggressor.pk}.{extension}",
         content_type="image/png" if extension == "png" else "image/jpeg",
+        inline=True,  # shown on the page
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import log_download, log_view
+from gir.downloads import stored_file
+from gir.errors import RuleViolation, show_as_message, show_on_form
 from incidents import access, services
 from incidents.forms import (
     EvidenceForm,
@@ -58,7 +59,7 @@ def incident_edit(request, pk: int):
                 forms=form.cleaned_data["forms"],
             )
         except services.StaleEdit as exc:
-            form.add_error(None, exc.messages[0])
+            show_on_form(form, exc)
             # The next save is a deliberate choice to keep this version.
             form.data = form.data.copy()
             form.data["version"] = exc.current_version
@@ -89,7 +90,7 @@ def status_change(request, pk: int):
             note=form.cleaned_data["note"],
         )
     except services.IncidentChangeError as exc:
-        messages.error(request, exc.messages[0])
+        show_as_message(request, exc)
     else:
         messages.success(
             request, _("De status is nu: %(status)s.") % {"status": incident.get_status_display()}
@@ -97,34 +98,46 @@ def status_change(request, pk: int):
     return redirect("incidents:detail", pk=pk)
 
 
+def _action_page(request, incident, form, *, act, done: str, title: str, intro: str = ""):
+    """One form about one incident: on a valid POST ``act(cleaned_data)``, then back to the
+    dossier with ``done``; a refusal (RuleViolation) is shown on the form with the input kept."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(form.cleaned_data)
+        except RuleViolation as exc:
+            show_on_form(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect("incidents:detail", pk=incident.pk)
+    return render(
+        request,
+        "incidents/action_form.html",
+        {"form": form, "incident": incident, "title": title, "intro": intro},
+    )
+
+
 @perm_required(REPORT)
 def first_talk(request, pk: int):
     incident = access.incident_for(request.user, pk)
     _require(access.can_manage(request.user, incident))
     initial = {"summary": incident.first_talk_summary, "police_plan": incident.police_report_planned}
-    form = FirstTalkForm(request.POST or None, incident=incident, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.incident_record_first_talk(
+    return _action_page(
+        request,
+        incident,
+        FirstTalkForm(request.POST or None, incident=incident, initial=initial),
+        act=lambda data: services.incident_record_first_talk(
             incident=incident,
             by=request.user,
-            at=form.cleaned_data["at"],
-            summary=form.cleaned_data["summary"],
-            police_plan=form.cleaned_data["police_plan"],
-        )
-        messages.success(request, _("Het eerste opvanggesprek is vastgelegd."))
-        return redirect("incidents:detail", pk=pk)
-    return render(
-        request,
-        "incidents/action_form.html",
-        {
-            "form": form,
-            "incident": incident,
-            "title": _("Eerste opvang vastleggen"),
-            "intro": _(
-                "Spreek de medewerker zo snel mogelijk, het liefst dezelfde dag. Vraag hoe het gaat, "
-                "bespreek wat er nodig is en of er een melding of aangifte bij de politie komt."
-            ),
-        },
+            at=data["at"],
+            summary=data["summary"],
+            police_plan=data["police_plan"],
+        ),
+        done=_("Het eerste opvanggesprek is vastgelegd."),
+        title=_("Eerste opvang vastleggen"),
+        intro=_(
+            "Spreek de medewerker zo snel mogelijk, het liefst dezelfde dag. Vraag hoe het gaat, "
+            "bespreek wat er nodig is en of er een melding of aangifte bij de politie komt."
+        ),
     )
 
 
@@ -132,25 +145,19 @@ def first_talk(request, pk: int):
 def waive_reaction(request, pk: int):
     incident = access.incident_for(request.user, pk)
     _require(access.can_manage(request.user, incident))
-    form = WaiveReactionForm(request.POST or None, initial={"reason": incident.reaction_waived_reason})
-    if request.method == "POST" and form.is_valid():
-        services.incident_waive_reaction(
-            incident=incident, by=request.user, reason=form.cleaned_data["reason"]
-        )
-        messages.success(request, _("Vastgelegd waarom er geen reactie naar de dader gaat."))
-        return redirect("incidents:detail", pk=pk)
-    return render(
+    return _action_page(
         request,
-        "incidents/action_form.html",
-        {
-            "form": form,
-            "incident": incident,
-            "title": _("Geen reactie naar de dader mogelijk"),
-            "intro": _(
-                "Binnen 48 uur na het incident moet de dader een reactie krijgen. Kan dat niet, "
-                "bijvoorbeeld omdat de dader onbekend is? Leg dan hier uit waarom."
-            ),
-        },
+        incident,
+        WaiveReactionForm(request.POST or None, initial={"reason": incident.reaction_waived_reason}),
+        act=lambda data: services.incident_waive_reaction(
+            incident=incident, by=request.user, reason=data["reason"]
+        ),
+        done=_("Vastgelegd waarom er geen reactie naar de dader gaat."),
+        title=_("Geen reactie naar de dader mogelijk"),
+        intro=_(
+            "Binnen 48 uur na het incident moet de dader een reactie krijgen. Kan dat niet, "
+            "bijvoorbeeld omdat de dader onbekend is? Leg dan hier uit waarom."
+        ),
     )
 
 
@@ -159,18 +166,15 @@ def involvement_add(request, pk: int):
     incident = access.incident_for(request.user, pk)
     _require(access.can_edit(request.user, incident))
     form = InvolvementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.involvement_add(incident=incident, by=request.user, **form.service_kwargs())
-        except services.IncidentChangeError as exc:
-            form.add_error(None, exc.messages[0])
-        else:
-            messages.success(request, _("De betrokkene is toegevoegd."))
-            return redirect("incidents:detail", pk=pk)
-    return render(
+    return _action_page(
         request,
-        "incidents/action_form.html",
-        {"form": form, "incident": incident, "title": _("Slachtoffer of getuige toevoegen")},
+        incident,
+        form,
+        act=lambda data: services.involvement_add(
+            incident=incident, by=request.user, **form.service_kwargs()
+        ),
+        done=_("De betrokkene is toegevoegd."),
+        title=_("Slachtoffer of getuige toevoegen"),
     )
 
 
@@ -191,8 +195,8 @@ def evidence_add(request, pk: int):
                     pending_ids=form.pending_ids(),
                     description=form.cleaned_data["description"],
                 )
-            except ValidationError as exc:
-                form.add_error("files", exc.messages[0])
+            except RuleViolation as exc:
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("De bestanden zijn toegevoegd aan het dossier."))
                 return redirect("incidents:detail", pk=pk)
@@ -209,12 +213,8 @@ def evidence_download(request, pk: int):
     evidence = access.evidence_for(request.user, pk)
     log_download(request, evidence, f"bewijsstuk {evidence.pk} van incident {evidence.incident_id}")
     extension = evidence.file.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
+    return stored_file(
+        evidence.file,
         filename=f"{evidence.incident.reference}-bewijs-{evidence.pk}.{extension}",
         content_type=evidence.mime_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.audit import audit_log
 from gir.deadlines import deadline_close
+from gir.errors import RuleViolation
 from gir.models import AuditEntry
 from letters.constants import REACTION_DEADLINE
 from letters.models import Dispatch, Letter
@@ -45,7 +45,7 @@ def dispatch_record(
     """
     locked = Letter.objects.select_for_update().get(pk=letter.pk)
     if not locked.is_final:
-        raise ValidationError(_("Maak de brief eerst definitief; een concept kan niet worden verzonden."))
+        raise RuleViolation(_("Maak de brief eerst definitief; een concept kan niet worden verzonden."))
     same = locked.dispatches.filter(
         method=method, dispatched_at=dispatched_at, tracking_number=tracking_number.strip()
     ).first()

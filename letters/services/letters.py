@@ -7,13 +7,13 @@ import hashlib
 import uuid
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.audit import audit_log
+from gir.errors import RuleViolation
 from gir.models import AuditEntry, Signatory
 from letters import merge_fields as mf
 from letters.constants import Copy, LetterStatus
@@ -46,6 +46,24 @@ def _measure_facts(measure) -> dict[str, Any]:
     }
 
 
+def _template_version(incident, aggressor, kind: str):
+    """The current template version of ``kind``; refused for a person not linked to the incident."""
+    if not incident.aggressor_links.filter(aggressor=aggressor).exists():
+        raise RuleViolation(
+            _(
+                "Deze persoon is niet als dader aan het incident gekoppeld. Kies een dader uit de lijst, of "
+                "koppel de persoon eerst in het dossier."
+            )
+        )
+    template = LetterTemplate.objects.filter(code=kind).first()
+    version = template.current_version if template else None
+    if version is None:
+        raise RuleViolation(
+            _("Er is nog geen sjabloon voor deze brief. Vraag de coördinator om het sjabloon in te stellen.")
+        )
+    return version
+
+
 @transaction.atomic
 def letter_create(
     *,
@@ -63,19 +81,7 @@ def letter_create(
     from incidents.models import Incident
 
     locked_incident = Incident.objects.select_for_update().select_related("department").get(pk=incident.pk)
-    if not locked_incident.aggressor_links.filter(aggressor=aggressor).exists():
-        raise ValidationError(
-            _(
-                "Deze persoon is niet als dader aan het incident gekoppeld. Kies een dader uit de lijst, of "
-                "koppel de persoon eerst in het dossier."
-            )
-        )
-    template = LetterTemplate.objects.filter(code=kind).first()
-    version = template.current_version if template else None
-    if version is None:
-        raise ValidationError(
-            _("Er is nog geen sjabloon voor deze brief. Vraag de coördinator om het sjabloon in te stellen.")
-        )
+    version = _template_version(locked_incident, aggressor, kind)
     stored = _serialise(details or {})
     if measure is not None:
         for path, value in _serialise(_measure_facts(measure)).items():
@@ -113,7 +119,7 @@ def letter_create(
 def _lock_concept(letter: Letter) -> Letter:
     locked = Letter.objects.select_for_update().get(pk=letter.pk)
     if locked.is_final:
-        raise ValidationError(FINAL_LETTER_MESSAGE)
+        raise RuleViolation(FINAL_LETTER_MESSAGE)
     return locked
 
 
@@ -124,7 +130,7 @@ def letter_update_concept(
     """Save the manager's edits of a concept. Refused for a final letter or a stale form."""
     locked = _lock_concept(letter)
     if locked.version != version:
-        raise ValidationError(
+        raise RuleViolation(
             _(
                 "Iemand anders heeft deze brief intussen gewijzigd. Uw tekst staat hieronder; "
                 "vergelijk en sla opnieuw op."
@@ -143,7 +149,7 @@ def letter_update_concept(
 def _valid_copies(copies) -> list[str]:
     chosen = [c for c in Copy.values if c in set(copies)]
     if not chosen:
-        raise ValidationError(_("Kies ten minste één exemplaar."))
+        raise RuleViolation(_("Kies ten minste één exemplaar."))
     return chosen
 
 
@@ -172,7 +178,7 @@ def letter_finalise(*, letter: Letter, by, copies) -> Letter:
 def letter_copies_pdf(letter: Letter, copies) -> bytes:
     """Extra copies of a final letter, rendered from its stored (unchangeable) HTML."""
     if not letter.is_final:
-        raise ValidationError(_("Alleen van een definitieve brief kunt u exemplaren afdrukken."))
+        raise RuleViolation(_("Alleen van een definitieve brief kunt u exemplaren afdrukken."))
     return render_pdf(letter.final_html, copies=[str(Copy(c).label) for c in _valid_copies(copies)])
 
 
@@ -185,7 +191,7 @@ def letter_concept_pdf(letter: Letter) -> bytes:
 def letter_correct(*, letter: Letter, by) -> Letter:
     """Start a correction: a new concept with the same content that refers to the final letter."""
     if not letter.is_final:
-        raise ValidationError(
+        raise RuleViolation(
             _("Een concept kunt u gewoon aanpassen; corrigeren kan alleen bij een definitieve brief.")
         )
     from incidents.models import Incident

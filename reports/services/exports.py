@@ -13,16 +13,10 @@ import re
 
 from django.utils.text import slugify
 
+from gir.exports import safe_cell
 from reports.services.tables import Table, cell_number, cell_text
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def escape_formula(value):
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+escape_formula = safe_cell  # the core's one formula escaping (gir.exports)
 
 
 def _header(report) -> list[list[str]]:

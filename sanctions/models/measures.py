@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gir.deadlines.arithmetic import LOCAL_TZ
+from gir.history import AppendOnlyModel
 from sanctions.constants import (
     Attendance,
     EventKind,
@@ -129,15 +129,7 @@ class Measure(models.Model):
         return self.status == MeasureStatus.REVOKED
 
 
-class MeasureEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ValidationError("Decision history is append-only.")
-
-    def delete(self):
-        raise ValidationError("Decision history is append-only.")
-
-
-class MeasureEvent(models.Model):
+class MeasureEvent(AppendOnlyModel):
     """Append-only history of a decision: revocation and extension are new rows, not edits."""
 
     measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="events")
@@ -148,19 +140,8 @@ class MeasureEvent(models.Model):
     old_end = models.DateField(null=True, blank=True)
     new_end = models.DateField(null=True, blank=True)
 
-    objects = MeasureEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "pk"]
-
-    def save(self, *args, **kwargs):
-        # Guard, not business logic: history is appended, never edited.
-        if self.pk is not None:
-            raise ValidationError("Decision history is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("Decision history is append-only.")
 
 
 class Ordegesprek(models.Model):

@@ -7,6 +7,7 @@ so callers import ``sanctions.services``.
 from sanctions.services.bans import (
     BanOverlap,
     ban_extend,
+    ban_request,
     ban_review_record,
     ban_serve,
     breach_register,
@@ -27,6 +28,7 @@ __all__ = [
     "BanOverlap",
     "MeasureError",
     "ban_extend",
+    "ban_request",
     "ban_review_record",
     "ban_serve",
     "breach_register",

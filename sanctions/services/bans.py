@@ -30,6 +30,7 @@ from sanctions.constants import (
     DEADLINE_BREACH_AANGIFTE,
     EventKind,
     MeasureStatus,
+    MeasureType,
     Receipt,
     ServiceMethod,
 )
@@ -326,13 +327,19 @@ def breach_register(
         incident=incident,
         submission_token=submission_token or None,
     )
-    measure = ban.measure
+    _breach_follow_up(breach, by)
+    return breach
+
+
+def _breach_follow_up(breach: BanBreach, by) -> None:
+    """History, the aangifte deadline and the message to the people who act on it."""
+    measure, incident = breach.ban.measure, breach.incident
     add_event(measure, by, EventKind.BREACH, incident.reference)
     org = Organisation.get()
     deadline_open(
         kind=DEADLINE_BREACH_AANGIFTE,
         subject=breach,
-        starts_at=occurred_at,
+        starts_at=breach.occurred_at,
         norm=org.police_report_norm,
         owner=measure.decided_by,
         incident_id=incident.pk,
@@ -344,4 +351,20 @@ def breach_register(
         % {"incident": incident.reference},
         url=reverse("sanctions:detail", kwargs={"pk": measure.pk}),
     )
-    return breach
+
+
+def ban_request(*, aggressor: Aggressor, incidents, by) -> None:
+    """A manager without the mandate puts a ban before the mandated managers: a message to each,
+    with a link to the ban decision for ``incidents``."""
+    url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": MeasureType.BAN}
+    )
+    query = "&".join(f"incident={incident.pk}" for incident in incidents)
+    references = ", ".join(incident.reference for incident in incidents)
+    notify(
+        recipients=users_with_perm("sanctions.impose_ban"),
+        subject=_("Verzoek om een toegangsverbod (%(refs)s)") % {"refs": references},
+        body=_("Een leidinggevende vraagt u een toegangsverbod te overwegen na incident %(refs)s.")
+        % {"refs": references},
+        url=f"{url}?{query}",
+    )

@@ -128,6 +128,17 @@ def measure_revoke(*, measure: Measure, by, reason: str) -> Measure:
     return measure
 
 
+def _talk_still_open(measure: Measure) -> tuple[Measure, Ordegesprek]:
+    """The measure and its talk under row locks; refused once revoked or recorded."""
+    measure = lock(measure)
+    if measure.is_revoked:
+        raise MeasureError(_("Deze maatregel is ingetrokken."))
+    talk = Ordegesprek.objects.select_for_update().get(measure=measure)
+    if talk.attendance:
+        raise MeasureError(_("Dit ordegesprek is al vastgelegd."))
+    return measure, talk
+
+
 @transaction.atomic
 def ordegesprek_record(
     *, measure: Measure, by, attendance: str, outcome: str = "", agreements: str = ""
@@ -137,12 +148,7 @@ def ordegesprek_record(
     A no-show is recorded too: it counts as a step on the ladder and can lead to the next
     measure.
     """
-    measure = lock(measure)
-    if measure.is_revoked:
-        raise MeasureError(_("Deze maatregel is ingetrokken."))
-    talk = Ordegesprek.objects.select_for_update().get(measure=measure)
-    if talk.attendance:
-        raise MeasureError(_("Dit ordegesprek is al vastgelegd."))
+    measure, talk = _talk_still_open(measure)
     talk.attendance = attendance
     talk.outcome = outcome
     talk.agreements = agreements
@@ -166,12 +172,7 @@ def ordegesprek_replan(
     *, measure: Measure, by, planned_at: datetime, place: str, attendees: str, reason: str
 ) -> Ordegesprek:
     """Move a talk that has not taken place. The norm still counts from the decision."""
-    measure = lock(measure)
-    if measure.is_revoked:
-        raise MeasureError(_("Deze maatregel is ingetrokken."))
-    talk = Ordegesprek.objects.select_for_update().get(measure=measure)
-    if talk.attendance:
-        raise MeasureError(_("Dit ordegesprek is al vastgelegd."))
+    measure, talk = _talk_still_open(measure)
     old = timezone.localtime(talk.planned_at)
     talk.planned_at, talk.place, talk.attendees = planned_at, place, attendees
     talk.save(update_fields=["planned_at", "place", "attendees"])

@@ -22,7 +22,7 @@ from sanctions.views.measures import (
     police_outcome,
     revoke,
 )
-from sanctions.views.register import register, register_export, spreadsheet_safe
+from sanctions.views.register import register, register_export
 
 __all__ = [
     "ban_extend",
@@ -45,5 +45,4 @@ __all__ = [
     "register",
     "register_export",
     "revoke",
-    "spreadsheet_safe",
 ]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
+from gir.downloads import stored_file
 from gir.models import AuditEntry
 from sanctions import services
 from sanctions.access import ban_for, ban_for_breach, ban_for_reception
@@ -58,11 +58,9 @@ def ban_extend(request, pk: int):
     return saved or form_page(request, form, title=_("Toegangsverbod verlengen"), measure=ban.measure)
 
 
-@login_required
+@perm_required("sanctions.decide_measure", "sanctions.view_ban_register", any_of=True)
 def ban_review(request, pk: int):
     user = request.user
-    if not (user.has_perm("sanctions.decide_measure") or user.has_perm("sanctions.view_ban_register")):
-        raise PermissionDenied
     ban = ban_for(user, pk)
     form = ReviewForm(request.POST or None)
     saved = submit(
@@ -86,11 +84,11 @@ def ban_photo(request, pk: int):
     if not ban.photo:
         raise Http404
     log_view(request, ban, "Foto toegangsverbod bekeken")
-    response = FileResponse(ban.photo.open("rb"), as_attachment=True, filename=f"verbod-{ban.pk}.jpg")
-    response["Content-Type"] = "image/png" if ban.photo.name.endswith(".png") else "image/jpeg"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file(
+        ban.photo,
+        filename=f"verbod-{ban.pk}.jpg",
+        content_type="image/png" if ban.photo.name.endswith(".png") else "image/jpeg",
+    )
 
 
 @perm_required("sanctions.view_reception_list")
@@ -109,10 +107,8 @@ def reception(request):
     )
 
 
-@login_required
+@perm_required("sanctions.register_breach")
 def breach(request, pk: int):
-    if not request.user.has_perm("sanctions.register_breach"):
-        raise PermissionDenied
     ban = ban_for_breach(request.user, pk)
     form = BreachForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -146,15 +142,13 @@ def breach(request, pk: int):
     )
 
 
-@login_required
+@perm_required("sanctions.register_breach")
 def breach_find(request):
     """Find the ban by the person's name, to register a breach, without showing the list.
 
     For employees who do not see the reception list: a name must be typed; only bans in force
     for that name are shown, at most a handful. Every search is logged.
     """
-    if not request.user.has_perm("sanctions.register_breach"):
-        raise PermissionDenied
     form = BreachFindForm(request.GET or None)
     matches = None
     if form.is_valid():

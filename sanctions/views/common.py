@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sanctions.services import MeasureError
+from gir.errors import RuleViolation, show_on_form
 
 DECIDERS = ("sanctions.decide_measure",)
 
@@ -30,24 +30,19 @@ def form_page(request, form, *, title, intro="", measure=None, submit_label=None
     )
 
 
-def service_error(form, exc) -> None:
-    for message in getattr(exc, "messages", [str(exc)]):
-        form.add_error(None, message)
-
-
 def submit(request, form, save: Callable[[dict], object], *, done: str, measure) -> HttpResponse | None:
     """On a valid POST, call ``save(cleaned_data)`` and go back to the decision with ``done``.
 
     Returns None when the form page should be shown (again): on GET, on invalid input, or when
-    the service refused with a ``MeasureError``, which then appears on the form above what the
+    the service refused with a ``RuleViolation``, which then appears on the form above what the
     user typed.
     """
     if request.method != "POST" or not form.is_valid():
         return None
     try:
         save(form.cleaned_data)
-    except MeasureError as exc:
-        service_error(form, exc)
+    except RuleViolation as exc:
+        show_on_form(form, exc)
         return None
     messages.success(request, done)
     return redirect("sanctions:detail", pk=measure.pk)

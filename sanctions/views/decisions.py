@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
+from gir.errors import show_on_form
 from gir.models import AuditEntry, Organisation
-from gir.notifications import notify, users_with_perm
 from incidents.access import aggressor_for
 from incidents.models import Aggressor, Incident
 from sanctions import measure_types, services
@@ -23,7 +23,7 @@ from sanctions.constants import POLICE_TYPES, MeasureType
 from sanctions.filters import MeasureFilter
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
-from sanctions.views.common import DECIDERS, service_error
+from sanctions.views.common import DECIDERS
 
 
 @perm_required(*DECIDERS)
@@ -108,18 +108,8 @@ def ban_request(request, aggressor_pk: int):
     incidents = _current_incidents(request, managed) or list(managed[:1])
     if not incidents:
         raise Http404
-    url = reverse(
-        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": MeasureType.BAN}
-    )
+    services.ban_request(aggressor=aggressor, incidents=incidents, by=request.user)
     query = "&".join(f"incident={incident.pk}" for incident in incidents)
-    references = ", ".join(incident.reference for incident in incidents)
-    notify(
-        recipients=users_with_perm("sanctions.impose_ban"),
-        subject=_("Verzoek om een toegangsverbod (%(refs)s)") % {"refs": references},
-        body=_("Een leidinggevende vraagt u een toegangsverbod te overwegen na incident %(refs)s.")
-        % {"refs": references},
-        url=f"{url}?{query}",
-    )
     messages.success(request, _("Het verzoek is naar de gemandateerden gestuurd."))
     return redirect(f"{reverse('sanctions:decide', kwargs={'aggressor_pk': aggressor.pk})}?{query}")
 
@@ -160,7 +150,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 submission_token=data.get("token") or None,
             )
         except services.MeasureError as exc:
-            service_error(form, exc)
+            show_on_form(form, exc)
         else:
             messages.success(
                 request, _("Het besluit is vastgelegd als %(ref)s.") % {"ref": measure.reference}

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gir.access import perm_required
 from gir.audit import log_view
+from gir.errors import show_on_form
 from sanctions import services
 from sanctions.access import measure_for
 from sanctions.constants import POLICE_TYPES, Attendance, MeasureType
@@ -23,7 +24,7 @@ from sanctions.forms import (
     ReasonForm,
 )
 from sanctions.models import Measure
-from sanctions.views.common import DECIDERS, form_page, service_error, submit
+from sanctions.views.common import DECIDERS, form_page, submit
 
 
 @login_required
@@ -71,7 +72,7 @@ def ordegesprek_record(request, pk: int):
         try:
             services.ordegesprek_record(measure=measure, by=request.user, **form.cleaned_data)
         except services.MeasureError as exc:
-            service_error(form, exc)
+            show_on_form(form, exc)
         else:
             if form.cleaned_data["attendance"] == Attendance.NO_SHOW:
                 messages.warning(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
@@ -12,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from gir.access import perm_required
 from gir.audit import audit_log
-from gir.downloads import attachment
+from gir.exports import table_download
 from gir.models import AuditEntry
 from sanctions.filters import BanRegisterFilter
 from sanctions.models import Ban, BanLocation
@@ -48,52 +46,42 @@ def register(request):
     )
 
 
-def spreadsheet_safe(value) -> str:
-    """Escape spreadsheet formulas (QUALITY.md: exports escape =, +, -, @ at the start)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+REGISTER_HEADERS = [
+    "kenmerk",
+    "naam",
+    "ingangsdatum",
+    "einddatum",
+    "uitgereikt op",
+    "locaties",
+    "stand",
+    "besloten door",
+]
+
+
+def _register_row(ban, now) -> list:
+    m = ban.measure
+    return [
+        m.reference,
+        m.aggressor.display_name,
+        f"{m.starts_on:%d-%m-%Y}",
+        f"{m.ends_on:%d-%m-%Y}",
+        f"{ban.served_on:%d-%m-%Y}" if ban.served_on else "",
+        ", ".join(ban.location_names()),
+        ban.phase(now).label,
+        m.decided_by,
+    ]
 
 
 @perm_required("sanctions.view_ban_register")
 def register_export(request):
     filterset = _register_queryset(request)
     now = timezone.now()
-    response = attachment(filename="register-toegangsverboden.csv", content_type="text/csv; charset=utf-8")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            "kenmerk",
-            "naam",
-            "ingangsdatum",
-            "einddatum",
-            "uitgereikt op",
-            "locaties",
-            "stand",
-            "besloten door",
-        ]
-    )
-    count = 0
-    for ban in filterset.qs:
-        m = ban.measure
-        writer.writerow(
-            [
-                spreadsheet_safe(value)
-                for value in (
-                    m.reference,
-                    m.aggressor.display_name,
-                    f"{m.starts_on:%d-%m-%Y}",
-                    f"{m.ends_on:%d-%m-%Y}",
-                    f"{ban.served_on:%d-%m-%Y}" if ban.served_on else "",
-                    ", ".join(ban.location_names()),
-                    ban.phase(now).label,
-                    m.decided_by,
-                )
-            ]
-        )
-        count += 1
+    rows = [_register_row(ban, now) for ban in filterset.qs]
     audit_log(
         request=request,
         action=AuditEntry.Action.EXPORT,
-        description=f"Register toegangsverboden CSV ({count} rijen)",
+        description=f"Register toegangsverboden CSV ({len(rows)} rijen)",
     )
-    return response
+    return table_download(
+        name="register-toegangsverboden", fmt="csv", headers=REGISTER_HEADERS, rows=rows, title="Register"
+    )

@@ -1,0 +1,98 @@
+"""The one PDF helper: HTML in, a tagged A4 PDF/A out, fetching nothing it should not.
+
+weasyprint is imported lazily (it is slow to import). The URL fetcher serves ``data:`` URIs and
+the project's own static files and refuses everything else — http(s), ftp, file paths outside
+the static folders, ``..`` tricks — so rendering never makes the server fetch a URL or read a
+file. Uploaded files (a logo) go in as data URIs.
+
+The output is PDF/A-3a: archivable (the archive rules ask it of durable records such as letters
+and the annual report) and, as level "a", tagged — the logical structure a screen reader
+follows (headings, paragraphs, tables, alternative text) is kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Sequence
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+
+PDF_VARIANT = "pdf/a-3a"  # PDF/A-3, conformance level A: archivable and tagged
+BASE_URL = "gir-pdf:///"  # relative URLs resolve against this and are refused unless static
+
+
+class RefusedURL(ValueError):
+    """A resource a document tried to load that the renderer does not fetch."""
+
+
+def static_path(path: str) -> str | None:
+    """The file behind a path under STATIC_URL (found by the static-files finders), or None."""
+    static_prefix = settings.STATIC_URL
+    if not path.startswith(static_prefix):
+        return None
+    relative = unquote(path[len(static_prefix) :])
+    if not relative or ".." in relative.split("/"):
+        return None
+    try:
+        found = finders.find(relative)
+    except SuspiciousFileOperation:
+        return None
+    return found if isinstance(found, str) else None
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnlyFetcher(URLFetcher):
+        """Serves ``data:`` URIs and the project's static files; refuses everything else."""
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme in ("", "gir-pdf", "file") and not parts.netloc:
+                found = static_path(parts.path)
+                if found:
+                    with open(found, "rb") as handle:
+                        body = handle.read()
+                    mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": mime})
+            raise RefusedURL(f"refused to fetch {scheme or 'relative'} URL")
+
+    return StaticOnlyFetcher
+
+
+def url_fetcher():
+    """A fresh fetcher instance (weasyprint keeps per-request state on it)."""
+    return _fetcher_class()(timeout=1, allow_redirects=False)
+
+
+def _document(html: str, css: str, fetcher):
+    from weasyprint import CSS, HTML
+
+    stylesheets = [CSS(string=css, url_fetcher=fetcher)] if css else []
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(stylesheets=stylesheets)
+
+
+def render_to_pdf(html: str, *, css: str = "", variants: Sequence[str] = ()) -> bytes:
+    """Render ``html`` (with the extra stylesheet ``css``) as one tagged PDF/A document.
+
+    With ``variants`` the document is rendered once per extra stylesheet in that list (after
+    ``css``), and all renderings are joined in one PDF: the copies of a letter, each with its
+    own mark and page numbers.
+    """
+    # weasyprint reports every rendering step at INFO (already while importing); only its
+    # warnings belong in our logs.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    fetcher = url_fetcher()
+    if not variants:
+        document = _document(html, css, fetcher)
+    else:
+        documents = [_document(html, css + extra, fetcher) for extra in variants]
+        document = documents[0].copy([page for doc in documents for page in doc.pages])
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
