@@ -1,6 +1,6 @@
 """Run as a separate "web" process by the fault tests: file incidents through the incidents
 service with the Redis broker configured, and print what happened (JSON): how many were filed,
-the errors, and how many times handing e-mail to the broker failed.
+the errors, how many e-mail batches were handed over, and how many times the broker failed.
 
 Usage: python -m tests.faults.file_incidents <reporter_id> <department_id> <count> <hours_ago> <backoff>
 
@@ -39,6 +39,14 @@ def main() -> None:
     notifications.BROKER_BACKOFF = float(sys.argv[5])
     broker_failures = _Count()
     logging.getLogger(notifications.__name__).addHandler(broker_failures)
+    attempts = []
+    enqueue = notifications.enqueue_delivery
+
+    def counted(ids):  # the real hand-over, counted: a filing may hand over more than one batch
+        attempts.append(ids)
+        enqueue(ids)
+
+    notifications.enqueue_delivery = counted
     reporter, department = User.objects.get(pk=reporter_id), Department.objects.get(pk=department_id)
     filed, errors = 0, []
     for i in range(count):
@@ -54,7 +62,13 @@ def main() -> None:
             filed += 1
         except Exception as exc:
             errors.append(repr(exc))
-    print(json.dumps({"filed": filed, "errors": errors, "broker_failures": broker_failures.count}))
+    report = {
+        "filed": filed,
+        "errors": errors,
+        "hand_overs": len(attempts),
+        "broker_failures": broker_failures.count,
+    }
+    print(json.dumps(report))
 
 
 if __name__ == "__main__":

@@ -83,7 +83,8 @@ def test_redis_down_while_50_incidents_are_filed(cluster):
     # Only the first filing may try the broker: after its failure the process leaves e-mail to
     # the sweep (the backoff is made longer than any run, so this holds on a slow machine too).
     report = _file_in_web_process(cluster, world, count=50, hours_ago=100, backoff=3600)
-    assert report == {"filed": 50, "errors": [], "broker_failures": 1}
+    assert (report["filed"], report["errors"], report["broker_failures"]) == (50, [], 1)
+    assert report["hand_overs"] >= 50
     assert Incident.objects.count() == 50
     assert Notification.objects.filter(emailed_at__isnull=True).exists()  # owed while Redis was down
 
@@ -100,7 +101,8 @@ def test_a_hanging_broker_does_not_hang_filing(cluster, silent_server):
     # broker's socket timeout, settings): without it ten filings wait over ten minutes and the
     # run times out. The generous bound is a wait, not a measurement.
     report = _file_in_web_process(cluster, world, count=10, hours_ago=1, backoff=0, timeout=300)
-    assert report == {"filed": 10, "errors": [], "broker_failures": 10}
+    assert (report["filed"], report["errors"]) == (10, [])
+    assert report["broker_failures"] == report["hand_overs"] >= 10  # every attempt gave up by itself
     assert Incident.objects.count() == 10
     assert Notification.objects.filter(emailed_at__isnull=True).exists()  # left for the sweep
 
