@@ -1,4 +1,5 @@
-"""What aftercare plugs into the core: deadline kinds, panels and the dossier section."""
+"""What aftercare plugs into the core (gir.registry): the hooks it listens to, deadline kinds,
+navigation, panels, the dossier section and demo data."""
 
 from __future__ import annotations
 
@@ -8,9 +9,25 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aftercare import services
 from aftercare.constants import OPEN_TALK_STATUSES, REOFFER_DEADLINE_KIND, TALK_DEADLINE_KINDS, TalkStatus
+from aftercare.demo import demo_step
 from aftercare.models import AftercareCase, AftercareTalk
-from gir.registry import DeadlineKind
+from gir import events
+from gir.registry import (
+    DeadlineKind,
+    DemoStep,
+    DossierSection,
+    Hook,
+    NavItem,
+    StartPanel,
+    register_deadline_kind,
+    register_demo_step,
+    register_dossier_section,
+    register_hook,
+    register_nav,
+    register_panel,
+)
 
 TALK_LABELS = {
     1: gettext_lazy("Eerste nazorggesprek"),
@@ -19,55 +36,30 @@ TALK_LABELS = {
 }
 
 
-def _prefetch_talks(deadlines) -> None:
+def _load_talks(deadlines) -> dict[int, AftercareTalk | None]:
+    """{deadline id: its talk, with case and incident} in one query."""
     talks = AftercareTalk.objects.select_related("case__incident").in_bulk({d.object_id for d in deadlines})
-    for deadline in deadlines:
-        deadline._aftercare_talk = talks.get(deadline.object_id)
+    return {d.pk: talks.get(d.object_id) for d in deadlines}
 
 
-def _talk(deadline) -> AftercareTalk | None:
-    # url() and reference() are asked one after the other for the same row: load it once.
-    if not hasattr(deadline, "_aftercare_talk"):
-        _prefetch_talks([deadline])
-    return deadline._aftercare_talk
-
-
-def _url(deadline) -> str:
-    talk = _talk(deadline)
+def _url(deadline, talk: AftercareTalk | None) -> str:
     return reverse("aftercare:case", kwargs={"pk": talk.case_id}) if talk else ""
 
 
-def _reference(deadline) -> str:
-    talk = _talk(deadline)
+def _reference(deadline, talk: AftercareTalk | None) -> str:
     if talk is None:
         return f"#{deadline.object_id}"
     return _("%(ref)s, nazorgdossier %(case)s") % {"ref": talk.case.incident.reference, "case": talk.case_id}
 
 
 def deadline_kinds() -> list[DeadlineKind]:
-    kinds = [
-        # The aftercare worker owns the talks; the handler only while nobody is assigned.
-        DeadlineKind(
-            code,
-            TALK_LABELS[number],
-            url=_url,
-            reference=_reference,
-            prefetch=_prefetch_talks,
-            own_owner=True,
-        )
-        for number, code in TALK_DEADLINE_KINDS.items()
+    labels = {code: TALK_LABELS[number] for number, code in TALK_DEADLINE_KINDS.items()}
+    labels[REOFFER_DEADLINE_KIND] = gettext_lazy("Nazorggesprek opnieuw aanbieden")
+    # The aftercare worker owns the talks; the handler only while nobody is assigned.
+    return [
+        DeadlineKind(code, label, url=_url, reference=_reference, load=_load_talks, own_owner=True)
+        for code, label in labels.items()
     ]
-    kinds.append(
-        DeadlineKind(
-            REOFFER_DEADLINE_KIND,
-            gettext_lazy("Nazorggesprek opnieuw aanbieden"),
-            _url,
-            _reference,
-            prefetch=_prefetch_talks,
-            own_owner=True,
-        )
-    )
-    return kinds
 
 
 def _with_talks(queryset):
@@ -122,3 +114,29 @@ def dossier_section(incident, user) -> list[dict]:
                 }
             )
     return entries
+
+
+def register() -> None:
+    register_hook(Hook(events.INCIDENT_REGISTERED, services.on_incident_registered))
+    register_hook(Hook(events.INVOLVEMENT_ADDED, services.on_involvement_added))
+    register_hook(Hook(events.INCIDENT_TIME_CHANGED, services.on_incident_time_changed))
+    for kind in deadline_kinds():
+        register_deadline_kind(kind)
+    register_nav(
+        NavItem(gettext_lazy("Nazorg"), "aftercare:cases", "aftercare.handle_cases", order=40, group="werk")
+    )
+    register_nav(
+        NavItem(
+            gettext_lazy("Nazorgrapportage"),
+            "aftercare:report",
+            "aftercare.view_report",
+            order=70,
+            group="rapportages",
+        )
+    )
+    register_panel(
+        StartPanel("aftercare/panels/worker.html", "aftercare.handle_cases", worker_panel, order=20)
+    )
+    register_panel(StartPanel("aftercare/panels/employee.html", None, employee_panel, order=30))
+    register_dossier_section(DossierSection(dossier_section, order=40))
+    register_demo_step(DemoStep(demo_step, order=30))

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from gir import roles
 from gir.models import Department, Location, Organisation, Signatory, User
-from gir.registry import registry
+from gir.registry import run_demo_steps
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo on purpose
 # The demo users' second factor: one published TOTP secret, so a newcomer can log in without an
@@ -165,6 +165,5 @@ def seed() -> dict:
     context = {"organisation": _organisation(), "locations": _locations()}
     context["users"] = _users()
     _signatories(context["users"])
-    for _order, step in registry.demo_steps:
-        step(context)
+    run_demo_steps(context)
     return context

@@ -1,13 +1,21 @@
-"""Plug-in points of the core. Domain apps register in their ``AppConfig.ready()``.
+"""Plug-in points of the core. Each domain app registers in its ``plugins.register()``, called
+from its ``AppConfig.ready()``; every entry is a small frozen dataclass defined here.
 
 The core never imports a domain app (DESIGN.md "Dependencies run one way"); it asks these
-registries instead.
+registries instead. No app changes another app's entry: where an app needs to add to what
+another app registered (letters fulfil the incidents' 48-hour reaction), the registry has an
+entry of its own for that (``FulfilmentPage``). docs/architecture.md lists every plug-in point.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.urls import NoReverseMatch
+
+from gir import events
 
 
 @dataclass(frozen=True)
@@ -30,30 +38,128 @@ class StartPanel:
     order: int = 50
 
 
+def _object_reference(deadline, loaded) -> str:
+    return f"#{deadline.object_id}"
+
+
 @dataclass(frozen=True)
 class DeadlineKind:
     """How the engine speaks about one kind of deadline.
 
-    ``url`` gives the page where the owner fulfils it; ``escalate_to`` the users warned when
-    it is missed (the coordinator by default). Texts carry no personal data: only references.
+    ``url`` gives the page where the owner fulfils it, ``reference`` the words that name its
+    subject; both get the deadline and what ``load`` found for it. Texts carry no personal data:
+    only references.
     """
 
     code: str
     label: str
-    url: Callable  # (deadline) -> str
-    reference: Callable = field(default=lambda deadline: f"#{deadline.object_id}")
+    url: Callable[[Any, Any], str]  # (deadline, loaded) -> str
+    reference: Callable[[Any, Any], str] = _object_reference  # (deadline, loaded) -> str
+    # Loads in bulk what url() and reference() need for a list of deadlines of this kind and
+    # returns it by deadline id, so a page of tasks costs one query per kind, not one per row.
+    load: Callable[[list], Mapping[int, Any]] | None = None
     # An announcement rather than a task (a ban has ended): at due, also tell these users, use
     # this subject ("%(label)s"/"%(ref)s" allowed) and close the deadline, so it is never
     # escalated as missed.
     notify_at_due: Callable | None = None  # (deadline) -> iterable of users
     due_subject: str | None = None
     close_at_due: bool = False
-    # Loads in bulk what url() and reference() need for a list of deadlines of this kind (sets
-    # attributes on them), so a page of tasks costs one query per kind, not one per row.
-    prefetch: Callable | None = None  # (list of deadlines) -> None
     # Owned by a person the app assigns (the aftercare worker, the mandated manager a ban request
     # is addressed to) instead of the incident's handler: see gir.deadlines.owners.
     own_owner: bool = False
+
+
+@dataclass(frozen=True)
+class FulfilmentPage:
+    """The page where another app fulfils a deadline kind it does not own.
+
+    ``incidents`` opens the 48-hour reaction deadline but a letter fulfils it: ``letters``
+    registers the page of the incident's letters for that kind. At most one per kind.
+    """
+
+    kind: str
+    url: Callable[[Any, Any], str]  # (deadline, loaded) -> str
+
+
+@dataclass(frozen=True)
+class DeadlineText:
+    """What a task list or a reminder says about one deadline."""
+
+    label: str
+    reference: str
+    url: str
+
+
+@dataclass(frozen=True)
+class DossierSection:
+    """Timeline entries an app adds to an incident's dossier without ``incidents`` importing it.
+
+    ``entries(incident, user)`` returns dicts (at, title, text, url, kind).
+    """
+
+    entries: Callable[[Any, Any], Iterable[dict]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class PersonSection:
+    """Entries an app adds to an aggressor's person page (recidivism, an active ban).
+
+    ``entries(aggressor, user)`` returns dicts (at, title, text, url, kind); ``kind="alert"``
+    is shown highlighted.
+    """
+
+    entries: Callable[[Any, Any], Iterable[dict]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class DossierAction:
+    """Next steps an app offers on an incident's dossier: ``links(incident, user)`` returns dicts
+    (label, url)."""
+
+    links: Callable[[Any, Any], Iterable[dict]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """``run(context)`` adds an app's demo data; ``context`` is a dict shared between steps."""
+
+    run: Callable[[dict], None]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class Hook:
+    """``function(**kwargs)`` runs when a service announces ``event`` (a name in gir.events)."""
+
+    event: str
+    function: Callable[..., None]
+
+
+@dataclass(frozen=True)
+class DossierAlert:
+    """Banners an app puts at the top of an incident's dossier without ``incidents`` importing it.
+
+    ``alerts(incident, user)`` returns dicts (level "warning"/"error"/"info", title, text, links:
+    [(label, url)]): e.g. a ban breach whose aangifte is still open, or a possible breach.
+    """
+
+    alerts: Callable[[Any, Any], Iterable[dict]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Widens a model's ``visible_to`` from a later app without the model's app importing it.
+
+    ``pks(user)`` returns a values queryset of one column (the pks that user may also read) or
+    None: e.g. the incidents of the ban requests addressed to a mandated manager (sanctions).
+    """
+
+    model: str  # "app_label.Model"
+    pks: Callable[[Any], Any]
 
 
 @dataclass
@@ -61,130 +167,155 @@ class Registry:
     nav: list[NavItem] = field(default_factory=list)
     panels: list[StartPanel] = field(default_factory=list)
     deadline_kinds: dict[str, DeadlineKind] = field(default_factory=dict)
-    demo_steps: list[tuple[int, Callable]] = field(default_factory=list)
-    dossier_sections: list[tuple[int, Callable]] = field(default_factory=list)
-    person_sections: list[tuple[int, Callable]] = field(default_factory=list)
-    dossier_actions: list[tuple[int, Callable]] = field(default_factory=list)
-    dossier_alerts: list[tuple[int, Callable]] = field(default_factory=list)
-    # "app_label.Model" -> functions (user) -> a values queryset of extra pks that user may read
-    scopes: dict[str, list[Callable]] = field(default_factory=dict)
+    fulfilment_pages: dict[str, FulfilmentPage] = field(default_factory=dict)
+    demo_steps: list[DemoStep] = field(default_factory=list)
+    dossier_sections: list[DossierSection] = field(default_factory=list)
+    person_sections: list[PersonSection] = field(default_factory=list)
+    dossier_actions: list[DossierAction] = field(default_factory=list)
+    hooks: list[Hook] = field(default_factory=list)
+    dossier_alerts: list[DossierAlert] = field(default_factory=list)
+    scopes: list[Scope] = field(default_factory=list)
 
 
 registry = Registry()
 
 
+class UnknownEvent(LookupError):
+    """A hook was registered for, or run with, a name that gir.events does not list."""
+
+
+class ConflictingRegistration(ValueError):
+    """Two registrations claim the same deadline kind or fulfilment page."""
+
+
+def _add_ordered(entries: list, entry) -> None:
+    # ready() may run more than once (tests): registering the same entry again changes nothing.
+    if entry not in entries:
+        entries.append(entry)
+        entries.sort(key=lambda e: e.order)
+
+
 def register_nav(item: NavItem) -> None:
-    if item not in registry.nav:
-        registry.nav.append(item)
-        registry.nav.sort(key=lambda i: i.order)
+    _add_ordered(registry.nav, item)
 
 
 def register_panel(panel: StartPanel) -> None:
-    if panel not in registry.panels:
-        registry.panels.append(panel)
-        registry.panels.sort(key=lambda p: p.order)
+    _add_ordered(registry.panels, panel)
+
+
+def register_dossier_section(section: DossierSection) -> None:
+    _add_ordered(registry.dossier_sections, section)
+
+
+def register_person_section(section: PersonSection) -> None:
+    _add_ordered(registry.person_sections, section)
+
+
+def register_dossier_action(action: DossierAction) -> None:
+    _add_ordered(registry.dossier_actions, action)
+
+
+def register_dossier_alert(alert: DossierAlert) -> None:
+    _add_ordered(registry.dossier_alerts, alert)
+
+
+def register_demo_step(step: DemoStep) -> None:
+    _add_ordered(registry.demo_steps, step)
+
+
+def _add_unique(entries: dict, code: str, entry) -> None:
+    if entries.get(code, entry) != entry:
+        raise ConflictingRegistration(f"{code!r} is already registered as {entries[code]!r}")
+    entries[code] = entry
 
 
 def register_deadline_kind(kind: DeadlineKind) -> None:
-    registry.deadline_kinds[kind.code] = kind
+    _add_unique(registry.deadline_kinds, kind.code, kind)
 
 
-def register_scope(model: str, function: Callable) -> None:
-    """Widen a model's ``visible_to`` from a later app without the model's app importing it:
-    ``function(user)`` returns a values queryset of one column (the pks that user may also read)
-    or None,
-    e.g. the incidents of the ban requests addressed to a mandated manager (sanctions)."""
-    functions = registry.scopes.setdefault(model, [])
-    if function not in functions:
-        functions.append(function)
+def register_fulfilment_page(page: FulfilmentPage) -> None:
+    _add_unique(registry.fulfilment_pages, page.kind, page)
+
+
+def register_scope(scope: Scope) -> None:
+    if scope not in registry.scopes:
+        registry.scopes.append(scope)
 
 
 def extra_scopes(model: str, user) -> list:
-    """The registered extra pks for ``user`` (a function returns None when it does not apply)."""
-    parts = (function(user) for function in registry.scopes.get(model, []))
+    """The registered extra pks for ``user`` (a scope returns None when it does not apply)."""
+    parts = (scope.pks(user) for scope in registry.scopes if scope.model == model)
     return [part for part in parts if part is not None]
 
 
-def prefetch_deadlines(deadlines) -> None:
-    """Let each kind load what it needs for these deadlines at once (see ``DeadlineKind.prefetch``)."""
-    by_kind: dict[str, list] = {}
-    for deadline in deadlines:
-        by_kind.setdefault(deadline.kind, []).append(deadline)
-    for code, rows in by_kind.items():
-        kind = registry.deadline_kinds.get(code)
-        if kind is not None and kind.prefetch is not None:
-            kind.prefetch(rows)
+def _check_event(event: str) -> None:
+    if event not in events.EVENTS:
+        raise UnknownEvent(f"{event!r} is not an event in gir.events")
 
 
-def register_demo_step(order: int, step: Callable) -> None:
-    """``step(context)`` adds an app's demo data; ``context`` is a dict shared between steps."""
-    if (order, step) not in registry.demo_steps:
-        registry.demo_steps.append((order, step))
-        registry.demo_steps.sort(key=lambda s: s[0])
-
-
-def register_dossier_section(order: int, section: Callable) -> None:
-    """``section(incident, user)`` returns timeline entries for an incident's dossier.
-
-    Lets ``sanctions``, ``letters`` and ``aftercare`` show their records on the dossier
-    without ``incidents`` importing them. Each entry: dict(at, title, text, url, kind).
-    """
-    if (order, section) not in registry.dossier_sections:
-        registry.dossier_sections.append((order, section))
-        registry.dossier_sections.sort(key=lambda s: s[0])
-
-
-def register_dossier_action(order: int, action: Callable) -> None:
-    """``action(incident, user)`` returns links (dict(label, url)) offered on an incident's dossier,
-    so later apps (measures, letters) can offer their next step without ``incidents`` knowing them."""
-    if (order, action) not in registry.dossier_actions:
-        registry.dossier_actions.append((order, action))
-        registry.dossier_actions.sort(key=lambda a: a[0])
-
-
-def register_dossier_alert(order: int, alert: Callable) -> None:
-    """``alert(incident, user)`` returns banners for the top of an incident's dossier, each a
-    dict(level ("warning"/"error"/"info"), title, text, links: [(label, url)]): e.g. a ban breach whose
-    aangifte is still open, or a possible breach (sanctions), without ``incidents`` importing it."""
-    if (order, alert) not in registry.dossier_alerts:
-        registry.dossier_alerts.append((order, alert))
-        registry.dossier_alerts.sort(key=lambda a: a[0])
-
-
-def register_person_section(order: int, section: Callable) -> None:
-    """``section(aggressor, user)`` returns entries for an aggressor's person page.
-
-    Lets ``sanctions`` show measures, contact conditions and an active ban on the person
-    page (recidivism) without ``incidents`` importing it. Each entry: dict(at, title, text,
-    url, kind); ``kind="alert"`` is shown highlighted (an active ban).
-    """
-    if (order, section) not in registry.person_sections:
-        registry.person_sections.append((order, section))
-        registry.person_sections.sort(key=lambda s: s[0])
-
-
-# --- Hooks ------------------------------------------------------------------------------------
-# Explicit, named extension points called by services (not Django signals): e.g. ``incidents``
-# calls ``run_hooks("incident_registered", incident=..., by=...)`` and ``aftercare`` registers
-# the function that opens the aftercare cases. Hooks run inside the caller's transaction.
-#
-# Known events:
-#   incident_registered(incident, by)      a new incident was filed
-#   incident_time_changed(incident, by)    occurred_at was corrected: recompute deadlines
-#   involvement_added(involvement, by)     a victim or witness was added later
-#   incident_closed(incident, by) / incident_reopened(incident, by)
-#   measure_decided(measure, by)           a measure against an aggressor was decided (sanctions)
-#   ban_breached(breach, by)               a banned person came in anyway (sanctions)
-
-_hooks: dict[str, list[Callable]] = {}
-
-
-def register_hook(event: str, function: Callable) -> None:
-    functions = _hooks.setdefault(event, [])
-    if function not in functions:
-        functions.append(function)
+def register_hook(hook: Hook) -> None:
+    _check_event(hook.event)
+    if hook not in registry.hooks:
+        registry.hooks.append(hook)
 
 
 def run_hooks(event: str, **kwargs) -> None:
-    for function in _hooks.get(event, []):
-        function(**kwargs)
+    """Call every function registered for ``event``, in the caller's transaction."""
+    _check_event(event)
+    for hook in registry.hooks:
+        if hook.event == event:
+            hook.function(**kwargs)
+
+
+# --- Reading the registry -------------------------------------------------------------------
+
+
+def dossier_entries(incident, user) -> list[dict]:
+    return [entry for section in registry.dossier_sections for entry in section.entries(incident, user) or []]
+
+
+def person_entries(aggressor, user) -> list[dict]:
+    return [entry for section in registry.person_sections for entry in section.entries(aggressor, user) or []]
+
+
+def dossier_alerts(incident, user) -> list[dict]:
+    return [alert for entry in registry.dossier_alerts for alert in entry.alerts(incident, user) or []]
+
+
+def dossier_links(incident, user) -> list[dict]:
+    return [link for action in registry.dossier_actions for link in action.links(incident, user) or []]
+
+
+def run_demo_steps(context: dict) -> None:
+    for step in registry.demo_steps:
+        step.run(context)
+
+
+def _url(url: Callable, deadline, loaded) -> str:
+    try:
+        return url(deadline, loaded)
+    except NoReverseMatch:  # a kind whose page is gone must not stop a scan or a task list
+        return ""
+
+
+def describe_deadlines(deadlines: Iterable) -> dict[int, DeadlineText]:
+    """Label, reference and link of each deadline, by id; each kind loads its rows in one go."""
+    by_kind: dict[str, list] = {}
+    for deadline in deadlines:
+        by_kind.setdefault(deadline.kind, []).append(deadline)
+    texts = {}
+    for code, rows in by_kind.items():
+        kind = registry.deadline_kinds.get(code)
+        if kind is None:
+            texts.update({d.pk: DeadlineText(code, f"#{d.object_id}", "") for d in rows})
+            continue
+        loaded = kind.load(rows) if kind.load is not None else {}
+        url = registry.fulfilment_pages[code].url if code in registry.fulfilment_pages else kind.url
+        for d in rows:
+            value = loaded.get(d.pk)
+            texts[d.pk] = DeadlineText(str(kind.label), kind.reference(d, value), _url(url, d, value))
+    return texts
+
+
+def describe_deadline(deadline) -> DeadlineText:
+    return describe_deadlines([deadline])[deadline.pk]

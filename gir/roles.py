@@ -57,13 +57,9 @@ def grant(apps, mapping: dict[str, list[str]]) -> None:
     Permissions are normally created after migrations (post_migrate); create them now so a
     data migration can hand them out.
     """
-    from django.apps import apps as live_apps
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        if apps is live_apps:
-            create_permissions(app_config, verbosity=0)
-            continue
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
@@ -76,28 +72,3 @@ def grant(apps, mapping: dict[str, list[str]]) -> None:
             app_label, codename = dotted.split(".", 1)
             perm = Permission.objects.get(content_type__app_label=app_label, codename=codename)
             group.permissions.add(perm)
-
-
-def restore_all() -> None:
-    """Recreate every role and grant from the apps' migrations (``GRANTS`` in each module).
-
-    A transactional test flushes all tables, data-migration rows included; tests call this to
-    get the roles back exactly as the migrations define them.
-    """
-    import importlib
-    import pkgutil
-
-    from django.apps import apps as live_apps
-    from django.contrib.auth.models import Group
-
-    for name in ROLES:
-        Group.objects.get_or_create(name=name)
-    for app_config in live_apps.get_app_configs():
-        try:
-            package = importlib.import_module(f"{app_config.name}.migrations")
-        except ModuleNotFoundError:
-            continue
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
-            module = importlib.import_module(f"{package.__name__}.{info.name}")
-            if isinstance(getattr(module, "GRANTS", None), dict):
-                grant(live_apps, module.GRANTS)

@@ -59,9 +59,3 @@ def deliver_notifications(self, ids: list[int]) -> None:
         except Exception as exc:
             # Short retries only; the minute sweep is the real safety net.
             raise self.retry(exc=exc) from exc
-
-
-@shared_task
-def ping(marker: int) -> None:
-    """Used by the tests to see a task travel web → broker → worker."""
-    SystemStatus.objects.update_or_create(name=f"ping-{marker}", defaults={"last_run_at": timezone.now()})

@@ -23,7 +23,7 @@ from gir.models import (
     SystemStatus,
     User,
 )
-from gir.registry import prefetch_deadlines, registry
+from gir.registry import describe_deadlines, registry
 
 
 @login_required
@@ -45,15 +45,15 @@ def my_tasks(request):
     deadlines = list(
         Deadline.objects.open().owned_by(request.user).select_related("owner").order_by("due_at")[:200]
     )
-    prefetch_deadlines(deadlines)
+    texts = describe_deadlines(deadlines)
     for deadline in deadlines:
-        kind = registry.deadline_kinds.get(deadline.kind)
+        text = texts[deadline.pk]
         rows.append(
             {
                 "deadline": deadline,
-                "label": kind.label if kind else deadline.kind,
-                "reference": kind.reference(deadline) if kind else deadline.object_id,
-                "url": kind.url(deadline) if kind else "",
+                "label": text.label,
+                "reference": text.reference,
+                "url": text.url,
                 "overdue": deadline.due_at < now,
                 # During a deputy period: whose task this is.
                 "on_behalf_of": deadline.owner if deadline.owner_id != request.user.pk else None,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gir.models import Deadline, Department, User
-from gir.registry import prefetch_deadlines, registry
+from gir.registry import describe_deadlines, registry
 from incidents.models import Incident
 
 MAX_ROWS = 500
@@ -63,17 +63,17 @@ def deadline_overview(user, params) -> dict:
     data = form.cleaned_data if form.is_valid() else {}
     deadlines = Deadline.objects.open().filter(incident_id__in=incidents.values("pk")).select_related("owner")
     deadlines = list(_filtered(deadlines, incidents, data, now).order_by("due_at", "pk")[:MAX_ROWS])
-    prefetch_deadlines(deadlines)
+    texts = describe_deadlines(deadlines)
     by_pk = incidents.select_related("department").in_bulk({d.incident_id for d in deadlines})
     rows = []
     for deadline in deadlines:
-        kind = registry.deadline_kinds.get(deadline.kind)
+        text = texts[deadline.pk]
         incident = by_pk.get(deadline.incident_id)
         rows.append(
             {
                 "deadline": deadline,
-                "label": kind.label if kind else deadline.kind,
-                "url": kind.url(deadline) if kind else "",
+                "label": text.label,
+                "url": text.url,
                 "incident": incident,
                 "overdue": deadline.due_at < now,
             }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from gir.registry import registry
+from gir.registry import dossier_entries, registry
 from incidents.constants import EventKind
 from incidents.models import Incident
 
@@ -72,7 +72,7 @@ def _history_entries(incident: Incident) -> list[dict]:
 
 def section_entries(incident: Incident, user) -> list[dict]:
     """Everything the other apps register for this dossier: timeline entries and block rows."""
-    return [entry for _order, section in registry.dossier_sections for entry in section(incident, user) or []]
+    return dossier_entries(incident, user)
 
 
 def _without_repeats(entries: list[dict]) -> list[dict]:

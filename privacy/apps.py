@@ -7,15 +7,6 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from gir.registry import NavItem, register_nav
+        from privacy import plugins
 
-        register_nav(
-            NavItem(
-                _("Inzageverzoek"),
-                "privacy:subject-search",
-                "privacy.subject_access",
-                order=85,
-                group="beheer",
-            )
-        )
-        register_nav(NavItem(_("Auditlog"), "privacy:auditlog", "gir.view_auditlog", order=86))
+        plugins.register()

@@ -1,16 +1,20 @@
-"""What this app plugs into the core (gir.registry): navigation, panels, deadline kinds,
+"""What the measures plug into the core (gir.registry): navigation, panels, deadline kinds,
 dossier and person sections, demo data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gir.notifications import users_with_perm
 from gir.registry import (
     DeadlineKind,
+    DemoStep,
+    DossierSection,
     NavItem,
+    PersonSection,
     StartPanel,
     register_deadline_kind,
     register_demo_step,
@@ -19,6 +23,8 @@ from gir.registry import (
     register_panel,
     register_person_section,
 )
+from incidents.models import Incident
+from sanctions import panels, routing, sections
 from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
@@ -27,31 +33,35 @@ from sanctions.constants import (
     DEADLINE_ORDEGESPREK,
     MeasureType,
 )
+from sanctions.demo import seed_demo
+from sanctions.models import BanBreach
 
 
-def _measure_url(deadline) -> str:
+def _measure_url(deadline, _loaded) -> str:
     return reverse("sanctions:detail", kwargs={"pk": deadline.object_id})
 
 
-def _measure_ref(deadline) -> str:
+def _measure_ref(deadline, _loaded) -> str:
     return f"M-{deadline.object_id:05d}"
 
 
-def _prefetch_breaches(deadlines) -> None:
-    from incidents.models import Incident
-    from sanctions.models import BanBreach
+@dataclass(frozen=True)
+class _BreachTask:
+    breach: BanBreach | None
+    incident_reference: str
 
+
+def _load_breaches(deadlines) -> dict[int, _BreachTask]:
+    """{deadline id: the breach and the reference of the incident it became}, in two queries."""
     breaches = BanBreach.objects.select_related("ban__measure").in_bulk({d.object_id for d in deadlines})
     references = Incident.objects.references(d.incident_id for d in deadlines if d.incident_id)
-    for deadline in deadlines:
-        deadline.breach = breaches.get(deadline.object_id)
-        deadline.incident_reference = references.get(deadline.incident_id, "")
+    return {
+        d.pk: _BreachTask(breaches.get(d.object_id), references.get(d.incident_id, "")) for d in deadlines
+    }
 
 
-def _breach_url(deadline) -> str:
-    if not hasattr(deadline, "breach"):
-        _prefetch_breaches([deadline])
-    breach = deadline.breach
+def _breach_url(deadline, loaded: _BreachTask | None) -> str:
+    breach = loaded.breach if loaded else None
     if breach is None:
         return ""
     url = reverse(
@@ -61,45 +71,44 @@ def _breach_url(deadline) -> str:
     return f"{url}?incident={breach.incident_id}" if breach.incident_id else url
 
 
-def _breach_ref(deadline) -> str:
-    if not hasattr(deadline, "incident_reference"):
-        _prefetch_breaches([deadline])
-    return deadline.incident_reference or f"#{deadline.object_id}"
+def _breach_ref(deadline, loaded: _BreachTask | None) -> str:
+    return (loaded.incident_reference if loaded else "") or f"#{deadline.object_id}"
 
 
-def reception_panel(request) -> dict:
-    from gir.audit import audit_log
-    from gir.models import AuditEntry
-    from sanctions.reception import reception_count, reception_rows
-
-    count = reception_count()
-    audit_log(
-        request=request,
-        action=AuditEntry.Action.VIEW,
-        description=f"Startpagina: toegangsverboden ({count} personen)",
-    )
-    return {"rows": reception_rows(limit=10) if count else [], "count": count}
+def _ban_register_keepers(deadline):
+    # The deciding manager owns the end notice; the ban register's keeper hears it at the same moment.
+    return users_with_perm("sanctions.view_ban_register")
 
 
-def register_panel_context(request) -> dict:
-    from datetime import timedelta
-
-    from sanctions.constants import MeasureStatus
-    from sanctions.models import Ban
-
-    now = timezone.now()
-    unserved = Ban.objects.filter(served_on__isnull=True).exclude(measure__status=MeasureStatus.REVOKED)
-    return {
-        "in_force": Ban.objects.in_force(now).count(),
-        "ending_soon": Ban.objects.ending_within(now, timedelta(days=14)).count(),
-        "not_served": unserved.count(),
-    }
+DEADLINE_KINDS = [
+    DeadlineKind(DEADLINE_ORDEGESPREK, _("Ordegesprek houden"), url=_measure_url, reference=_measure_ref),
+    DeadlineKind(DEADLINE_BAN_SERVE, _("Toegangsverbod uitreiken"), url=_measure_url, reference=_measure_ref),
+    DeadlineKind(
+        DEADLINE_BAN_REVIEW,
+        _("Toegangsverbod beoordelen: verlengen of laten aflopen"),
+        url=_measure_url,
+        reference=_measure_ref,
+    ),
+    DeadlineKind(
+        DEADLINE_BAN_END,
+        _("Toegangsverbod afgelopen"),
+        url=_measure_url,
+        reference=_measure_ref,
+        notify_at_due=_ban_register_keepers,
+        due_subject=_("Toegangsverbod afgelopen: %(ref)s"),
+        close_at_due=True,
+    ),
+    DeadlineKind(
+        DEADLINE_BREACH_AANGIFTE,
+        _("Aangifte doen na overtreding toegangsverbod"),
+        url=_breach_url,
+        reference=_breach_ref,
+        load=_load_breaches,
+    ),
+]
 
 
 def register() -> None:
-    from sanctions import routing, sections
-    from sanctions.demo import seed_demo
-
     register_nav(
         NavItem(_("Maatregelen"), "sanctions:list", "sanctions.decide_measure", order=30, group="dossiers")
     )
@@ -123,7 +132,10 @@ def register() -> None:
     )
     register_panel(
         StartPanel(
-            "sanctions/panels/reception.html", "sanctions.view_reception_list", reception_panel, order=15
+            "sanctions/panels/reception.html",
+            "sanctions.view_reception_list",
+            panels.reception_panel,
+            order=15,
         )
     )
     # Shown only to those without the reception list (the template checks): they find the
@@ -131,47 +143,15 @@ def register() -> None:
     register_panel(StartPanel("sanctions/panels/breach.html", "sanctions.register_breach", None, order=85))
     register_panel(
         StartPanel(
-            "sanctions/panels/register.html", "sanctions.view_ban_register", register_panel_context, order=40
+            "sanctions/panels/register.html",
+            "sanctions.view_ban_register",
+            panels.register_panel_context,
+            order=40,
         )
     )
-    register_deadline_kind(
-        DeadlineKind(DEADLINE_ORDEGESPREK, _("Ordegesprek houden"), url=_measure_url, reference=_measure_ref)
-    )
-    register_deadline_kind(
-        DeadlineKind(
-            DEADLINE_BAN_SERVE, _("Toegangsverbod uitreiken"), url=_measure_url, reference=_measure_ref
-        )
-    )
-    register_deadline_kind(
-        DeadlineKind(
-            DEADLINE_BAN_REVIEW,
-            _("Toegangsverbod beoordelen: verlengen of laten aflopen"),
-            url=_measure_url,
-            reference=_measure_ref,
-        )
-    )
-    register_deadline_kind(
-        DeadlineKind(
-            DEADLINE_BAN_END,
-            _("Toegangsverbod afgelopen"),
-            url=_measure_url,
-            reference=_measure_ref,
-            # The deciding manager owns it; the ban register's keeper hears it at the same moment.
-            notify_at_due=lambda deadline: users_with_perm("sanctions.view_ban_register"),
-            due_subject=_("Toegangsverbod afgelopen: %(ref)s"),
-            close_at_due=True,
-        )
-    )
-    register_deadline_kind(
-        DeadlineKind(
-            DEADLINE_BREACH_AANGIFTE,
-            _("Aangifte doen na overtreding toegangsverbod"),
-            url=_breach_url,
-            reference=_breach_ref,
-            prefetch=_prefetch_breaches,
-        )
-    )
-    register_dossier_section(30, sections.dossier_section)
-    register_person_section(30, sections.person_section)
-    register_demo_step(20, seed_demo)
+    for kind in DEADLINE_KINDS:
+        register_deadline_kind(kind)
+    register_dossier_section(DossierSection(sections.dossier_section, order=30))
+    register_person_section(PersonSection(sections.person_section, order=30))
+    register_demo_step(DemoStep(seed_demo, order=20))
     routing.register()

@@ -4,10 +4,15 @@ banners of a ban breach. Kept apart from ``plugins.py`` so each concern stays sm
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 
 from gir.registry import (
     DeadlineKind,
+    DemoStep,
+    DossierAlert,
+    Scope,
     register_deadline_kind,
     register_demo_step,
     register_dossier_alert,
@@ -16,29 +21,32 @@ from gir.registry import (
 from sanctions.constants import DEADLINE_BAN_REQUEST
 
 
-def _prefetch_requests(deadlines) -> None:
+@dataclass(frozen=True)
+class _RequestTask:
+    ban_request: object | None
+    incident_reference: str
+
+
+def _load_requests(deadlines) -> dict[int, _RequestTask]:
+    """{deadline id: the ban request and the reference of its incident}, in two queries."""
     from incidents.models import Incident
     from sanctions.models import BanRequest
 
     requests = BanRequest.objects.prefetch_related("incidents").in_bulk({d.object_id for d in deadlines})
     references = Incident.objects.references(d.incident_id for d in deadlines if d.incident_id)
-    for deadline in deadlines:
-        deadline.ban_request = requests.get(deadline.object_id)
-        deadline.incident_reference = references.get(deadline.incident_id, "")
+    return {
+        d.pk: _RequestTask(requests.get(d.object_id), references.get(d.incident_id, "")) for d in deadlines
+    }
 
 
-def _request_url(deadline) -> str:
+def _request_url(deadline, loaded: _RequestTask | None) -> str:
     from sanctions.services.requests import request_url
 
-    if not hasattr(deadline, "ban_request"):
-        _prefetch_requests([deadline])
-    return request_url(deadline.ban_request) if deadline.ban_request else ""
+    return request_url(loaded.ban_request) if loaded and loaded.ban_request else ""
 
 
-def _request_ref(deadline) -> str:
-    if not hasattr(deadline, "incident_reference"):
-        _prefetch_requests([deadline])
-    return deadline.incident_reference or f"#{deadline.object_id}"
+def _request_ref(deadline, loaded: _RequestTask | None) -> str:
+    return (loaded.incident_reference if loaded else "") or f"#{deadline.object_id}"
 
 
 def register() -> None:
@@ -51,13 +59,15 @@ def register() -> None:
             _("Beslissen over een toegangsverbod (verzoek)"),
             url=_request_url,
             reference=_request_ref,
-            prefetch=_prefetch_requests,
+            load=_load_requests,
             own_owner=True,  # the mandated manager it is addressed to, not the incident's handler
         )
     )
-    register_scope("incidents.Incident", scoping.requested_incidents)
-    register_scope("incidents.Incident", scoping.decided_ban_incidents)
-    register_scope("incidents.Aggressor", scoping.requested_persons)
-    register_scope("incidents.Aggressor", scoping.decided_ban_persons)
-    register_dossier_alert(10, breaches.dossier_alerts)
-    register_demo_step(25, seed_routing)  # after the measures (20), before letters and aftercare
+    register_scope(Scope("incidents.Incident", scoping.requested_incidents))
+    register_scope(Scope("incidents.Incident", scoping.decided_ban_incidents))
+    register_scope(Scope("incidents.Aggressor", scoping.requested_persons))
+    register_scope(Scope("incidents.Aggressor", scoping.decided_ban_persons))
+    register_dossier_alert(DossierAlert(breaches.dossier_alerts, order=10))
+    register_demo_step(
+        DemoStep(seed_routing, order=25)
+    )  # after the measures (20), before letters and aftercare

@@ -5,16 +5,38 @@ from types import SimpleNamespace
 import pytest
 
 from gir import roles
+from tests import migration_data
 from tests.factories import DepartmentFactory, LocationFactory, UserFactory
 
 
-def ensure_roles() -> None:
-    """Roles come from data migrations; a transactional test's flush removes them for every later
-    test in the same process. Put them back exactly as the migrations define them."""
-    from django.contrib.auth.models import Group
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The freshly migrated test database: remember the rows its data migrations created."""
+    global _db_blocker
+    _db_blocker = django_db_blocker
+    with django_db_blocker.unblock():
+        migration_data.take_snapshot()
 
-    if not Group.objects.filter(name=roles.COORDINATOR, permissions__isnull=False).exists():
-        roles.restore_all()
+
+_db_blocker = None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, put the migrations' rows back for the next test."""
+    result = yield
+    # With no next test the session is over and the test database already gone.
+    if _db_blocker is not None and nextitem is not None and _flushes_database(item):
+        with _db_blocker.unblock():
+            migration_data.restore()
+    return result
+
+
+def _flushes_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and marker.kwargs.get("transaction"))
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return transactional or bool({"transactional_db", "live_server"} & fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -26,26 +48,8 @@ def _empty_cache():
     yield
 
 
-@pytest.fixture(autouse=True)
-def _roles_from_migrations(request):
-    if request.instance is not None or (
-        request.node.get_closest_marker("django_db") is None
-        and not ({"db", "transactional_db", "world"} & set(request.fixturenames))
-    ):
-        yield  # no database, or a unittest-style class that sets up its own data
-        return
-    marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in request.fixturenames or bool(
-        marker and marker.kwargs.get("transaction")
-    )
-    request.getfixturevalue("transactional_db" if transactional else "db")
-    ensure_roles()
-    yield
-
-
 def build_world() -> SimpleNamespace:
     """Two departments, a user per persona, and a building; apps add their objects."""
-    ensure_roles()
     dept_a = DepartmentFactory(name="Publiekszaken")
     dept_b = DepartmentFactory(name="Werk en Inkomen")
     w = SimpleNamespace(dept_a=dept_a, dept_b=dept_b)

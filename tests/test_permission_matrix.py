@@ -48,13 +48,10 @@ def matrix_world(django_db_setup, django_db_blocker):
     the end; every test runs in a savepoint of it (like Django's setUpTestData)."""
     from django.db import transaction
 
-    from tests.conftest import ensure_roles
-
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            ensure_roles()
             world = build_world()
             for build in BUILDERS:
                 build(world)

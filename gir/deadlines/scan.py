@@ -14,7 +14,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.urls import NoReverseMatch
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +21,7 @@ from gir.deadlines.arithmetic import is_late
 from gir.deadlines.owners import recipient
 from gir.models import Deadline, Organisation, SystemStatus
 from gir.notifications import notify, users_with_perm
-from gir.registry import registry
+from gir.registry import describe_deadline, registry
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -39,14 +38,8 @@ class ScanResult:
 
 
 def _describe(deadline: Deadline) -> tuple[str, str, str]:
-    kind = registry.deadline_kinds.get(deadline.kind)
-    if kind is None:
-        return deadline.kind, f"#{deadline.object_id}", ""
-    try:
-        url = kind.url(deadline)
-    except NoReverseMatch:
-        url = ""
-    return str(kind.label), kind.reference(deadline), url
+    text = describe_deadline(deadline)
+    return text.label, text.reference, text.url
 
 
 def _local(instant) -> str:

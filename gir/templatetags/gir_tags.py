@@ -32,16 +32,14 @@ def get_item(mapping, key):
 @register.simple_tag(takes_context=True)
 def dossier_actions(context, incident) -> list[dict]:
     """Links other apps offer on an incident's dossier (see ``register_dossier_action``)."""
-    from gir.registry import registry
+    from gir.registry import dossier_links
 
-    user = context["request"].user
-    return [link for _order, action in registry.dossier_actions for link in action(incident, user)]
+    return dossier_links(incident, context["request"].user)
 
 
 @register.simple_tag(takes_context=True)
 def dossier_alerts(context, incident) -> list[dict]:
     """Banners other apps put on an incident's dossier (see ``register_dossier_alert``)."""
-    from gir.registry import registry
+    from gir.registry import dossier_alerts as alerts
 
-    user = context["request"].user
-    return [alert for _order, function in registry.dossier_alerts for alert in function(incident, user)]
+    return alerts(incident, context["request"].user)

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import events
 from gir.deadlines import deadline_close
 from gir.errors import RuleViolation
 from gir.registry import run_hooks
@@ -107,7 +108,7 @@ def _after_time_change(incident: Incident, by) -> None:
         _("Tijdstip gecorrigeerd naar %(at)s")
         % {"at": timezone.localtime(incident.occurred_at).strftime("%d-%m-%Y %H:%M")},
     )
-    run_hooks("incident_time_changed", incident=incident, by=by)
+    run_hooks(events.INCIDENT_TIME_CHANGED, incident=incident, by=by)
 
 
 @transaction.atomic
@@ -148,9 +149,6 @@ def incident_transition(*, incident: Incident, to_status: str, by, note: str = "
     )
     if to_status == Status.CLOSED:
         notify_closed(current, by)
-        run_hooks("incident_closed", incident=current, by=by)
-    elif from_status == Status.CLOSED:
-        run_hooks("incident_reopened", incident=current, by=by)
     return current
 
 
@@ -211,5 +209,5 @@ def involvement_add(*, incident: Incident, by, role: str, user=None, name: str =
         _("%(role)s toegevoegd") % {"role": involvement.get_role_display()},
     )
     reroute_if_involved(incident=incident, by=by)
-    run_hooks("involvement_added", involvement=involvement, by=by)
+    run_hooks(events.INVOLVEMENT_ADDED, involvement=involvement, by=by)
     return involvement

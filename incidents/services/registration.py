@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import events
 from gir.errors import RuleViolation
 from gir.registry import run_hooks
 from incidents.constants import EventKind, InvolvementRole, ReporterRole, Status, VictimKind
@@ -160,6 +161,6 @@ def _create(*, reporter, target: Target, forms: list[str], pending_ids: list[int
         attach_pending(incident=incident, by=reporter, pending_ids=pending_ids)
     open_deadlines(incident, codes)
     ReportDraft.objects.filter(user=reporter).delete()
-    run_hooks("incident_registered", incident=incident, by=reporter)
+    run_hooks(events.INCIDENT_REGISTERED, incident=incident, by=reporter)
     notify_new_incident(incident, codes, reporter)
     return incident

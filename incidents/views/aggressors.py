@@ -15,7 +15,7 @@ from gir.access import parse_pk, perm_required
 from gir.audit import log_view
 from gir.downloads import stored_file
 from gir.errors import RuleViolation, show_as_message
-from gir.registry import registry
+from gir.registry import person_entries
 from incidents import access, services
 from incidents.forms import AggressorForm, AggressorSearchForm
 from incidents.models import Aggressor, Incident
@@ -166,13 +166,6 @@ def aggressor_unlink(request, pk: int, link_pk: int):
     return redirect("incidents:detail", pk=incident.pk)
 
 
-def _person_sections(aggressor: Aggressor, user) -> list[dict]:
-    entries = []
-    for _order, section in registry.person_sections:
-        entries.extend(section(aggressor, user) or [])
-    return entries
-
-
 @perm_required(SEARCH)
 def aggressor_detail(request, pk: int):
     """The person page: their incidents in the user's scope, measures and any active ban."""
@@ -189,7 +182,7 @@ def aggressor_detail(request, pk: int):
             "aggressor": aggressor,
             "incidents": incidents,
             "total_incidents": linked.count(),
-            "sections": _person_sections(aggressor, request.user),
+            "sections": person_entries(aggressor, request.user),
             "now": timezone.now(),
         },
     )

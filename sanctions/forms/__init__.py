@@ -1,4 +1,5 @@
-"""Forms validate and normalise; the services write. One decision form per measure type."""
+"""Forms validate and normalise; the services write. One decision form per measure type
+(the decision table: sanctions.measure_types)."""
 
 from sanctions.forms.actions import (
     BreachFindForm,
@@ -13,19 +14,16 @@ from sanctions.forms.actions import (
     ServeForm,
 )
 from sanctions.forms.decisions import (
-    TYPE_FORMS,
     BanDecisionForm,
     ClaimDecisionForm,
     ContactDecisionForm,
     DecisionForm,
     OrdegesprekDecisionForm,
     PoliceDecisionForm,
-    decision_form_class,
 )
 from sanctions.forms.fields import DayField
 
 __all__ = [
-    "TYPE_FORMS",
     "BanDecisionForm",
     "BreachFindForm",
     "BreachForm",
@@ -43,5 +41,4 @@ __all__ = [
     "ReasonForm",
     "ReviewForm",
     "ServeForm",
-    "decision_form_class",
 ]

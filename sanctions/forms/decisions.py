@@ -9,17 +9,18 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.errors import show_on_form
 from gir.models import Location, Organisation
 from gir.uploads import validate_image_upload
 from sanctions.constants import (
     PERIOD_TYPES,
     Instruction,
-    MeasureType,
     ReportedBy,
 )
 from sanctions.forms.fields import TIME, DayField, Form, TokenField, local_instant
 from sanctions.models import local_today
-from sanctions.services.bans import ban_length_days, find_overlap
+from sanctions.services.bans import ban_rules_check
+from sanctions.services.common import MeasureError, measure_period_check
 
 ITEM_ROWS = 4
 
@@ -66,10 +67,17 @@ class DecisionForm(Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("starts_on"), data.get("ends_on")
-        if start and end and end < start:
-            self.add_error("ends_on", _("De einddatum ligt voor de ingangsdatum."))
+        self.check_rule(measure_period_check, data.get("starts_on"), data.get("ends_on"))
         return data
+
+    def check_rule(self, rule, *args, **kwargs) -> bool:
+        """Run one of the service's rules; a refusal appears on this form in the service's words."""
+        try:
+            rule(*args, **kwargs)
+        except MeasureError as exc:
+            show_on_form(self, exc)
+            return False
+        return True
 
     def details(self) -> dict:
         """The type-specific part for ``measure_decide``."""
@@ -202,48 +210,23 @@ class BanDecisionForm(DecisionForm):
     def clean(self):
         data = super().clean()
         start, end = data.get("starts_on"), data.get("ends_on")
-        if data.get("scope") == "keuze" and not data.get("locations"):
-            self.add_error("locations", _("Kies ten minste één locatie, of kies alle gebouwen."))
         if start and end and end >= start:
-            self._check_length(start, end, data)
-            self._check_overlap(start, end, data)
+            details = self._details(data)
+            self.check_rule(
+                ban_rules_check, aggressor=self.aggressor, starts_on=start, ends_on=end, details=details
+            )
         return data
 
-    def _check_length(self, start, end, data):
-        if ban_length_days(start, end) < self.minimum_days and not data.get("shorter_motivation", "").strip():
-            self.add_error(
-                "shorter_motivation",
-                _("Dit verbod duurt korter dan %(days)d dagen. Motiveer waarom, of kies een latere datum.")
-                % {"days": self.minimum_days},
-            )
-
-    def _check_overlap(self, start, end, data):
-        all_locations = data.get("scope") != "keuze"
-        other = find_overlap(
-            aggressor=self.aggressor,
-            starts_on=start,
-            ends_on=end,
-            all_locations=all_locations,
-            location_ids=[loc.pk for loc in data.get("locations") or []],
-        )
-        if other is not None:
-            self.add_error(
-                "starts_on",
-                _("Deze periode overlapt met toegangsverbod %(ref)s (%(start)s tot en met %(end)s).")
-                % {
-                    "ref": other.measure.reference,
-                    "start": f"{other.measure.starts_on:%d-%m-%Y}",
-                    "end": f"{other.measure.ends_on:%d-%m-%Y}",
-                },
-            )
-
     def details(self) -> dict:
-        d = self.cleaned_data
+        return self._details(self.cleaned_data)
+
+    @staticmethod
+    def _details(d) -> dict:
         return {
-            "all_locations": d["scope"] != "keuze",
+            "all_locations": d.get("scope") != "keuze",
             "locations": list(d.get("locations") or []),
             "shorter_motivation": d.get("shorter_motivation", ""),
-            "instruction": d["instruction"],
+            "instruction": d.get("instruction"),
             "instruction_text": d.get("instruction_text", ""),
         }
 
@@ -314,18 +297,3 @@ class ClaimDecisionForm(DecisionForm):
 
     def details(self) -> dict:
         return {"claim_date": self.cleaned_data["claim_date"], "items": self.cleaned_data["items"]}
-
-
-TYPE_FORMS = {
-    MeasureType.ORDEGESPREK: OrdegesprekDecisionForm,
-    MeasureType.CONTACT_CONDITIONS: ContactDecisionForm,
-    MeasureType.BAN: BanDecisionForm,
-    MeasureType.POLICE_NOTICE: PoliceDecisionForm,
-    MeasureType.AANGIFTE: PoliceDecisionForm,
-    MeasureType.DAMAGE_CLAIM: ClaimDecisionForm,
-    MeasureType.OTHER: OtherDecisionForm,
-}
-
-
-def decision_form_class(measure_type: str) -> type[DecisionForm]:
-    return TYPE_FORMS.get(measure_type, DecisionForm)

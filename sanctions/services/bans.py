@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from gir.deadlines import deadline_close, deadline_open
 from gir.deadlines.arithmetic import end_of_local_day
 from gir.models import Location, Organisation
-from gir.registry import run_hooks
 from incidents.constants import AggressionForm, LocationType, ReporterRole
 from incidents.models import Aggressor
 from sanctions.constants import (
@@ -72,14 +71,16 @@ def find_overlap(
 def _overlap_error(other: Ban) -> BanOverlap:
     return BanOverlap(
         _(
-            "Er is al een toegangsverbod (%(ref)s) voor deze persoon en locatie van %(start)s tot en met "
-            "%(end)s. Twee verboden mogen elkaar niet overlappen: verleng of trek het andere verbod in."
+            "Deze periode overlapt met toegangsverbod %(ref)s (%(start)s tot en met %(end)s) voor deze "
+            "persoon en locatie. Twee verboden mogen elkaar niet overlappen: verleng of trek het andere "
+            "verbod in."
         )
         % {
             "ref": other.measure.reference,
             "start": other.measure.starts_on.strftime("%d-%m-%Y"),
             "end": other.measure.ends_on.strftime("%d-%m-%Y"),
-        }
+        },
+        field="starts_on",
     )
 
 
@@ -88,24 +89,27 @@ def _covered_locations(all_locations: bool, locations) -> list[Location]:
     return list(Location.objects.filter(is_active=True)) if all_locations else list(locations)
 
 
-def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
-    """Part of ``measure_decide`` for a ban: minimum duration, overlap, locations, photo."""
-    org = Organisation.get()
-    starts_on, ends_on = measure.starts_on, measure.ends_on
+def ban_rules_check(*, aggressor, starts_on: date, ends_on: date | None, details: dict) -> None:
+    """The rules of a new ban, written once: the decision form shows these refusals at the field
+    they concern, and ``measure_decide`` enforces them (under its lock on the person, so the
+    overlap check sees every earlier ban). ``details`` as for ``create_ban``.
+    """
     if ends_on is None:
-        raise MeasureError(_("Vul de einddatum van het toegangsverbod in."))
-    motivation = details.get("shorter_motivation", "").strip()
-    if ban_length_days(starts_on, ends_on) < org.minimum_ban_days and not motivation:
+        raise MeasureError(_("Vul de einddatum van het toegangsverbod in."), field="ends_on")
+    minimum = Organisation.get().minimum_ban_days
+    if ban_length_days(starts_on, ends_on) < minimum and not details.get("shorter_motivation", "").strip():
         raise MeasureError(
-            _("Een toegangsverbod duurt minimaal %(days)d dagen, tenzij u een kortere duur motiveert.")
-            % {"days": org.minimum_ban_days}
+            _(
+                "Dit verbod duurt korter dan %(days)d dagen. Een toegangsverbod duurt minimaal %(days)d "
+                "dagen, tenzij u een kortere duur motiveert."
+            )
+            % {"days": minimum},
+            field="shorter_motivation",
         )
     all_locations = details.get("all_locations", True)
     locations = _covered_locations(all_locations, details.get("locations", []))
     if not locations:
-        raise MeasureError(_("Kies voor welke locaties het toegangsverbod geldt."))
-    # Serialise decisions about one person: the check below then sees every earlier ban.
-    aggressor = Aggressor.objects.select_for_update().get(pk=measure.aggressor_id)
+        raise MeasureError(_("Kies ten minste één locatie, of kies alle gebouwen."), field="locations")
     other = find_overlap(
         aggressor=aggressor,
         starts_on=starts_on,
@@ -115,15 +119,22 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
     )
     if other is not None:
         raise _overlap_error(other)
+
+
+def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
+    """Part of ``measure_decide`` for a ban, after ``ban_rules_check``: locations, photo, deadline."""
+    all_locations = details.get("all_locations", True)
+    locations = _covered_locations(all_locations, details.get("locations", []))
+    aggressor = measure.aggressor
     ban = Ban(
         measure=measure,
         all_locations=all_locations,
-        shorter_motivation=motivation,
+        shorter_motivation=details.get("shorter_motivation", "").strip(),
         instruction=details["instruction"],
         instruction_text=details.get("instruction_text", ""),
     )
     ban.save()
-    _write_coverage(ban, aggressor, locations, starts_on, ends_on)
+    _write_coverage(ban, aggressor, locations, measure.starts_on, measure.ends_on)
     if photo is not None:
         # Stored only after the overlap rules passed, so a refused ban leaves no file behind.
         ban.photo.save(photo.name, photo, save=True)
@@ -135,7 +146,7 @@ def create_ban(measure: Measure, by, details: dict, photo) -> Ban:
         kind=DEADLINE_BAN_SERVE,
         subject=measure,
         starts_at=measure.decided_at,
-        due=max(end_of_local_day(starts_on), measure.decided_at + timedelta(days=1)),
+        due=max(end_of_local_day(measure.starts_on), measure.decided_at + timedelta(days=1)),
         owner=by,
         incident_id=first_incident_id(measure),
     )
@@ -324,8 +335,7 @@ def breach_register(
 
 
 def _breach_follow_up(breach: BanBreach, by) -> None:
-    """History, the aangifte deadline, the hook and the message to the people who act on it."""
+    """History, the aangifte deadline and the message to the people who act on it."""
     measure, incident = breach.ban.measure, breach.incident
     add_event(measure, by, EventKind.BREACH, incident.reference)
     breach_aangifte_task(breach=breach, incident=incident)
-    run_hooks("ban_breached", breach=breach, by=by)

@@ -57,3 +57,9 @@ def lock(measure: Measure) -> Measure:
 def last_event_id(measure: Measure) -> int:
     """A version number for optimistic locking: the newest history row of the decision."""
     return measure.events.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def measure_period_check(starts_on: date | None, ends_on: date | None) -> None:
+    """A period ends on or after its first day (every measure type with a period)."""
+    if starts_on and ends_on and ends_on < starts_on:
+        raise MeasureError(_("De einddatum ligt voor de ingangsdatum."), field="ends_on")

@@ -9,16 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gir.deadlines import deadline_close, deadline_open
-from gir.models import Organisation
-from gir.registry import run_hooks
-from incidents.constants import DEADLINE_POLICE
+from gir.deadlines import deadline_close
 from incidents.models import Aggressor
 from sanctions.constants import (
     DEADLINE_BAN_END,
     DEADLINE_BAN_REVIEW,
     DEADLINE_BAN_SERVE,
-    DEADLINE_BREACH_AANGIFTE,
     DEADLINE_ORDEGESPREK,
     PERIOD_TYPES,
     Attendance,
@@ -27,17 +23,11 @@ from sanctions.constants import (
     MeasureType,
 )
 from sanctions.models import (
-    BanBreach,
     BanLocation,
-    ContactCondition,
-    DamageClaim,
-    DamageItem,
     Measure,
     Ordegesprek,
-    PoliceReport,
 )
-from sanctions.services.bans import create_ban
-from sanctions.services.common import MeasureError, add_event, first_incident_id, lock, transition
+from sanctions.services.common import MeasureError, add_event, lock, measure_period_check, transition
 
 
 def decide_rights_check(by, type_: str) -> None:
@@ -50,75 +40,22 @@ def decide_rights_check(by, type_: str) -> None:
         raise PermissionDenied("Deciding measures needs the decide_measure permission")
 
 
-def _ordegesprek(measure: Measure, by, details: dict, photo) -> None:
-    Ordegesprek.objects.create(
-        measure=measure,
-        planned_at=details["planned_at"],
-        place=details["place"],
-        attendees=details["attendees"],
-    )
-    deadline_open(
-        kind=DEADLINE_ORDEGESPREK,
-        subject=measure,
-        starts_at=measure.decided_at,
-        norm=Organisation.get().ordegesprek_norm,
-        owner=by,
-        incident_id=first_incident_id(measure),
-    )
+def _decision_period(measure_type: str, incidents: list, starts_on: date | None, ends_on: date | None):
+    """What every decision needs, whatever its type; the period kept, for the types that have one."""
+    if not incidents:
+        raise MeasureError(_("Kies voor welk incident deze maatregel is."))
+    if measure_type not in PERIOD_TYPES:
+        return None, None
+    if starts_on is None:
+        raise MeasureError(_("Vul de ingangsdatum in."))
+    measure_period_check(starts_on, ends_on)
+    return starts_on, ends_on
 
 
-def _contact(measure: Measure, by, details: dict, photo) -> None:
-    ContactCondition.objects.create(
-        measure=measure,
-        appointment_only=details.get("appointment_only", False),
-        letter_only=details.get("letter_only", False),
-        no_phone=details.get("no_phone", False),
-        contact_person=details.get("contact_person", ""),
-        representative=details.get("representative", ""),
-    )
-
-
-def _police(measure: Measure, by, details: dict, photo) -> None:
-    org = Organisation.get()
-    PoliceReport.objects.create(
-        measure=measure,
-        reported_by=details["reported_by"],
-        reported_on=details["reported_on"],
-        vpt=details.get("vpt", False),
-        police_number=details.get("police_number", ""),
-        # A snapshot of the municipality's address: never the victim's home address.
-        address_used="\n".join(org.postal_address_lines),
-    )
-    transition(measure, MeasureStatus.DONE)
-    note = _("Melding of aangifte vastgelegd als maatregel %(ref)s") % {"ref": measure.reference}
-    for incident in measure.incidents.all():
-        deadline_close(kind=DEADLINE_POLICE, subject=incident, by=by, note=note)
-    if measure.type == MeasureType.AANGIFTE:
-        for breach in BanBreach.objects.filter(incident__in=measure.incidents.all()):
-            deadline_close(kind=DEADLINE_BREACH_AANGIFTE, subject=breach, by=by, note=note)
-
-
-def _claim(measure: Measure, by, details: dict, photo) -> None:
-    claim = DamageClaim.objects.create(measure=measure, claim_date=details["claim_date"])
-    DamageItem.objects.bulk_create(
-        [DamageItem(claim=claim, description=d, amount=a) for d, a in details["items"]]
-    )
-
-
-def _verbal(measure: Measure, by, details: dict, photo) -> None:
-    # A verbal warning is given when it is decided: nothing is left to do.
-    transition(measure, MeasureStatus.DONE)
-
-
-DETAILS = {
-    MeasureType.VERBAL_WARNING: _verbal,
-    MeasureType.ORDEGESPREK: _ordegesprek,
-    MeasureType.CONTACT_CONDITIONS: _contact,
-    MeasureType.BAN: create_ban,
-    MeasureType.POLICE_NOTICE: _police,
-    MeasureType.AANGIFTE: _police,
-    MeasureType.DAMAGE_CLAIM: _claim,
-}
+def _earlier_submission(submission_token: str | None, by) -> Measure | None:
+    if not submission_token:
+        return None
+    return Measure.objects.filter(submission_token=submission_token, decided_by=by).first()
 
 
 @transaction.atomic
@@ -138,27 +75,23 @@ def measure_decide(
     decided_at: datetime | None = None,
     submission_token: str | None = None,
 ) -> Measure:
-    """Record a decision about ``aggressor`` for one or more of their incidents.
-
-    Only a user with the mandate imposes a ban. Type-specific details (the ordegesprek's
-    time and place, the ban's locations and photo, the police report, the claimed items)
-    are written in the same transaction; deadlines open through ``gir.deadlines``.
-    """
+    """Record a decision about ``aggressor`` for some of their incidents: the type's rules from the
+    decision table (``sanctions.measure_types``), then its details, in one transaction. A ban needs
+    the mandate; deadlines open through ``gir.deadlines``."""
     decide_rights_check(by, measure_type)
     incidents = list(incidents)
-    if not incidents:
-        raise MeasureError(_("Kies voor welk incident deze maatregel is."))
-    if measure_type in PERIOD_TYPES and starts_on is None:
-        raise MeasureError(_("Vul de ingangsdatum in."))
-    if starts_on and ends_on and ends_on < starts_on:
-        raise MeasureError(_("De einddatum ligt voor de ingangsdatum."))
+    starts_on, ends_on = _decision_period(measure_type, incidents, starts_on, ends_on)
     # One decision at a time per person; a repeated submission (double click, back and
     # resubmit) carries the same one-time token and finds the decision made first.
     Aggressor.objects.select_for_update().filter(pk=aggressor.pk).first()
-    if submission_token:
-        repeat = Measure.objects.filter(submission_token=submission_token, decided_by=by).first()
-        if repeat is not None:
-            return repeat
+    if (repeat := _earlier_submission(submission_token, by)) is not None:
+        return repeat
+    # The table names the forms too, and the forms use this module's rules: import it here.
+    from sanctions.measure_types import spec_for
+
+    spec, details = spec_for(measure_type), details or {}
+    if spec.rules is not None:
+        spec.rules(aggressor=aggressor, starts_on=starts_on, ends_on=ends_on, details=details)
     measure = Measure.objects.create(
         type=measure_type,
         aggressor=aggressor,
@@ -166,18 +99,15 @@ def measure_decide(
         decided_at=decided_at or timezone.now(),
         reason=reason,
         description=description,
-        starts_on=starts_on if measure_type in PERIOD_TYPES else None,
-        ends_on=ends_on if measure_type in PERIOD_TYPES else None,
+        starts_on=starts_on,
+        ends_on=ends_on,
         proposal=proposal[:200],
         submission_token=submission_token or None,
     )
     measure.incidents.set(incidents)
     add_event(measure, by, EventKind.DECIDED, reason, at=measure.decided_at)
-    builder = DETAILS.get(measure_type)
-    if builder is not None:
-        builder(measure, by, details or {}, photo)
-    # Lets other apps react (letters offers the matching letter) without sanctions importing them.
-    run_hooks("measure_decided", measure=measure, by=by)
+    if spec.build is not None:
+        spec.build(measure, by, details, photo)
     return measure
 
 

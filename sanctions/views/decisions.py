@@ -18,12 +18,9 @@ from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.models import AuditEntry, Organisation
 from incidents.access import aggressor_for
 from incidents.models import Incident
-from sanctions import services
+from sanctions import measure_types, services
 from sanctions.constants import POLICE_TYPES, MeasureType
 from sanctions.filters import MeasureFilter
-from sanctions.forms import (
-    decision_form_class,
-)
 from sanctions.history import aggressor_history
 from sanctions.models import Measure
 from sanctions.services.requests import ban_request_create, open_request_for
@@ -130,7 +127,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
         raise Http404  # e.g. a mandated manager reaches the person of a request only for the ban
     current = _current_incidents(request, queryset)
     history = aggressor_history(aggressor, current_incidents=current)
-    form_class = decision_form_class(measure_type)
+    form_class = measure_types.spec_for(measure_type).form
     form = form_class(
         request.POST or None,
         request.FILES or None,

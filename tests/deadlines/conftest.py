@@ -22,8 +22,8 @@ def test_kind():
         DeadlineKind(
             TEST_KIND,
             "Testtermijn",
-            url=lambda d: f"/test/{d.object_id}/",
-            reference=lambda d: f"T-{d.object_id}",
+            url=lambda d, _loaded: f"/test/{d.object_id}/",
+            reference=lambda d, _loaded: f"T-{d.object_id}",
         )
     )
     yield TEST_KIND

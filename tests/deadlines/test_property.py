@@ -34,7 +34,12 @@ class ScanProperty(TestCase):
 
     def setUp(self):
         register_deadline_kind(
-            DeadlineKind(TEST_KIND, "Testtermijn", url=lambda d: f"/test/{d.object_id}/", reference=str)
+            DeadlineKind(
+                TEST_KIND,
+                "Testtermijn",
+                url=lambda d, _loaded: f"/test/{d.object_id}/",
+                reference=lambda d, _loaded: str(d),
+            )
         )
 
     def tearDown(self):

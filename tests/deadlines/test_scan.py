@@ -143,7 +143,7 @@ def test_scan_records_its_last_run(world, test_kind):
 def test_a_failing_row_does_not_block_the_others(world, test_kind):
     from gir.registry import DeadlineKind, register_deadline_kind
 
-    def broken(_deadline):
+    def broken(_deadline, _loaded):
         raise RuntimeError("kind without a page")
 
     register_deadline_kind(DeadlineKind("test_broken", "Kapot", url=broken))

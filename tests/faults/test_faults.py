@@ -64,6 +64,13 @@ def _wait_delivered(cluster, timeout: float) -> None:
         raise
 
 
+def _file_in_web_process(cluster, world, *, count, hours_ago, backoff, timeout=240) -> dict:
+    args = (world.employee.pk, world.dept_a.pk, count, hours_ago, backoff)
+    result = cluster.run_python("tests.faults.file_incidents", *args, timeout=timeout)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def test_redis_down_while_50_incidents_are_filed(cluster):
     world = build_world()
     cluster.worker("w1")
@@ -73,20 +80,11 @@ def test_redis_down_while_50_incidents_are_filed(cluster):
     )
 
     cluster.redis.stop()
-    started = time.monotonic()
-    result = cluster.run_python("tests.faults.file_incidents", world.employee.pk, world.dept_a.pk, 50, 100)
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["errors"] == []
-    assert len(report["durations"]) == 50
-    durations = report["durations"]
-    slowest, mean = max(durations), sum(durations) / len(durations)
-    print(f"filing with Redis down: first {durations[0]:.2f} s, slowest {slowest:.2f} s, mean {mean:.2f} s")
-    # One quick broker attempt per filing at most; after a failure the process leaves e-mail to
-    # the sweep for a while, so only the first filing pays for it (plus first-import costs).
-    assert slowest < 3.0, f"slowest filing took {slowest:.2f} s"
-    assert mean < 0.5, f"filing took {mean:.2f} s on average"
-    assert time.monotonic() - started < 150
+    # Only the first filing may try the broker: after its failure the process leaves e-mail to
+    # the sweep (the backoff is made longer than any run, so this holds on a slow machine too).
+    report = _file_in_web_process(cluster, world, count=50, hours_ago=100, backoff=3600)
+    assert (report["filed"], report["errors"], report["broker_failures"]) == (50, [], 1)
+    assert report["hand_overs"] >= 50
     assert Incident.objects.count() == 50
     assert Notification.objects.filter(emailed_at__isnull=True).exists()  # owed while Redis was down
 
@@ -99,15 +97,13 @@ def test_a_hanging_broker_does_not_hang_filing(cluster, silent_server):
     """Redis accepts connections but never answers (STACK.md: >60 s per request by default)."""
     world = build_world()
     cluster.broker_url = f"redis://127.0.0.1:{silent_server.port}/0"
-    result = cluster.run_python("tests.faults.file_incidents", world.employee.pk, world.dept_a.pk, 20, 1)
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    durations = report["durations"]
-    print(f"filing with a hanging broker: first {durations[0]:.2f} s, slowest {max(durations):.2f} s")
-    assert report["errors"] == [] and Incident.objects.count() == 20
-    # The first filing waits out the broker's 2 s socket timeout (settings); the rest skip the broker.
-    assert max(durations) < 5.0
-    assert sum(durations) / len(durations) < 0.5
+    # Every filing tries the broker (no backoff) and each attempt must give up by itself (the
+    # broker's socket timeout, settings): without it ten filings wait over ten minutes and the
+    # run times out. The generous bound is a wait, not a measurement.
+    report = _file_in_web_process(cluster, world, count=10, hours_ago=1, backoff=0, timeout=300)
+    assert (report["filed"], report["errors"]) == (10, [])
+    assert report["broker_failures"] == report["hand_overs"] >= 10  # every attempt gave up by itself
+    assert Incident.objects.count() == 10
     assert Notification.objects.filter(emailed_at__isnull=True).exists()  # left for the sweep
 
 

@@ -30,10 +30,6 @@ FIELDS = {
 class CoreFormFuzzTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from django.contrib.auth.models import Group
-
-        if not Group.objects.filter(name=roles.BEHEERDER, permissions__isnull=False).exists():
-            roles.restore_all()
         cls.admin = UserFactory(username="fuzz-admin", roles=[roles.MEDEWERKER, roles.BEHEERDER])
 
     @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

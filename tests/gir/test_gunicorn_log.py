@@ -23,9 +23,7 @@ def _free_port() -> int:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_access_log_leaves_out_the_query_string(tmp_path):
-    port = _free_port()
-    log = tmp_path / "access.log"
+def _start_gunicorn(port: int, log) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "gir.settings_test",
@@ -34,39 +32,51 @@ def test_the_access_log_leaves_out_the_query_string(tmp_path):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "gir.wsgi",
-            "-c",
-            "gunicorn.conf.py",
-            "--access-logfile",
-            str(log),
-        ],
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "gir.wsgi",
+        "-c",
+        "gunicorn.conf.py",
+        "--access-logfile",
+        str(log),
+    ]
+    return subprocess.Popen(
+        command,
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+
+
+def _get_once_answered(url: str, server: subprocess.Popen) -> None:
+    """Ask until the server answers; a generous wait, since a busy machine boots it slowly."""
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=10).read()  # noqa: S310 (our own http://127.0.0.1)
+            return
+        except urllib.error.HTTPError:
+            return  # any answer is logged; this server has no test database behind it
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise
+            time.sleep(0.3)
+
+
+def test_the_access_log_leaves_out_the_query_string(tmp_path):
+    port = _free_port()
+    log = tmp_path / "access.log"
+    server = _start_gunicorn(port, log)
     try:
-        url = f"http://127.0.0.1:{port}/account/inloggen/?q=Kramer&date_of_birth=1979-04-12"
+        _get_once_answered(
+            f"http://127.0.0.1:{port}/account/inloggen/?q=Kramer&date_of_birth=1979-04-12", server
+        )
         deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2).read()
-                break
-            except urllib.error.HTTPError:
-                break  # any answer is logged; this server has no test database behind it
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
-        for _ in range(20):
-            if log.exists() and "/account/inloggen/" in log.read_text():
-                break
+        while time.monotonic() < deadline and not (log.exists() and "/account/inloggen/" in log.read_text()):
             time.sleep(0.2)
         text = log.read_text()
         assert re.search(r'"GET /account/inloggen/ HTTP/1\.1" \d{3}', text), text

@@ -31,7 +31,7 @@ def _employee_reports_on_a_phone(page, world, log_in):  # noqa: F811
         "Bezoeker schold mij uit omdat de wachttijd lang was."
     )
     # Typing is saved on the server in the background (an expired session loses nothing).
-    page.get_by_text("Uw concept is bewaard.").wait_for(timeout=10000)
+    page.get_by_text("Uw concept is bewaard.").wait_for(timeout=60_000)  # a wait, generous for a busy machine
     draft = ReportDraft.objects.get(user=world.employee)
     assert draft.data["fields"]["description"] == ["Bezoeker schold mij uit omdat de wachttijd lang was."]
     page.get_by_role("button", name="Melding versturen").click()

@@ -21,7 +21,7 @@ def _race(count, make_kwargs):
 
     def run(i):
         try:
-            barrier.wait(timeout=10)
+            barrier.wait(timeout=60)
             results.append(incident_register(**make_kwargs(i)))
         except Exception as exc:  # collected and asserted below
             errors.append(exc)

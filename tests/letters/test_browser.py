@@ -56,6 +56,12 @@ def test_manager_makes_finalises_and_dispatches_a_letter(live_server, page, log_
         page.get_by_role("link", name="PDF downloaden").click()
     assert download.value.suggested_filename.endswith(".pdf")
 
+    _dispatch_by_registered_mail(page, axe)
+    deadline = Deadline.objects.for_object(incident).get(kind=REACTION_DEADLINE)
+    assert deadline.closed_at is not None
+
+
+def _dispatch_by_registered_mail(page, axe) -> None:
     page.get_by_role("link", name="Verzending vastleggen").click()
     axe(page, "letters-dispatch")
     page.get_by_role("radio", name="Aangetekende post").check()
@@ -65,8 +71,6 @@ def test_manager_makes_finalises_and_dispatches_a_letter(live_server, page, log_
     page.get_by_role("button", name="Verzending vastleggen").click()
     assert "De verzending is vastgelegd" in page.content()
     assert "3SGIR0001" in page.content()
-    deadline = Deadline.objects.for_object(incident).get(kind=REACTION_DEADLINE)
-    assert deadline.closed_at is not None
 
 
 @pytest.mark.django_db(transaction=True)

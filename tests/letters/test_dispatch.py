@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from gir.models import Deadline
-from gir.registry import registry
+from gir.registry import DossierSection, registry
 from letters.constants import REACTION_DEADLINE, DispatchMethod
 from letters.panels import dossier_entries, reaction_context
 from letters.templatetags.letters_tags import duration_text
@@ -142,7 +142,7 @@ def test_the_dossier_section_lists_letters_for_those_who_may_see_them(world):
     letter = final(incident, aggressor, world.manager)
     dispatched(letter, world.manager, method=DispatchMethod.REGISTERED, tracking_number="3SABC")
     concept(incident, aggressor, world.manager)
-    assert (40, dossier_entries) in registry.dossier_sections
+    assert DossierSection(dossier_entries, order=40) in registry.dossier_sections
     titles = [e["title"] for e in dossier_entries(incident, world.manager)]
     assert len(titles) == 4 and any("verzonden" in t for t in titles)
     assert dossier_entries(incident, world.employee) == []

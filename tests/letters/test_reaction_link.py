@@ -1,5 +1,5 @@
 from gir.models import Deadline
-from gir.registry import registry
+from gir.registry import describe_deadline
 from incidents.constants import DEADLINE_REACTION
 from tests.incidents.factories import file_incident
 
@@ -7,7 +7,7 @@ from tests.incidents.factories import file_incident
 def test_the_reaction_task_links_to_the_incidents_letters(world):
     incident = file_incident(world.employee)
     deadline = Deadline.objects.get(kind=DEADLINE_REACTION, object_id=incident.pk)
-    assert registry.deadline_kinds[DEADLINE_REACTION].url(deadline) == f"/brieven/incident/{incident.pk}/"
+    assert describe_deadline(deadline).url == f"/brieven/incident/{incident.pk}/"
 
 
 def test_the_dossier_offers_letters_to_those_who_write_them(world, login):

@@ -61,7 +61,7 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     # No worker in the test: run the task's function, as the worker would.
     report_run_render(ReportRun.objects.get().pk)
     # The page's poller (static JS) shows the download link without a reload.
-    page.get_by_role("link", name="Download de PDF").wait_for(state="visible", timeout=10_000)
+    page.get_by_role("link", name="Download de PDF").wait_for(state="visible", timeout=60_000)
     assert not page.get_by_text("Het maken van de PDF is mislukt").is_visible()
     assert_accessible(page, "reports-run-done")
     with page.expect_download() as download_info:

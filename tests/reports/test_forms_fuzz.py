@@ -20,10 +20,6 @@ text = st.one_of(
 class ReportFormFuzzTest(TestCase):
     @classmethod
     def setUpTestData(cls):
-        from django.contrib.auth.models import Group
-
-        if not Group.objects.filter(name=roles.COORDINATOR, permissions__isnull=False).exists():
-            roles.restore_all()
         cls.coordinator = UserFactory(username="fuzz-cag", roles=[roles.MEDEWERKER, roles.COORDINATOR])
         cls.manager = UserFactory(username="fuzz-lg", roles=[roles.MEDEWERKER, roles.LEIDINGGEVENDE])
         cls.department = DepartmentFactory(name="Fuzz-afdeling")

@@ -128,3 +128,20 @@ def test_a_review_before_the_end_does_not_swallow_the_end_notice(world):
         scan()
     assert _notices(world.coordinator, "Toegangsverbod afgelopen").count() == 1
     assert not Deadline.objects.open().filter(kind=DEADLINE_BAN_END).exists()
+
+
+def test_the_aangifte_task_after_a_breach_names_the_new_incident_and_opens_the_aangifte(world):
+    from django.utils import timezone
+
+    from gir.registry import describe_deadlines
+    from sanctions.constants import DEADLINE_BREACH_AANGIFTE
+    from sanctions.services import breach_register
+
+    ban = _ban(world)
+    breach = breach_register(
+        ban=ban, by=world.reception, occurred_at=timezone.now(), description="Kwam toch binnen."
+    )
+    deadline = Deadline.objects.get(kind=DEADLINE_BREACH_AANGIFTE, object_id=breach.pk)
+    text = describe_deadlines([deadline])[deadline.pk]
+    assert text.reference == breach.incident.reference
+    assert text.url.endswith(f"/aangifte/?incident={breach.incident_id}")

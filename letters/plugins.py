@@ -1,0 +1,51 @@
+"""What letters plug into the core (gir.registry): navigation, the reaction panel, the dossier
+section and action, the page that fulfils the 48-hour reaction, demo data."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from gir.registry import (
+    DemoStep,
+    DossierAction,
+    DossierSection,
+    FulfilmentPage,
+    NavItem,
+    StartPanel,
+    register_demo_step,
+    register_dossier_action,
+    register_dossier_section,
+    register_fulfilment_page,
+    register_nav,
+    register_panel,
+)
+from letters import demo, panels
+from letters.constants import REACTION_DEADLINE
+
+
+def _incident_letters(deadline, _loaded) -> str:
+    return reverse("letters:incident", kwargs={"incident_pk": deadline.object_id})
+
+
+def register() -> None:
+    register_nav(NavItem(_("Brieven"), "letters:list", "letters.create_letters", order=40, group="werk"))
+    register_nav(
+        NavItem(_("Verzendregister"), "letters:register", "letters.view_register", order=45, group="register")
+    )
+    register_nav(
+        NavItem(
+            _("Briefsjablonen"), "letters:templates", "letters.manage_templates", order=85, group="beheer"
+        )
+    )
+    register_panel(
+        StartPanel(
+            "letters/panels/reaction.html", "letters.create_letters", panels.reaction_context, order=20
+        )
+    )
+    register_dossier_section(DossierSection(panels.dossier_entries, order=40))
+    register_dossier_section(DossierSection(panels.dossier_rows, order=41))
+    register_dossier_action(DossierAction(panels.dossier_action, order=30))
+    # incidents opens the 48-hour reaction deadline; a letter fulfils it, so its task leads here.
+    register_fulfilment_page(FulfilmentPage(REACTION_DEADLINE, _incident_letters))
+    register_demo_step(DemoStep(demo.demo_step, order=40))

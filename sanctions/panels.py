@@ -1,0 +1,34 @@
+"""Start-page panels of the measures: the reception's list of bans and the ban register."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from gir.audit import audit_log
+from gir.models import AuditEntry
+from sanctions.constants import MeasureStatus
+from sanctions.models import Ban
+from sanctions.reception import reception_count, reception_rows
+
+
+def reception_panel(request) -> dict:
+    """Ten bans in force and how many there are: the panel never builds the whole list."""
+    count = reception_count()
+    audit_log(
+        request=request,
+        action=AuditEntry.Action.VIEW,
+        description=f"Startpagina: toegangsverboden ({count} personen)",
+    )
+    return {"rows": reception_rows(limit=10) if count else [], "count": count}
+
+
+def register_panel_context(request) -> dict:
+    now = timezone.now()
+    unserved = Ban.objects.filter(served_on__isnull=True).exclude(measure__status=MeasureStatus.REVOKED)
+    return {
+        "in_force": Ban.objects.in_force(now).count(),
+        "ending_soon": Ban.objects.ending_within(now, timedelta(days=14)).count(),
+        "not_served": unserved.count(),
+    }

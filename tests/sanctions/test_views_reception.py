@@ -1,0 +1,158 @@
+"""Sanctions pages for reception and security: the list of bans in force, photos, the start panel,
+finding a ban by name, and registering a breach."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from gir.models import AuditEntry, Deadline, Notification
+from incidents.models import IncidentAggressor
+from sanctions.constants import DEADLINE_BREACH_AANGIFTE
+from sanctions.models import BanBreach
+from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reception_sees_name_photo_period_locations_instruction_and_nothing_else(world, login, setup):
+    incident, _aggressor, ban = setup
+    response = login(world.reception).get(reverse("sanctions:reception"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Karel Verbodenberg" in html
+    assert reverse("sanctions:ban-photo", kwargs={"pk": ban.pk}) in html
+    assert "Alle gebouwen van de gemeente" in html
+    assert "Beveiliging waarschuwen" in html and "Bel 3333" in html
+    forbidden = [
+        "1979",
+        "17-04",
+        "17 april",
+        "Geheimstraat",
+        "9999 ZZ",
+        "Nergenshuizen",
+        "KL-778899",
+        "rode jas",
+        incident.reference,
+        "reden-test",
+        "Schold de medewerker",
+        "Publiekszaken",
+        ban.measure.reference,
+    ]
+    for text in forbidden:
+        assert text not in html, text
+
+
+def test_every_view_of_the_reception_list_and_each_photo_is_logged(world, login, setup):
+    _incident, _aggressor, ban = setup
+    client = login(world.reception)
+    client.get(reverse("sanctions:reception"))
+    client.get(reverse("sanctions:reception"))
+    photo = client.get(reverse("sanctions:ban-photo", kwargs={"pk": ban.pk}))
+    assert photo.status_code == 200
+    assert photo["X-Content-Type-Options"] == "nosniff"
+    assert photo["Content-Disposition"].startswith("attachment")
+    assert b"".join(photo.streaming_content)[:8] == b"\x89PNG\r\n\x1a\n"
+    lists = AuditEntry.objects.filter(actor=world.reception, description__startswith="Receptielijst")
+    photos = AuditEntry.objects.filter(
+        actor=world.reception, object_id=str(ban.pk), description__contains="Foto"
+    )
+    assert lists.count() == 2
+    assert photos.count() == 1
+
+
+def test_reception_cannot_see_the_photo_of_a_ban_not_in_force(world, login):
+    incident = make_incident(world)
+    aggressor = make_aggressor(incident)
+    today = date.today()
+    ban = make_ban(
+        world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=95), serve=False
+    )
+    assert (
+        login(world.reception).get(reverse("sanctions:ban-photo", kwargs={"pk": ban.pk})).status_code == 404
+    )
+
+
+def test_the_reception_list_changes_exactly_at_local_midnight_on_the_last_sunday_of_october(world, login):
+    with time_machine.travel(datetime(2026, 7, 20, 8, 0, tzinfo=UTC), tick=False):
+        incident = make_incident(world)
+        aggressor = make_aggressor(incident)
+        make_ban(world, aggressor, incident, starts_on=date(2026, 7, 20), ends_on=date(2026, 10, 25))
+    url = reverse("sanctions:reception")
+    # Before the clocks go back (01:00 UTC); 22:59:59 local, where a fixed +02:00 bug would
+    # already drop it; 23:59:59 CET; 00:00 CET on 26 October; the next morning.
+    moments = [
+        (datetime(2026, 10, 25, 0, 30, tzinfo=UTC), True),
+        (datetime(2026, 10, 25, 21, 59, 59, tzinfo=UTC), True),
+        (datetime(2026, 10, 25, 22, 59, 59, tzinfo=UTC), True),
+        (datetime(2026, 10, 25, 23, 0, 0, tzinfo=UTC), False),
+        (datetime(2026, 10, 26, 9, 0, tzinfo=UTC), False),
+    ]
+    for moment, expected in moments:
+        with time_machine.travel(moment, tick=False):
+            # A fresh session each time: the idle timeout would otherwise log us out.
+            html = login(world.reception).get(url).content.decode()
+        assert ("Karel Verbodenberg" in html) is expected, moment
+
+
+def test_the_reception_start_panel_lists_the_bans_and_is_logged(world, login, setup):
+    html = login(world.reception).get(reverse("start")).content.decode()
+    assert "Karel Verbodenberg" in html
+    assert AuditEntry.objects.filter(actor=world.reception, description__startswith="Startpagina").exists()
+    assert "Karel Verbodenberg" not in login(world.employee).get(reverse("start")).content.decode()
+
+
+def test_a_vague_name_search_does_not_reveal_the_list(world, login):
+    today = date.today()
+    for n in range(6):
+        incident = make_incident(world)
+        aggressor = make_aggressor(incident, last_name=f"Bakker{n}")
+        make_ban(world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=95), photo=False)
+    html = login(world.reception).post(reverse("sanctions:breach-find"), {"name": "Bakker"}).content.decode()
+    assert "Bakker0" not in html
+    assert "meer dan 5 personen" in html
+
+
+def test_a_breach_becomes_an_incident_and_prompts_aangifte(world, login, setup):
+    _incident, aggressor, ban = setup
+    client = login(world.reception)
+    response = client.post(
+        reverse("sanctions:breach", kwargs={"pk": ban.pk}),
+        {
+            "occurred_date": date.today().isoformat(),
+            "occurred_time": "00:01",
+            "location": world.building.pk,
+            "place": "Hal",
+            "description": "Kwam toch binnen en wilde niet weg.",
+            "aggression_forms": ["weigeren_vertrek"],
+        },
+    )
+    assert response.status_code == 302
+    breach = BanBreach.objects.get()
+    new = breach.incident
+    assert new.reference.startswith("GIR-")
+    assert IncidentAggressor.objects.filter(incident=new, aggressor=aggressor).exists()
+    assert new.reporter == world.reception
+    # The new incident's handler (who can open it) and the coordinator are told.
+    for user in (new.handler, world.coordinator):
+        assert Notification.objects.filter(recipient=user, subject__contains="overtreden").exists()
+    deadline = Deadline.objects.open().get(kind=DEADLINE_BREACH_AANGIFTE)
+    assert deadline.owner == new.handler == world.manager
+    # The aangifte for the new incident closes the prompt.
+    aangifte_url = reverse(
+        "sanctions:decide-type", kwargs={"aggressor_pk": aggressor.pk, "measure_type": "aangifte"}
+    )
+    response = login(world.manager).post(
+        aangifte_url,
+        {
+            "incidents": [new.pk],
+            "reason": "Art. 138 Sr",
+            "reported_by": "werkgever",
+            "reported_on": date.today().isoformat(),
+            "vpt": "on",
+        },
+    )
+    assert response.status_code == 302
+    deadline.refresh_from_db()
+    assert deadline.closed_at is not None
