@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gir.deputies import stand_in
 from gir.models import Deadline
-from gir.registry import registry
+from gir.registry import dossier_links, person_entries, registry
 from incidents import access
 from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EvidenceKind, PolicePlan, Status
 from incidents.models import Aggressor, Incident
@@ -57,7 +57,7 @@ def _action_groups(incident: Incident, user, rights: dict, reaction_open: bool) 
         handling.append(_link(_("Eerste opvang vastleggen"), "incidents:first-talk", pk))
         if reaction_open:
             handling.append(_link(_("Geen reactie naar de dader mogelijk"), "incidents:waive-reaction", pk))
-    aggressor += [link for _order, action in registry.dossier_actions for link in action(incident, user)]
+    aggressor += dossier_links(incident, user)
     groups = [
         {"title": _("Afhandeling"), "links": handling},
         {"title": _("Dader en maatregelen"), "links": aggressor},
@@ -92,8 +92,7 @@ def _aggressors(incident: Incident, user) -> list[dict]:
         person = link.aggressor
         alerts = [
             entry
-            for _order, section in registry.person_sections
-            for entry in section(person, user) or []
+            for entry in person_entries(person, user)
             if entry.get("kind") == "alert"
         ]
         others = person.incident_links.exclude(incident=incident).count()

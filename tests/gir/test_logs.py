@@ -15,7 +15,7 @@ from kombu import Connection
 
 from gir import logs
 from gir.celery import app
-from gir.tasks import ping
+from gir.tasks import heartbeat
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,7 +63,7 @@ def test_a_task_enqueued_in_a_request_runs_with_that_request_id(rf, db):
     with Connection("memory://") as conn:
 
         def enqueue(request):
-            ping.apply_async((1,), connection=conn)
+            heartbeat.apply_async((), connection=conn)
             from django.http import HttpResponse
 
             return HttpResponse()

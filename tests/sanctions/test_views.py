@@ -62,7 +62,7 @@ def test_contact_conditions_show_wherever_the_person_appears(world, login):
     assert "Geen telefonisch contact" in html and "Mr. Jansen" in html
     from gir.registry import registry
 
-    entries = [e for _o, fn in registry.person_sections for e in fn(aggressor, world.manager)]
+    entries = [e for s in registry.person_sections for e in s.entries(aggressor, world.manager)]
     assert any("Contact op voorwaarden" in str(e["title"]) for e in entries)
 
 
@@ -72,14 +72,14 @@ def test_the_dossier_section_lists_measures_without_links_for_the_reporter(world
 
     for_reporter = [
         e
-        for _o, fn in registry.dossier_sections
-        for e in fn(incident, world.employee)
+        for s in registry.dossier_sections
+        for e in s.entries(incident, world.employee)
         if e["kind"] == "measure" and not e.get("row")
     ]
     for_manager = [
         e
-        for _o, fn in registry.dossier_sections
-        for e in fn(incident, world.manager)
+        for s in registry.dossier_sections
+        for e in s.entries(incident, world.manager)
         if e["kind"] == "measure" and not e.get("row")
     ]
     assert len(for_reporter) == len(for_manager) == 1

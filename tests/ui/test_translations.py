@@ -11,7 +11,8 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-SKIP_DIRS = {"node_modules", ".venv", "staticfiles", "tests"}
+# The benchmark's peer pages are measuring instruments, never shown to users.
+SKIP_DIRS = {"node_modules", ".venv", "staticfiles", "tests", "benchmark"}
 # Text that is not language: codes, units and names.
 ALLOWED = {"GIR", "SHA-256", "PDF", "CSV", "XLSX", "ODS", "VPT", "ICS", "AVG", "BIO", "WCAG", "OK"}
 # E-mail and letter templates are Dutch documents rendered for one municipality; the letter body
