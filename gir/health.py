@@ -178,7 +178,9 @@ def status_rows(body: dict) -> list[dict]:
 
 
 def live(request) -> JsonResponse:
-    return JsonResponse({"status": OK, "version": settings.GIR_VERSION})
+    response = JsonResponse({"status": OK, "version": settings.GIR_VERSION})
+    response["Cache-Control"] = "no-store"  # a probe must see the process as it is now
+    return response
 
 
 def ready(request) -> JsonResponse:

@@ -69,7 +69,7 @@ def test_the_breach_search_is_a_post(world, person, login):
         photo=False,
     )
     assert Ban.objects.exists()
-    client = login(world.employee)
+    client = login(world.reception)  # only the roles that see the reception list may search
     url = reverse("sanctions:breach-find")
     assert client.get(url, {"name": NAME}).context["matches"] is None
     _assert_clean(client, client.post(url, {"name": NAME}))

@@ -36,7 +36,7 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     assert_accessible(page, "reports-dashboard")
 
     page.get_by_role("link", name="Jaarverslag bekijken").click()
-    page.locator("summary").click()
+    page.get_by_text("Ander jaar, andere periode of één afdeling kiezen").click()
     page.get_by_label("Jaar").fill("2025")
     page.get_by_role("button", name="Rapportage tonen").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Jaarverslag agressie en geweld 2025"
