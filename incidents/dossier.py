@@ -90,11 +90,7 @@ def _aggressors(incident: Incident, user) -> list[dict]:
     people = []
     for link in links:
         person = link.aggressor
-        alerts = [
-            entry
-            for entry in person_entries(person, user)
-            if entry.get("kind") == "alert"
-        ]
+        alerts = [entry for entry in person_entries(person, user) if entry.get("kind") == "alert"]
         others = person.incident_links.exclude(incident=incident).count()
         people.append({"link": link, "aggressor": person, "alerts": alerts, "other_incidents": others})
     return people
