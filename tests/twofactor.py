@@ -24,8 +24,11 @@ def code(device: TOTPDevice) -> str:
     ):  # a device being set up is not stored yet
         device.refresh_from_db()
     now_step = int((time.time() - device.t0) // device.step)
+    while device.last_t + 1 - now_step > device.tolerance:
+        # More logins of one user within one 30-second window than the drift allows: wait for
+        # the next code, as a person would (a wait, not a timing assertion).
+        time.sleep(1)
+        now_step = int((time.time() - device.t0) // device.step)
     step = max(now_step, device.last_t + 1)
-    if step - now_step > device.tolerance:
-        raise AssertionError("more logins of one user within 30 seconds than the drift allows")
     value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=step - now_step)
     return f"{value:0{device.digits}d}"

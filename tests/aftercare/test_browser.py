@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from aftercare.constants import TalkStatus
 from aftercare.models import AftercareCase, AftercareNote
@@ -44,7 +45,7 @@ def test_worker_plans_and_records_a_talk_and_the_employee_sees_the_date(live_ser
     page.get_by_role("link", name="Uitkomst gesprek 1 vastleggen").click()
     page.get_by_label("Het gesprek is gehouden").check()
     page.get_by_role("button", name="Opslaan").click()  # no date yet: errors, input kept
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()  # waits for the answer
     assert page.get_by_label("Het gesprek is gehouden").is_checked()
     assert_accessible(page, "aftercare-outcome-error")
     now = timezone.localtime()

@@ -20,11 +20,18 @@ pytestmark = [pytest.mark.faults, pytest.mark.django_db]
 REDIS_OPTIONS = {"socket_timeout": 1, "socket_connect_timeout": 1, "max_retries": 0}
 
 
+def _use_broker(monkeypatch, url: str) -> None:
+    # Celery copies the broker URL into broker_read_url/broker_write_url when it reads its
+    # configuration (as CI's CELERY_BROKER_URL does): the probe writes, so patch all three.
+    for key in ("broker_url", "broker_read_url", "broker_write_url"):
+        monkeypatch.setitem(app.conf, key, url)
+
+
 @pytest.fixture
 def own_redis(tmp_path, monkeypatch):
     redis = Redis(tmp_path)
     redis.start()
-    monkeypatch.setitem(app.conf, "broker_url", redis.url)
+    _use_broker(monkeypatch, redis.url)
     monkeypatch.setitem(app.conf, "broker_transport_options", REDIS_OPTIONS)
     SystemStatus.objects.create(name="deadline_scan", last_run_at=timezone.now())
     try:
@@ -49,7 +56,7 @@ def test_readiness_follows_the_broker_going_down_and_coming_back(own_redis, clie
 
 
 def test_a_frozen_broker_is_reported_within_seconds(own_redis, client, silent_server, monkeypatch):
-    monkeypatch.setitem(app.conf, "broker_url", f"redis://127.0.0.1:{silent_server.port}/0")
+    _use_broker(monkeypatch, f"redis://127.0.0.1:{silent_server.port}/0")
     # It answers at all: the socket timeouts bound the probe (a default client would hang).
     status, broker = _broker(client)
     assert status == 503 and broker["status"] == "fail"
