@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
+import time
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +39,47 @@ def listed(queryset):
     )
 
 
+NAME_TOKENS = "incident_name_filters"  # session key: {token: [name, expiry (epoch seconds)]}
+NAME_TOKEN_SECONDS = 30 * 60
+NAME_TOKENS_KEPT = 20
+
+
+def _remember_name(request, name: str) -> str:
+    """Keep a searched name in the session under a random token; the URL carries only the token."""
+    now = time.time()
+    tokens = {t: entry for t, entry in request.session.get(NAME_TOKENS, {}).items() if entry[1] > now}
+    token = secrets.token_urlsafe(12)
+    tokens[token] = [name, now + NAME_TOKEN_SECONDS]
+    request.session[NAME_TOKENS] = dict(sorted(tokens.items(), key=lambda kv: kv[1][1])[-NAME_TOKENS_KEPT:])
+    return token
+
+
+def filter_data(request):
+    """The list's filter values: the query string, with the name taken from the session token.
+
+    A name never travels in the URL (issue 12): ``aggressor`` in the query string is ignored;
+    ``zoek`` is an opaque token of this session. An unknown or expired token filters on no name.
+    """
+    data = request.GET.copy()
+    data.pop("aggressor", None)
+    token = data.pop("zoek", [""])[-1]
+    entry = request.session.get(NAME_TOKENS, {}).get(token) if token else None
+    if entry and entry[1] > time.time():
+        data["aggressor"] = entry[0]
+    return data or None
+
+
+def _filter_redirect(request):
+    """The filter form POSTs (the name is in it); answer with a URL that holds no name."""
+    carried = [key for key in IncidentFilter.base_filters if key != "aggressor"]  # nothing else
+    params = [(key, value) for key in carried for value in request.POST.getlist(key) if value]
+    name = request.POST.get("aggressor", "").strip()[:120]
+    if name and request.user.has_perm("incidents.search_aggressors"):
+        params.append(("zoek", _remember_name(request, name)))
+    url = reverse("incidents:list")
+    return redirect(f"{url}?{urlencode(params)}" if params else url)
+
+
 def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -41,8 +87,10 @@ def _page(request, queryset):
 @perm_required("incidents.report_incident")
 def incident_list(request):
     """Scoped first (``visible_to``), then filtered: parameters can only narrow the scope."""
+    if request.method == "POST":
+        return _filter_redirect(request)
     scoped = Incident.objects.visible_to(request.user)
-    filterset = IncidentFilter(request.GET or None, queryset=scoped, user=request.user)
+    filterset = IncidentFilter(filter_data(request), queryset=scoped, user=request.user)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else scoped
     page = _page(request, listed(rows).order_by("-occurred_at", "-pk"))
     return render(
@@ -101,7 +149,7 @@ def _local(instant):
 def incident_export(request):
     """The filtered list as CSV, XLSX or ODS: the same scope and filters as the page, no names."""
     scoped = Incident.objects.visible_to(request.user)
-    filterset = IncidentFilter(request.GET or None, queryset=scoped, user=request.user)
+    filterset = IncidentFilter(filter_data(request), queryset=scoped, user=request.user)
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else scoped
     fmt = export_format(request.GET.get("formaat"))
     incidents = listed(rows).order_by("-occurred_at", "-pk")[:EXPORT_LIMIT]

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from gir.models import Deadline
+from gir.stats import PRIMARY, THRESHOLD, suppress
 from incidents.constants import Status
 from reports.services.params import local_midnight, scoped_incidents, shift_years
 from sanctions.models import Ban
@@ -16,10 +17,10 @@ RECENT = 10
 
 
 def dashboard_figures(user, now: dt.datetime | None = None) -> dict:
-    """This year so far against the same part of last year, open, overdue, bans, recent.
+    """This year so far against the same part of last year, open, overdue, bans.
 
-    These are the operational figures of the incidents the user handles anyway, so no
-    small-count suppression here; the reports that travel further are protected.
+    The raw counts, plus ``shown``: what the page may print (ADR 0007). Organisation-wide
+    figures are plain totals; a department-scoped user's figures go through ``gir.stats.suppress``.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -42,12 +43,39 @@ def dashboard_figures(user, now: dt.datetime | None = None) -> dict:
         .distinct()
         .count()
     )
-    counts["year"] = today.year
-    return counts
+    return {**counts, **published(counts, organisation_wide=is_organisation_wide(user)), "year": today.year}
+
+
+FIGURES = ("this_year", "last_year", "open", "overdue", "bans")
+
+
+def is_organisation_wide(user) -> bool:
+    return user.has_perm("reports.view_reports")
+
+
+def published(counts: dict, *, organisation_wide: bool) -> dict:
+    """``hidden`` (figure: PRIMARY/SECONDARY) and ``shown`` (figure: number or "< 5" / "×").
+
+    The five figures are separate counts: none is published as the sum of others, so no sums
+    are passed; should one ever be added (e.g. open = this year + older), pass it here.
+    """
+    values = {key: counts[key] for key in FIGURES}
+    hidden = {} if organisation_wide else suppress(values, (), THRESHOLD)
+    shown = {
+        key: (f"< {THRESHOLD}" if hidden[key] == PRIMARY else "×") if key in hidden else value
+        for key, value in values.items()
+    }
+    return {"hidden": hidden, "shown": shown, "suppressed": not organisation_wide}
 
 
 def recent_incidents(user, limit: int = RECENT) -> list:
-    """The latest incidents: reference, time, department, status, forms. No names."""
+    """The latest incidents: reference, time, department, status, forms. No names.
+
+    Organisation-wide only: for a department-scoped user the list would give the suppressed
+    counts back (count the rows of this year, or the open ones). They have the inbox and list.
+    """
+    if not is_organisation_wide(user):
+        return []
     return list(
         scoped_incidents(user)
         .select_related("department")
