@@ -154,6 +154,49 @@ def _aggressors(seeded: Seeded, rng: random.Random) -> list[int]:
     return list(Aggressor.objects.order_by("pk").values_list("pk", flat=True))
 
 
+def _incident(rng: random.Random, k: int, at: dt.datetime, department, reporter, last_year: int) -> Incident:
+    """One benchmark incident at ``at``; draws from ``rng`` in a fixed order (deterministic)."""
+    damage = rng.random() < 0.05
+    absent = rng.random() < 0.02
+    return Incident(
+        reference=f"B-{at.year}-{k:06d}",
+        occurred_at=at,
+        reported_at=at + dt.timedelta(hours=rng.randint(0, 30)),
+        reporter=reporter,
+        department=department,
+        location_type=_choices(rng, PLACE_WEIGHTS)[0],
+        description="Benchmarkincident.",
+        aggression_kind=rng.choice(["", *AggressionKind.values]),
+        trigger="Wachttijd" if rng.random() < 0.4 else "",
+        injury=rng.random() < 0.03,
+        absence=absent,
+        absence_days=rng.randint(1, 10) if absent else None,
+        municipal_damage=damage,
+        municipal_damage_amount=Decimal(rng.randint(20, 2000)) if damage else None,
+        police_called=rng.random() < 0.06,
+        police_report_planned=rng.choice(["", "melding", "aangifte", "geen"]),
+        status=Status.CLOSED if at.year < last_year or rng.random() < 0.6 else Status.IN_PROGRESS,
+    )
+
+
+def _incident_details(seeded: Seeded, rng: random.Random, ids, reporter_pks, aggressor_ids) -> None:
+    """Forms, the reporter as victim and (for most) an aggressor for every seeded incident."""
+    forms, links, victims = [], [], []
+    for pk, reporter_pk in zip(ids, reporter_pks, strict=True):
+        for form in set(_choices(rng, FORM_WEIGHTS, k=1 + (rng.random() < 0.35))):
+            forms.append(IncidentForm(incident_id=pk, form=form))
+        victims.append(Involvement(incident_id=pk, role="slachtoffer", user_id=reporter_pk))
+        if rng.random() < 0.7:
+            # Skewed: a small group of people is behind many incidents (recidivists).
+            pool = len(aggressor_ids) // 50 if rng.random() < 0.3 else len(aggressor_ids)
+            index = rng.randrange(max(1, pool))
+            links.append(IncidentAggressor(incident_id=pk, aggressor_id=aggressor_ids[index]))
+    IncidentForm.objects.bulk_create(forms, batch_size=BATCH)
+    Involvement.objects.bulk_create(victims, batch_size=BATCH)
+    IncidentAggressor.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
+    seeded.counts.update(incident_forms=len(forms), aggressor_links=len(links))
+
+
 def _incidents(seeded: Seeded, rng: random.Random, departments, aggressor_ids) -> list[int]:
     n = scaled(100_000, seeded.scale)
     last_year = timezone.localdate().year - 1
@@ -171,48 +214,14 @@ def _incidents(seeded: Seeded, rng: random.Random, departments, aggressor_ids) -
         at = _moment(rng, year_of[k])
         department = rng.choices(departments, weights=dept_weights)[0]
         reporter = rng.choice(employees_by_dept[department.pk])
-        damage = rng.random() < 0.05
-        absent = rng.random() < 0.02
-        rows.append(
-            Incident(
-                reference=f"B-{at.year}-{k:06d}",
-                occurred_at=at,
-                reported_at=at + dt.timedelta(hours=rng.randint(0, 30)),
-                reporter=reporter,
-                department=department,
-                location_type=_choices(rng, PLACE_WEIGHTS)[0],
-                description="Benchmarkincident.",
-                aggression_kind=rng.choice(["", *AggressionKind.values]),
-                trigger="Wachttijd" if rng.random() < 0.4 else "",
-                injury=rng.random() < 0.03,
-                absence=absent,
-                absence_days=rng.randint(1, 10) if absent else None,
-                municipal_damage=damage,
-                municipal_damage_amount=Decimal(rng.randint(20, 2000)) if damage else None,
-                police_called=rng.random() < 0.06,
-                police_report_planned=rng.choice(["", "melding", "aangifte", "geen"]),
-                status=Status.CLOSED if at.year < last_year or rng.random() < 0.6 else Status.IN_PROGRESS,
-            )
-        )
+        rows.append(_incident(rng, k, at, department, reporter, last_year))
         specs.append(reporter.pk)
     Incident.objects.bulk_create(rows, batch_size=BATCH)
     ids = list(
         Incident.objects.filter(reference__startswith="B-").order_by("pk").values_list("pk", flat=True)
     )
-    forms, links, victims = [], [], []
-    for pk, reporter_pk in zip(ids, specs, strict=True):
-        for form in set(_choices(rng, FORM_WEIGHTS, k=1 + (rng.random() < 0.35))):
-            forms.append(IncidentForm(incident_id=pk, form=form))
-        victims.append(Involvement(incident_id=pk, role="slachtoffer", user_id=reporter_pk))
-        if rng.random() < 0.7:
-            # Skewed: a small group of people is behind many incidents (recidivists).
-            pool = len(aggressor_ids) // 50 if rng.random() < 0.3 else len(aggressor_ids)
-            index = rng.randrange(max(1, pool))
-            links.append(IncidentAggressor(incident_id=pk, aggressor_id=aggressor_ids[index]))
-    IncidentForm.objects.bulk_create(forms, batch_size=BATCH)
-    Involvement.objects.bulk_create(victims, batch_size=BATCH)
-    IncidentAggressor.objects.bulk_create(links, batch_size=BATCH, ignore_conflicts=True)
-    seeded.counts.update(incidents=n, incident_forms=len(forms), aggressor_links=len(links))
+    seeded.counts["incidents"] = n
+    _incident_details(seeded, rng, ids, specs, aggressor_ids)
     return ids
 
 

@@ -16,6 +16,7 @@ import uuid
 from datetime import UTC, datetime
 
 from celery.signals import before_task_publish, task_postrun, task_prerun
+from django.core.exceptions import ImproperlyConfigured
 
 HEADER = "gir_request_id"
 _VALID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -132,3 +133,27 @@ def init_error_tracking(dsn: str, *, release: str, environment: str) -> None:
         before_send=scrub_event,
         traces_sample_rate=0.0,
     )
+
+
+def logging_config(fmt: str, *, level: str) -> dict:
+    """The ``LOGGING`` setting: one console handler in ``fmt`` (text or json), request ids on every line."""
+    if fmt not in ("text", "json"):
+        raise ImproperlyConfigured("GIR_LOG_FORMAT must be text or json")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "gir.logs.RequestIdFilter"}},
+        "formatters": {
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+            "json": {"()": "gir.logs.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": fmt, "filters": ["request_id"]}
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            "axes": {"level": "WARNING"},
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
+        },
+    }

@@ -14,6 +14,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from gir.env import env_bool, env_int, env_list, env_str
+from gir.logs import logging_config
 from gir.proxy import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -348,30 +349,7 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # --- Logging: no personal data in technical logs; ids only. -----------------------------------
 # Readable text by default; GIR_LOG_FORMAT=json for a log collector. Every line carries the request
 # id (X-Request-ID from the proxy, or a new one), also in the tasks that request enqueued.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "gir.logs.RequestIdFilter"}},
-    "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-        "json": {"()": "gir.logs.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": env_str("GIR_LOG_FORMAT", "text"),
-            "filters": ["request_id"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env_str("GIR_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "axes": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
-if LOGGING["handlers"]["console"]["formatter"] not in LOGGING["formatters"]:
-    raise ImproperlyConfigured("GIR_LOG_FORMAT must be text or json")
+LOGGING = logging_config(env_str("GIR_LOG_FORMAT", "text"), level=env_str("GIR_LOG_LEVEL", "INFO"))
 
 # --- Operations: version, health limits, database reuse (docs/operations.md) ------------------
 with open(BASE_DIR / "pyproject.toml", "rb") as _pyproject:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -117,27 +118,37 @@ def incident_register(
     department = department or victim_department(
         reporter=reporter, reporter_role=reporter_role, target=target
     )
+    return _file_once(
+        reporter,
+        submission_token,
+        lambda: _create(
+            reporter=reporter,
+            occurred_at=occurred_at,
+            department=department,
+            location_type=location_type,
+            description=description,
+            forms=forms,
+            reporter_role=reporter_role,
+            target=target,
+            location=location,
+            place=place,
+            hospital_admission=hospital_admission,
+            submission_token=submission_token,
+            pending_ids=pending_ids or [],
+        ),
+    )
+
+
+def _file_once(
+    reporter, submission_token: str | None, create: Callable[[], Incident]
+) -> tuple[Incident, bool]:
+    """Run ``create`` in one transaction unless this token's incident was filed already."""
     try:
         with transaction.atomic():
             existing = _already_filed(reporter, submission_token)
             if existing is not None:
                 return existing, False
-            incident = _create(
-                reporter=reporter,
-                occurred_at=occurred_at,
-                department=department,
-                location_type=location_type,
-                description=description,
-                forms=forms,
-                reporter_role=reporter_role,
-                target=target,
-                location=location,
-                place=place,
-                hospital_admission=hospital_admission,
-                submission_token=submission_token,
-                pending_ids=pending_ids or [],
-            )
-            return incident, True
+            return create(), True
     except IntegrityError:
         # The last guard: the unique token lost a race that the row lock did not prevent.
         existing = Incident.objects.filter(submission_token=submission_token, reporter=reporter).first()

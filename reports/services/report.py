@@ -217,13 +217,8 @@ def report_title(params: ReportParams) -> str:
     return _("Rapportage agressie en geweld %(period)s") % {"period": params.label()}
 
 
-def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) -> Report:
-    """The whole report for ``user``'s scope; every table already passed ``privacy.protect``."""
-    now = now or timezone.now()
-    whole_org = is_whole_organisation(user, params)
-    incidents = incidents_for(user, params)
-    scope = incidents_for(user, params, period=False)
-    month = _month_table(scope, params)
+def _key_figures(month: Table, params: ReportParams) -> Table:
+    """Incidents in the period, and beside them the same period a year earlier when comparable."""
     total = month.total[1]
     previous = month.total[2] if params.comparable else None
     key = Table(
@@ -235,11 +230,12 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
     if previous is not None:
         key.rows.append([_("Incidenten in dezelfde periode een jaar eerder"), previous])
         key.rows.append([_("Verschil"), Change(total, previous)])
-    tables = [key, month]
-    trend = _trend_table(scope, params)
-    if trend:
-        tables.append(trend)
-    tables.append(
+    return key
+
+
+def _kind_tables(incidents, params: ReportParams, total: int) -> list[Table]:
+    """What happened and where: forms of aggression, kinds of place, departments, rate and hours."""
+    tables = [
         _choice_table(
             "per_form",
             _("Vorm van agressie"),
@@ -249,9 +245,7 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
             note=_(
                 "Eén incident kan meer vormen hebben. De aantallen tellen daarom op tot meer dan het totaal."
             ),
-        )
-    )
-    tables.append(
+        ),
         _choice_table(
             "per_location_type",
             _("Soort plek"),
@@ -259,19 +253,41 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
             queries.counts_by(incidents, "location_type"),
             LocationType,
             total=total,
-        )
-    )
-    tables.append(_department_table(incidents))
+        ),
+        _department_table(incidents),
+    ]
     rate = rates.rate_table(incidents, params)
     if rate:
         tables.append(rate)
     tables.append(_heat_table(incidents))
+    return tables
+
+
+def _report_tables(incidents, scope, params: ReportParams, now: dt.datetime) -> list[Table]:
+    """Every table of the report, in the order the report shows them, not yet protected."""
+    month = _month_table(scope, params)
+    total = month.total[1]
+    tables = [_key_figures(month, params), month]
+    trend = _trend_table(scope, params)
+    if trend:
+        tables.append(trend)
+    tables.extend(_kind_tables(incidents, params, total))
     tables.append(_trigger_table(incidents, total))
     tables.append(_consequence_table(incidents, total))
     tables.append(_aggressor_table(incidents, scope, params, total))
     tables.extend(sections.measure_tables(incidents, scope, params, now, total))
     tables.extend(effect.effect_tables(scope, params, now))
     tables.append(_deadline_table(incidents, now))
+    return tables
+
+
+def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) -> Report:
+    """The whole report for ``user``'s scope; every table already passed ``privacy.protect``."""
+    now = now or timezone.now()
+    whole_org = is_whole_organisation(user, params)
+    incidents = incidents_for(user, params)
+    scope = incidents_for(user, params, period=False)
+    tables = _report_tables(incidents, scope, params, now)
     # Organisation-wide only the department table is sensitive; otherwise every table is.
     protected = [protect(t, sensitive=None if whole_org else True) for t in tables]
     report = Report(

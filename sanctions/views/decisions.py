@@ -137,25 +137,8 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
         initial=_initial(current or list(queryset[:1])),
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            measure = services.measure_decide(
-                by=request.user,
-                aggressor=aggressor,
-                measure_type=measure_type,
-                incidents=data["incidents"],
-                reason=data["reason"],
-                description=data.get("description", ""),
-                starts_on=data.get("starts_on"),
-                ends_on=data.get("ends_on"),
-                proposal=", ".join(history.proposal.labels),
-                details=form.details(),
-                photo=data.get("photo"),
-                submission_token=data.get("token") or None,
-            )
-        except services.MeasureError as exc:
-            show_on_form(form, exc)
-        else:
+        measure = _decide(request, aggressor, measure_type, form, history)
+        if measure is not None:
             messages.success(
                 request, _("Het besluit is vastgelegd als %(ref)s.") % {"ref": measure.reference}
             )
@@ -164,20 +147,46 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
     return render(
         request,
         "sanctions/decide_form.html",
-        {
-            "aggressor": aggressor,
-            "history": history,
-            "form": form,
-            "measure_type": MeasureType(measure_type),
-            "organisation_address": (
-                Organisation.get().postal_address_lines if measure_type in POLICE_TYPES else None
-            ),
-            "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
-            "ban_request": open_request_for(request.user, aggressor)
-            if measure_type == MeasureType.BAN
-            else None,
-        },
+        _decide_context(request, aggressor, measure_type, form, history),
     )
+
+
+def _decide(request, aggressor, measure_type: str, form, history) -> Measure | None:
+    """Record the decision of a valid form; a broken rule goes onto the form and gives None."""
+    data = form.cleaned_data
+    try:
+        return services.measure_decide(
+            by=request.user,
+            aggressor=aggressor,
+            measure_type=measure_type,
+            incidents=data["incidents"],
+            reason=data["reason"],
+            description=data.get("description", ""),
+            starts_on=data.get("starts_on"),
+            ends_on=data.get("ends_on"),
+            proposal=", ".join(history.proposal.labels),
+            details=form.details(),
+            photo=data.get("photo"),
+            submission_token=data.get("token") or None,
+        )
+    except services.MeasureError as exc:
+        show_on_form(form, exc)
+        return None
+
+
+def _decide_context(request, aggressor, measure_type: str, form, history) -> dict:
+    """What the decision page shows beside the form: history, the address for police types, a ban request."""
+    return {
+        "aggressor": aggressor,
+        "history": history,
+        "form": form,
+        "measure_type": MeasureType(measure_type),
+        "organisation_address": (
+            Organisation.get().postal_address_lines if measure_type in POLICE_TYPES else None
+        ),
+        "title": _("Besluit: %(type)s") % {"type": MeasureType(measure_type).label},
+        "ban_request": open_request_for(request.user, aggressor) if measure_type == MeasureType.BAN else None,
+    }
 
 
 def _initial(incidents) -> dict:

@@ -128,6 +128,23 @@ def _deadline(kind: str, incident: Incident, outcome: str | None, ct) -> Deadlin
 def build(world=None) -> SimpleNamespace:
     """Create the data set. Returns the objects and the specs the tests compute from."""
     d = SimpleNamespace(specs=SPECS)
+    _people(d)
+    reporter = d.people[0]
+    d.aggressors = Aggressor.objects.bulk_create(
+        [Aggressor(last_name=f"Dader{k}", first_name="Piet", is_identified=True) for k in range(10)]
+    )
+    d.incidents = Incident.objects.bulk_create(_period_incidents(d, reporter))
+    d.others = Incident.objects.bulk_create(_other_incidents(d, reporter))
+    _forms_and_victims(d)
+    _aggressor_links(d)
+    _deadlines(d)
+    _measures(d)
+    _letters(d)
+    return d
+
+
+def _people(d) -> None:
+    """Three departments, the two secret people, a coordinator and the manager of department b."""
     d.departments = {
         "a": DepartmentFactory(name="Publiekszaken"),
         "b": DepartmentFactory(name="Werk en Inkomen"),
@@ -151,35 +168,44 @@ def build(world=None) -> SimpleNamespace:
         roles=[roles.MEDEWERKER, roles.LEIDINGGEVENDE],
     )
     d.departments["b"].managers.add(d.manager)
-    reporter = d.people[0]
-    d.aggressors = Aggressor.objects.bulk_create(
-        [Aggressor(last_name=f"Dader{k}", first_name="Piet", is_identified=True) for k in range(10)]
-    )
-    incidents = [
+
+
+# The fields of an incident taken from its spec as they are.
+SPEC_FIELDS = [
+    "location_type",
+    "aggression_kind",
+    "trigger",
+    "injury",
+    "doctor_visit",
+    "hospital_admission",
+    "absence",
+    "absence_days",
+    "personal_damage",
+    "personal_damage_amount",
+    "municipal_damage",
+    "municipal_damage_amount",
+    "police_called",
+    "police_report_planned",
+    "status",
+]
+
+
+def _period_incidents(d, reporter) -> list[Incident]:
+    """The incidents of the report's period, one for each spec (not saved yet)."""
+    return [
         _incident(
             f"GIR-{YEAR}-{s['i']:04d}",
             s["occurred_at"],
             d.departments[s["department"]],
             reporter,
-            location_type=s["location_type"],
-            aggression_kind=s["aggression_kind"],
-            trigger=s["trigger"],
-            injury=s["injury"],
-            doctor_visit=s["doctor_visit"],
-            hospital_admission=s["hospital_admission"],
-            absence=s["absence"],
-            absence_days=s["absence_days"],
-            personal_damage=s["personal_damage"],
-            personal_damage_amount=s["personal_damage_amount"],
-            municipal_damage=s["municipal_damage"],
-            municipal_damage_amount=s["municipal_damage_amount"],
-            police_called=s["police_called"],
-            police_report_planned=s["police_report_planned"],
-            status=s["status"],
+            **{name: s[name] for name in SPEC_FIELDS},
         )
         for s in SPECS
     ]
-    d.incidents = Incident.objects.bulk_create(incidents)
+
+
+def _other_incidents(d, reporter) -> list[Incident]:
+    """One incident just after the period, then the earlier years for the trend (not saved yet)."""
     others = [_incident("GIR-2026-0001", OUTSIDE, d.departments["a"], reporter)]
     for year, count in PREVIOUS_YEARS.items():
         others += [
@@ -191,7 +217,11 @@ def build(world=None) -> SimpleNamespace:
             )
             for k in range(count)
         ]
-    d.others = Incident.objects.bulk_create(others)
+    return others
+
+
+def _forms_and_victims(d) -> None:
+    """The spec's forms (an insult for every other incident) and a secret person as victim."""
     IncidentForm.objects.bulk_create(
         [
             IncidentForm(incident=inc, form=f)
@@ -206,6 +236,10 @@ def build(world=None) -> SimpleNamespace:
             for k, inc in enumerate(d.incidents)
         ]
     )
+
+
+def _aggressor_links(d) -> None:
+    """The spec's aggressors, and two links outside the period."""
     links = [
         IncidentAggressor(incident=inc, aggressor=d.aggressors[s["aggressor"]])
         for inc, s in zip(d.incidents, SPECS, strict=True)
@@ -216,6 +250,10 @@ def build(world=None) -> SimpleNamespace:
     d.history_links = [(d.others[1 + 20 + 1], 9), (d.others[0], 8)]
     links += [IncidentAggressor(incident=inc, aggressor=d.aggressors[k]) for inc, k in d.history_links]
     IncidentAggressor.objects.bulk_create(links)
+
+
+def _deadlines(d) -> None:
+    """The 48-hour reaction and the first aftercare talk, with the outcomes of the specs."""
     ct = ContentType.objects.get_for_model(Incident)
     deadlines = [
         _deadline("incident_reaction", inc, s["reaction"], ct)
@@ -225,9 +263,6 @@ def build(world=None) -> SimpleNamespace:
         _deadline("aftercare_talk_1", inc, s["talk1"], ct) for inc, s in zip(d.incidents, SPECS, strict=True)
     ]
     Deadline.objects.bulk_create([x for x in deadlines if x is not None])
-    _measures(d)
-    _letters(d)
-    return d
 
 
 def _letters(d) -> None:

@@ -22,8 +22,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.django_db(transaction=True)
 def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, page, log_in, tmp_path):  # noqa: F811
-    from openpyxl import load_workbook
-
     data = dataset.build()
     log_in(data.coordinator, target="/rapportages/")
     assert (
@@ -35,6 +33,16 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     assert page.get_by_role("heading", level=1).inner_text() == "Rapportages"
     assert_accessible(page, "reports-dashboard")
 
+    _open_the_annual_report(page)
+    _download_the_spreadsheet(page, tmp_path)
+    text = _make_and_download_the_pdf(page, tmp_path)
+    assert "Jaarverslag agressie en geweld 2025" in text
+    for person in data.people:
+        assert person.last_name not in text
+
+
+def _open_the_annual_report(page) -> None:
+    """Choose 2025; small departments are hidden ("< 5") together with a neighbour ("×")."""
     page.get_by_role("link", name="Jaarverslag bekijken").click()
     page.get_by_text("Ander jaar, andere periode of één afdeling kiezen").click()
     page.get_by_label("Jaar").fill("2025")
@@ -47,6 +55,11 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     assert departments.get_by_role("cell", name="×", exact=True).count() == 1
     assert_accessible(page, "reports-annual")
 
+
+def _download_the_spreadsheet(page, tmp_path) -> None:
+    """The Excel download holds every table, one per sheet."""
+    from openpyxl import load_workbook
+
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download als Excel (alle tabellen)").click()
     xlsx = download_info.value
@@ -55,6 +68,9 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     book = load_workbook(tmp_path / "report.xlsx")
     assert "Incidenten per afdeling" in book.sheetnames
 
+
+def _make_and_download_the_pdf(page, tmp_path) -> str:
+    """Queue the PDF, render it as the worker would, download it; returns its text."""
     page.get_by_role("button", name="Maak een PDF").click()
     assert page.get_by_text("Deze pagina laat vanzelf zien wanneer hij klaar is").is_visible()
     assert_accessible(page, "reports-run-queued")
@@ -69,7 +85,4 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     pdf = download_info.value
     path = tmp_path / "report.pdf"
     pdf.save_as(path)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Jaarverslag agressie en geweld 2025" in text
-    for person in data.people:
-        assert person.last_name not in text
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout

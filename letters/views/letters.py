@@ -1,52 +1,31 @@
-"""Views of the letters app: thin — parse, check access, call one service, render or redirect."""
+"""Letters of an incident: list, create, read, edit, finalise, correct, PDF and dispatch."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from gir.access import perm_required
-from gir.audit import audit_log, log_change, log_download, log_view, log_views
+from gir.audit import log_download, log_view, log_views
 from gir.downloads import attachment
 from gir.errors import RuleViolation, show_as_message, show_on_form
-from gir.exports import export_format, table_download
-from gir.models import AuditEntry, Signatory
-from gir.security.reauth import recent_login_required
-from letters import access, exports, prefill, services
-from letters import merge_fields as mf
+from gir.models import Signatory
+from letters import access, prefill, services
 from letters.constants import Copy, LetterKind, LetterStatus
-from letters.filters import DispatchFilter
 from letters.forms import (
     CopiesForm,
     DispatchForm,
     FinaliseForm,
     LetterCreateForm,
     LetterEditForm,
-    TemplateVersionForm,
     field_name,
 )
-from letters.models import Dispatch, Letter, LetterTemplate, document_sheet
-
-CREATE = "letters.create_letters"
-DISPATCH = "letters.dispatch_letters"
-REGISTER = "letters.view_register"
-TEMPLATES = "letters.manage_templates"
-
-
-def _sheet(html: str) -> str:
-    """The letter sheet for a page: its one h1 (the subject) becomes a paragraph there."""
-    html = html.replace('<h1 class="letter__subject">', '<p class="letter__subject">', 1)
-    return mark_safe(html.replace("</h1>", "</p>", 1))
-
-
-# --- Letters of an incident ---------------------------------------------------------------------
+from letters.models import Letter, document_sheet
+from letters.views.common import CREATE, DISPATCH, page_sheet
 
 
 @perm_required(CREATE)
@@ -148,7 +127,7 @@ def letter_create(request, incident_pk: int, kind: str):
 def letter_detail(request, pk: int):
     letter = access.letter_for(request.user, pk)
     log_view(request, letter, "letter")
-    sheet = _sheet(
+    sheet = page_sheet(
         letter.sheet_html() if letter.is_final else document_sheet(services.letter_document(letter))
     )
     context = {
@@ -206,7 +185,7 @@ def letter_edit(request, pk: int):
         else:
             messages.success(request, _("Het concept is opgeslagen."))
             return redirect("letters:detail", pk=letter.pk)
-    sheet = _sheet(document_sheet(services.letter_document(letter)))
+    sheet = page_sheet(document_sheet(services.letter_document(letter)))
     return render(request, "letters/letter_edit.html", {"letter": letter, "form": form, "sheet": sheet})
 
 
@@ -288,117 +267,3 @@ def letter_dispatch(request, pk: int):
         messages.success(request, _("De verzending is vastgelegd."))
         return redirect("letters:detail", pk=letter.pk)
     return render(request, "letters/letter_dispatch.html", {"letter": letter, "form": form})
-
-
-# --- Dispatch register --------------------------------------------------------------------------
-
-
-def _register_queryset(request):
-    scoped = Dispatch.objects.filter(letter__in=Letter.objects.visible_to(request.user)).select_related(
-        "letter", "letter__incident", "letter__incident__department", "letter__aggressor", "recorded_by"
-    )
-    return DispatchFilter(request.GET or None, queryset=scoped.order_by("-dispatched_at", "-pk"))
-
-
-@perm_required(REGISTER)
-@require_GET
-def register(request):
-    filterset = _register_queryset(request)
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
-    return render(request, "letters/register.html", {"filter": filterset, "page_obj": page})
-
-
-@perm_required(REGISTER)
-@require_GET
-@recent_login_required
-def register_export(request):
-    filterset = _register_queryset(request)
-    if filterset.is_bound and not filterset.is_valid():
-        messages.error(
-            request, _("Een filter is niet goed ingevuld. Pas het filter aan en maak de export opnieuw.")
-        )
-        return redirect("letters:register")
-    fmt = export_format(request.GET.get("formaat"))
-    audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
-    # The export names each letter's addressee: that is a read of each person's data.
-    log_views(
-        request,
-        [dispatch.letter.aggressor for dispatch in filterset.qs],
-        "dader {pk} in export verzendregister",
-    )
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return table_download(
-        name=f"verzendregister-{stamp}",
-        fmt=fmt,
-        headers=exports.HEADERS,
-        rows=exports.rows(filterset.qs),
-        title="Verzendregister",
-    )
-
-
-# --- Templates ----------------------------------------------------------------------------------
-
-
-@perm_required(TEMPLATES)
-@require_GET
-def template_list(request):
-    templates = LetterTemplate.objects.annotate(version_count=Count("versions")).order_by("title")
-    return render(request, "letters/template_list.html", {"templates": templates})
-
-
-@perm_required(TEMPLATES)
-def template_edit(request, pk: int):
-    """Edit a template: "Voorbeeld" renders the preview server-side, "Opslaan" adds a version."""
-    template = access.template_for(pk)
-    current = template.current_version
-    initial = {"subject": current.subject, "body": current.body} if current else {}
-    form = TemplateVersionForm(request.POST or None, initial=initial)
-    preview = None
-    if request.method == "GET" and current:
-        preview = _sheet(document_sheet(services.sample_document(current.subject, current.body)[1]))
-    if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
-            _subject, document = services.sample_document(
-                form.cleaned_data["subject"], form.cleaned_data["body"]
-            )
-            preview = _sheet(document_sheet(document))
-        else:
-            version = services.template_version_create(
-                template=template,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-                note=form.cleaned_data["note"],
-                by=request.user,
-            )
-            log_change(
-                request=request,
-                obj=template,
-                before=initial or None,
-                after={"subject": version.subject, "body": version.body},
-                description=f"sjabloon {template.pk} versie {version.number}",
-            )
-            messages.success(
-                request, _("Versie %(n)s van het sjabloon is opgeslagen.") % {"n": version.number}
-            )
-            return redirect("letters:template-edit", pk=template.pk)
-    context = {
-        "template": template,
-        "current": current,
-        "form": form,
-        "preview": preview,
-        "fields": mf.FIELDS,
-        "versions": template.versions.select_related("created_by").order_by("-number"),
-    }
-    return render(request, "letters/template_edit.html", context)
-
-
-@perm_required(TEMPLATES)
-@require_GET
-def template_version(request, pk: int, number: int):
-    template = access.template_for(pk)
-    version = get_object_or_404(template.versions, number=number)
-    return render(
-        request,
-        "letters/template_version.html",
-        {"template": template, "version": version, "letters_count": version.letters.count()},
-    )
