@@ -80,10 +80,13 @@ def test_coordinator_edits_a_template_with_a_preview(live_server, page, log_in, 
     log_in(world.coordinator, target="/brieven/sjablonen/")
     axe(page, "letters-templates")
     page.get_by_role("link", name="Besluit toegangsverbod").click()
+    # The text box becomes the letter editor once its script has run: type into the editor.
+    page.wait_for_selector("trix-editor")
     page.get_by_label("Tekst van de brief").fill("Beste {{ dader.naam }}, {{ dader.geheim }}")
     page.get_by_role("button", name="Voorbeeld").click()
     assert "dader.geheim" in page.locator(".gir-error-summary, [data-error-summary]").first.inner_text()
     axe(page, "letters-template-error")
+    page.wait_for_selector("trix-editor")
     page.get_by_label("Tekst van de brief").fill("Beste {{ dader.naam }},")
     page.get_by_role("button", name="Voorbeeld").click()
     assert "Beste J. de Jong," in page.locator(".gir-letter-preview").inner_text()
