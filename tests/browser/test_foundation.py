@@ -1,6 +1,7 @@
 """Every role logs in through the form and reaches its start page; core pages pass axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 from tests.conftest import build_world
@@ -16,7 +17,7 @@ def test_each_role_logs_in_and_reaches_an_accessible_start_page(live_server, pag
     for persona in ROLE_PERSONAS:
         log_in(getattr(world, persona))
         assert page.url == f"{live_server.url}/", f"{persona} did not land on the start page"
-        assert page.get_by_role("heading", level=1).inner_text().startswith("Welkom")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Welkom")
         axe(page, f"start-{persona}")
 
 
@@ -48,8 +49,8 @@ def test_a_form_error_is_summarised_focused_and_keeps_input(live_server, page, l
     page.get_by_label("Voornaam").fill("Nina")
     page.get_by_role("button", name="Opslaan").click()
     summary = page.locator("[data-error-summary]")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
     assert page.get_by_label("Voornaam").input_value() == "Nina"
     axe(page, "form-error")
 

@@ -3,6 +3,7 @@ aggressor, adds a screenshot and records the first talk; the coordinator finds i
 filtered list. axe-core finds no violations on any of these pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from incidents.models import Incident, ReportDraft
 from tests.browser.conftest import (  # noqa: F401 - fixtures shared with tests/browser
@@ -35,8 +36,7 @@ def _employee_reports_on_a_phone(page, world, log_in):  # noqa: F811
     draft = ReportDraft.objects.get(user=world.employee)
     assert draft.data["fields"]["description"] == ["Bezoeker schold mij uit omdat de wachttijd lang was."]
     page.get_by_role("button", name="Melding versturen").click()
-    heading = page.get_by_role("heading", level=1).inner_text()
-    assert heading.startswith("Dossier GIR-")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Dossier GIR-")
     assert_accessible(page, "incidents-dossier-phone")
     return Incident.objects.get(description__startswith="Bezoeker schold")
 
@@ -52,14 +52,14 @@ def _manager_completes(page, live_server, world, incident, log_in):  # noqa: F81
     page.get_by_label("Aanleiding").fill("Lange wachttijd bij de balie")
     assert_accessible(page, "incidents-edit")
     page.get_by_role("button", name="Opslaan").click()
-    assert "De gegevens zijn opgeslagen." in page.content()
+    expect(page.locator("body")).to_contain_text("De gegevens zijn opgeslagen.")
 
     page.get_by_role("link", name="Dader zoeken en koppelen").click()
     page.get_by_label("Naam").fill("Kramer")
     page.get_by_role("button", name="Zoeken").click()
     assert_accessible(page, "incidents-aggressor-search")
     page.get_by_role("button", name="Koppelen").first.click()
-    assert "De dader is aan het incident gekoppeld." in page.content()
+    expect(page.locator("body")).to_contain_text("De dader is aan het incident gekoppeld.")
 
     page.get_by_role("link", name="Bewijs toevoegen").click()
     page.get_by_label("Bestanden").set_input_files(
@@ -68,7 +68,7 @@ def _manager_completes(page, live_server, world, incident, log_in):  # noqa: F81
     page.get_by_label("Omschrijving (niet verplicht)").fill("Schermafbeelding van de wachtrij")
     assert_accessible(page, "incidents-evidence")
     page.get_by_role("button", name="Toevoegen").click()
-    assert "De bestanden zijn toegevoegd aan het dossier." in page.content()
+    expect(page.locator("body")).to_contain_text("De bestanden zijn toegevoegd aan het dossier.")
 
     page.get_by_role("link", name="Eerste opvang vastleggen").click()
     page.get_by_label("Korte samenvatting").fill(
@@ -76,7 +76,7 @@ def _manager_completes(page, live_server, world, incident, log_in):  # noqa: F81
     )
     page.get_by_label("Geen melding of aangifte").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert "Het eerste opvanggesprek is vastgelegd." in page.content()
+    expect(page.locator("body")).to_contain_text("Het eerste opvanggesprek is vastgelegd.")
     assert_accessible(page, "incidents-dossier-manager")
 
 
@@ -99,7 +99,7 @@ def test_report_complete_and_find(live_server, page, log_in):  # noqa: F811
     page.get_by_label("Vorm", exact=True).select_option("schelden")
     page.get_by_label("Status").select_option("in_behandeling")
     page.get_by_role("button", name="Filter toepassen").click()
-    assert page.get_by_role("link", name=incident.reference).is_visible()
+    expect(page.get_by_role("link", name=incident.reference)).to_be_visible()
     assert page.get_by_role("link", name=earlier.reference).count() == 0
     assert_accessible(page, "incidents-list-filtered")
     page.get_by_role("link", name="Daders", exact=True).click()

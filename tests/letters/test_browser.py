@@ -2,6 +2,7 @@
 browser; every page on the way passes axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from gir.models import Deadline
 from letters.constants import REACTION_DEADLINE
@@ -29,25 +30,25 @@ def test_manager_makes_finalises_and_dispatches_a_letter(live_server, page, log_
 
     page.get_by_role("link", name="Schriftelijke waarschuwing").first.click()
     page.get_by_role("button", name="Concept maken").click()
-    assert page.locator(".utrecht-form-field--invalid").count() >= 1  # the summary is required
+    expect(page.locator(".utrecht-form-field--invalid").first).to_be_visible()  # the summary is required
     axe(page, "letters-create-error")
     page.get_by_label("Korte beschrijving van wat er gebeurde").fill(
         "U schold een medewerker uit aan de balie."
     )
     page.get_by_role("button", name="Concept maken").click()
-    assert "Het concept is gemaakt" in page.content()
-    assert "U schold een medewerker uit aan de balie." in page.locator(".gir-letter-preview").inner_text()
+    expect(page.get_by_text("Het concept is gemaakt")).to_be_visible()
+    expect(page.locator(".gir-letter-preview")).to_contain_text("U schold een medewerker uit aan de balie.")
     axe(page, "letters-detail-concept")
 
     page.get_by_role("link", name="Tekst aanpassen").click()
     axe(page, "letters-edit")
     page.get_by_label("Onderwerp").fill("Waarschuwing na uw bezoek")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Waarschuwing na uw bezoek" in page.locator(".gir-letter-preview").inner_text()
+    expect(page.locator(".gir-letter-preview")).to_contain_text("Waarschuwing na uw bezoek")
 
     page.get_by_label("Ik heb de brief gecontroleerd").check()
     page.get_by_role("button", name="Definitief maken").click()
-    assert "De brief is definitief" in page.content()
+    expect(page.locator("body")).to_contain_text("De brief is definitief")
     axe(page, "letters-detail-final")
     letter = Letter.objects.get()
     assert letter.is_final and letter.sha256
@@ -69,8 +70,8 @@ def _dispatch_by_registered_mail(page, axe) -> None:
     assert page.locator(".utrecht-form-field--invalid").count() == 1  # tracking number missing
     page.get_by_label("Zendingnummer").fill("3SGIR0001")
     page.get_by_role("button", name="Verzending vastleggen").click()
-    assert "De verzending is vastgelegd" in page.content()
-    assert "3SGIR0001" in page.content()
+    expect(page.locator("body")).to_contain_text("De verzending is vastgelegd")
+    expect(page.locator("body")).to_contain_text("3SGIR0001")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -84,12 +85,12 @@ def test_coordinator_edits_a_template_with_a_preview(live_server, page, log_in, 
     page.wait_for_selector("trix-editor")
     page.get_by_label("Tekst van de brief").fill("Beste {{ dader.naam }}, {{ dader.geheim }}")
     page.get_by_role("button", name="Voorbeeld").click()
-    assert "dader.geheim" in page.locator(".gir-error-summary, [data-error-summary]").first.inner_text()
+    expect(page.locator(".gir-error-summary, [data-error-summary]").first).to_contain_text("dader.geheim")
     axe(page, "letters-template-error")
     page.wait_for_selector("trix-editor")
     page.get_by_label("Tekst van de brief").fill("Beste {{ dader.naam }},")
     page.get_by_role("button", name="Voorbeeld").click()
-    assert "Beste J. de Jong," in page.locator(".gir-letter-preview").inner_text()
+    expect(page.locator(".gir-letter-preview")).to_contain_text("Beste J. de Jong,")
     axe(page, "letters-template-preview")
     page.get_by_role("button", name="Opslaan als nieuwe versie").click()
-    assert "Versie 2 van het sjabloon is opgeslagen" in page.content()
+    expect(page.locator("body")).to_contain_text("Versie 2 van het sjabloon is opgeslagen")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from reports.models import ReportRun
 from reports.services.runs import report_run_render
@@ -47,7 +48,7 @@ def _open_the_annual_report(page) -> None:
     page.get_by_text("Ander jaar, andere periode of één afdeling kiezen").click()
     page.get_by_label("Jaar").fill("2025")
     page.get_by_role("button", name="Rapportage tonen").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Jaarverslag agressie en geweld 2025"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jaarverslag agressie en geweld 2025")
     assert page.get_by_role("img", name="Warmtekaart").count() == 1
     departments = page.get_by_role("table", name="Incidenten per afdeling")
     # One small department ("< 5") and the neighbour hidden with it ("×"), so the total gives nothing away.
@@ -72,7 +73,7 @@ def _download_the_spreadsheet(page, tmp_path) -> None:
 def _make_and_download_the_pdf(page, tmp_path) -> str:
     """Queue the PDF, render it as the worker would, download it; returns its text."""
     page.get_by_role("button", name="Maak een PDF").click()
-    assert page.get_by_text("Deze pagina laat vanzelf zien wanneer hij klaar is").is_visible()
+    expect(page.get_by_text("Deze pagina laat vanzelf zien wanneer hij klaar is")).to_be_visible()
     assert_accessible(page, "reports-run-queued")
     # No worker in the test: run the task's function, as the worker would.
     report_run_render(ReportRun.objects.get().pk)

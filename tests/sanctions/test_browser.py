@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from gir.deadlines.arithmetic import end_of_local_day
 
@@ -46,7 +47,7 @@ def test_mandated_manager_imposes_a_ban_reception_sees_it_until_it_ends(live_ser
         page.get_by_label("Beveiliging waarschuwen").check()
         page.get_by_role("button", name="Besluit vastleggen").click()
         page.wait_for_load_state()
-        assert "Nog niet. Het verbod geldt pas na uitreiken." in page.content()
+        expect(page.locator("body")).to_contain_text("Nog niet. Het verbod geldt pas na uitreiken.")
         assert_accessible(page, "sanctions-ban-detail")
 
         page.get_by_role("link", name="Uitreiken vastleggen").click()
@@ -54,7 +55,7 @@ def test_mandated_manager_imposes_a_ban_reception_sees_it_until_it_ends(live_ser
         page.get_by_label("Ontvangst getekend").check()
         page.get_by_role("button", name="Opslaan").click()
         page.wait_for_load_state()
-        assert "Van kracht" in page.content()
+        expect(page.locator("body")).to_contain_text("Van kracht")
 
         log_in(world.reception, target=reverse("sanctions:reception"))
         card = page.locator(".gir-reception__card", has_text="Berend Browsertest")
@@ -71,7 +72,7 @@ def test_mandated_manager_imposes_a_ban_reception_sees_it_until_it_ends(live_ser
         traveller.move_to(end_of_local_day(END_DATE) + timedelta(seconds=1))
         log_in(world.reception, target=reverse("sanctions:reception"))
         assert page.locator(".gir-reception__card").count() == 0
-        assert "Er gelden nu geen toegangsverboden." in page.content()
+        expect(page.locator("body")).to_contain_text("Er gelden nu geen toegangsverboden.")
         assert_accessible(page, "sanctions-reception-empty")
 
 
@@ -91,12 +92,12 @@ def test_reception_registers_a_breach_from_the_list(live_server, page, log_in): 
     log_in(world.reception, target=reverse("sanctions:reception"))
     page.get_by_role("link", name="Toch binnengekomen? Overtreding van Bea Binnenloper melden").click()
     page.get_by_role("button", name="Overtreding melden").click()
-    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
     assert_accessible(page, "sanctions-breach-errors")
     page.get_by_label("Wat is er gebeurd").fill("Kwam binnen via de zij-ingang en wilde niet weg.")
     page.get_by_label("Weigeren te vertrekken").check()
     page.get_by_role("button", name="Overtreding melden").click()
-    page.wait_for_load_state()
+    page.wait_for_url(f"**{reverse('sanctions:reception')}")
     breach = BanBreach.objects.get()
-    assert breach.incident.reference in page.content()
+    expect(page.locator("body")).to_contain_text(breach.incident.reference)
     assert page.url.endswith(reverse("sanctions:reception"))

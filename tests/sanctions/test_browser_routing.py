@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from incidents.models import Incident
 from letters.constants import LetterKind, LetterStatus
@@ -122,7 +123,7 @@ def test_the_chain_reaches_someone_who_can_act_at_every_step(live_server, page, 
     page.get_by_role("link", name="Aangifte doen na overtreding toegangsverbod").click()
     page.wait_for_load_state()
     log_in(world.other_manager, target=reverse("incidents:detail", args=[breach_incident.pk]))
-    assert "doe aangifte" in page.content()
+    expect(page.locator("body")).to_contain_text("doe aangifte")
     assert_accessible(page, "routing-breach-banner")
     page.set_viewport_size({"width": 360, "height": 740})
     page.screenshot(path="/tmp/routing-shots/breach-banner-360.png", full_page=True)
