@@ -30,6 +30,7 @@ def comparisons(request):
         data = form.cleaned_data
         try:
             row = comparison_set_import(
+                actor=request.user,
                 request=request,
                 label=data["label"],
                 figures=data["figures"],
@@ -40,8 +41,9 @@ def comparisons(request):
             show_on_form(form, exc)
         else:
             messages.success(
-                request, _("“%(label)s” is ingelezen. U ziet het in het jaarverslag van %(year)s.")
-                % {"label": row.label, "year": row.year}
+                request,
+                _("“%(label)s” is ingelezen. U ziet het in het jaarverslag van %(year)s.")
+                % {"label": row.label, "year": row.year},
             )
             return redirect("reports:comparisons")
     return _page(request, form, status=400)

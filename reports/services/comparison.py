@@ -35,7 +35,7 @@ NOT_RATED = AMOUNT_FIGURES | {"verzuimdagen"}
 
 
 def comparison_set_import(
-    *, request, label: str, figures: dict, file_format: str, content: bytes
+    *, actor, label: str, figures: dict, file_format: str, content: bytes, request=None
 ) -> ComparisonSet:
     """Store a validated kerncijfers file (``comparison_file.read_kerncijfers``) under the
     coordinator's label; the same file twice is refused."""
@@ -54,10 +54,11 @@ def comparison_set_import(
             figures=figures,
             file_format=file_format,
             file_sha256=digest,
-            uploaded_by=request.user,
+            uploaded_by=actor,
         )
         audit_log(
             request=request,
+            actor=actor,
             action=AuditEntry.Action.CREATE,
             obj=row,
             description=f"vergelijkingsbestand ingelezen jaar={row.year} formaat={file_format} "

@@ -118,6 +118,8 @@ def _not_a_number(name: str):
 def _parse_json(text: str) -> object:
     try:
         return json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_not_a_number)
+    except ComparisonFileError:
+        raise
     except RecursionError:
         raise ComparisonFileError(
             _("Het bestand is te diep genest. Dit is geen kerncijferbestand.")
