@@ -217,8 +217,33 @@ def _check_schema(data: object) -> None:
     what = SCHEMA_MESSAGES.get(error.validator, _("het bestand volgt het schema niet"))
     raise ComparisonFileError(
         _("Het bestand past niet bij het formaat gir-kerncijfers 1.0: %(what)s (bij %(where)s).")
-        % {"what": what, "where": error.json_path[:80]}
+        % {"what": what, "where": _where(error.absolute_path)}
     )
+
+
+FIELD_NAMES = {
+    "format": gettext_lazy("formaat"),
+    "version": gettext_lazy("versie"),
+    "organisation": gettext_lazy("organisatie"),
+    "year": gettext_lazy("jaar"),
+    "employees": gettext_lazy("medewerkers"),
+    "sections": gettext_lazy("sectie"),
+    "figures": gettext_lazy("cijfer"),
+    "key": gettext_lazy("code"),
+    "value": gettext_lazy("waarde"),
+    "hidden": gettext_lazy("verborgen"),
+}
+
+
+def _where(path) -> str:
+    """Where in the file, in words: "sectie 2, cijfer 5, waarde" (never text from the file)."""
+    words: list[str] = []
+    for step in path:
+        if isinstance(step, int) and words:
+            words[-1] = f"{words[-1]} {step + 1}"
+        else:
+            words.append(str(FIELD_NAMES.get(step, _("een veld"))))
+    return ", ".join(words) or _("het begin van het bestand")
 
 
 def _check_contents(data: dict) -> None:
