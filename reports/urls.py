@@ -11,6 +11,7 @@ urlpatterns = [
     path("jaarverslag/kerncijfers/<slug:fmt>/", views.export_kerncijfers, name="export-kerncijfers"),
     path("medewerkers/", views.headcounts, name="headcounts"),
     path("pdf/", views.run_create, name="run-create"),
+    path("pdf/nieuw/", views.run_new, name="run-new"),
     path("pdf/<int:pk>/", views.run_detail, name="run-detail"),
     path("pdf/<int:pk>/status/", views.run_status, name="run-status"),
     path("pdf/<int:pk>/opnieuw/", views.run_retry, name="run-retry"),
