@@ -23,8 +23,8 @@ COMMENTARY = {
     "summary": "De meeste meldingen komen van de balies. Daar hebben we dit jaar extra training gegeven.",
     "trend": "Het aantal meldingen is de afgelopen vijf jaar gestegen. Dat komt ook doordat melden "
     "makkelijker is geworden.",
-    "trend_departments": "Publiekszaken en Werk en Inkomen hebben al jaren de meeste incidenten. "
-    "Zij hebben het meeste contact met inwoners.",
+    "trend_departments": "Publiekszaken had dit jaar de meeste incidenten. "
+    "Daar is het meeste contact met inwoners, aan de balie.",
     "effect": "Na een toegangsverbod komen daders minder vaak terug dan na alleen een brief. "
     "Volgend jaar kijken we of dat zo blijft.",
 }

@@ -140,7 +140,7 @@ class RunTextsForm(forms.Form):
         self.sections = sections
         for key, title in sections:
             self.fields[self.comment_field(key)] = _text_field(
-                _("Toelichting bij “%(title)s”") % {"title": title}, COMMENT_MAX, 3
+                _("Toelichting bij “%(title)s”") % {"title": title}, COMMENT_MAX, 2
             )
 
     @staticmethod

@@ -159,7 +159,8 @@ def _lines(table: Table) -> bytes:
     ax.set_ylim(bottom=0)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylabel(_("Incidenten"))
-    ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if table.rows:
+        ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     _integer_ticks(ax.yaxis)
     return _svg(fig)
 
