@@ -74,6 +74,17 @@ class AggressorForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "photo"}
 
 
+def initial_from_name(name: str) -> dict[str, str]:
+    """Pre-fill the new-person form from the name a reporter typed (``Incident.aggressor_name``):
+    "Jan de Vries" gives first name Jan and last name "de Vries", "J. de Vries" initials J.
+    A guess the manager checks before saving; nothing is stored until they do."""
+    words = name.split()
+    if len(words) < 2:
+        return {"last_name": name.strip()}
+    first, rest = words[0], " ".join(words[1:])
+    return {"initials" if first.endswith(".") else "first_name": first, "last_name": rest}
+
+
 class AggressorSearchForm(forms.Form):
     use_required_attribute = False  # no red fields before typing; aria-required stays
     name = forms.CharField(label=_("Naam"), max_length=120, required=False)
