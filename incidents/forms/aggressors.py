@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.uploads import validate_image_upload
 from incidents.models import Aggressor
 
@@ -88,9 +89,4 @@ def initial_from_name(name: str) -> dict[str, str]:
 class AggressorSearchForm(forms.Form):
     use_required_attribute = False  # no red fields before typing; aria-required stays
     name = forms.CharField(label=_("Naam"), max_length=120, required=False)
-    date_of_birth = forms.DateField(
-        label=_("Geboortedatum"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-    )
+    date_of_birth = forms.DateField(label=_("Geboortedatum"), required=False, **dutch_date_kwargs())
