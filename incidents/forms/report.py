@@ -31,7 +31,7 @@ class ShortReportForm(PendingMixin):
     TARGET_ME, TARGET_COLLEAGUE, TARGET_OFFICE_HOLDER = "mij", "collega", "bestuurder"
 
     occurred_at = local_datetime_field(
-        _("Wanneer gebeurde het?"), help_text=_("Datum en tijd. Nu is al ingevuld.")
+        _("Wanneer gebeurde het?"), help_text=_("Nu is al ingevuld.")
     )
     location_type = forms.ChoiceField(
         label=_("Waar gebeurde het?"),
