@@ -30,9 +30,7 @@ class ShortReportForm(PendingMixin):
 
     TARGET_ME, TARGET_COLLEAGUE, TARGET_OFFICE_HOLDER = "mij", "collega", "bestuurder"
 
-    occurred_at = local_datetime_field(
-        _("Wanneer gebeurde het?"), help_text=_("Nu is al ingevuld.")
-    )
+    occurred_at = local_datetime_field(_("Wanneer gebeurde het?"), help_text=_("Nu is al ingevuld."))
     location_type = forms.ChoiceField(
         label=_("Waar gebeurde het?"),
         choices=[("", _("Kies een plek")), *LocationType.choices],
