@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from reports.services.params import ReportParams, report_departments
 
 MAX_DAYS = 10 * 366 + 1
@@ -21,12 +22,8 @@ class ReportForm(forms.Form):
         min_value=2000,
         help_text=_("Kies een jaar, of vul hieronder een eigen periode in."),
     )
-    date_from = forms.DateField(
-        label=_("Van (datum)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Tot en met (datum)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("Van (datum)"), required=False, **dutch_date_kwargs())
+    date_to = forms.DateField(label=_("Tot en met (datum)"), required=False, **dutch_date_kwargs())
     department = forms.ModelChoiceField(
         label=_("Afdeling"), required=False, queryset=None, empty_label=_("Alle afdelingen")
     )
