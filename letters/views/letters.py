@@ -130,10 +130,14 @@ def letter_detail(request, pk: int):
     sheet = page_sheet(
         letter.sheet_html() if letter.is_final else document_sheet(services.letter_document(letter))
     )
+    reasons = {} if letter.is_final else prefill.copy_reasons(letter)
     context = {
         "letter": letter,
         "sheet": sheet,
-        "finalise_form": FinaliseForm() if not letter.is_final else None,
+        "copy_reasons": list(reasons.values()),
+        "finalise_form": None
+        if letter.is_final
+        else FinaliseForm(initial={"copies": prefill.default_copies(reasons)}),
         "copies_form": CopiesForm(initial={"copies": letter.copies}) if letter.is_final else None,
         "dispatches": letter.dispatches.select_related("recorded_by"),
         "corrections": letter.corrections.all(),
@@ -253,7 +257,11 @@ def letter_dispatch(request, pk: int):
     if not letter.is_final:
         messages.error(request, _("Maak de brief eerst definitief; een concept kan niet worden verzonden."))
         return redirect("letters:detail", pk=letter.pk)
-    form = DispatchForm(request.POST or None, not_before=letter.incident.occurred_at)
+    form = DispatchForm(
+        request.POST or None,
+        not_before=letter.incident.occurred_at,
+        initial={"method": prefill.default_dispatch_method(letter)},
+    )
     if request.method == "POST" and form.is_valid():
         services.dispatch_record(
             letter=letter,
