@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gir.audit_texts import describe
 from gir.models import AuditEntry
 from incidents.models import Aggressor, Incident
 from letters.models import Letter
@@ -115,7 +116,7 @@ def row(entry: AuditEntry) -> list:
         str(entry.actor) if entry.actor_id else "",
         entry.get_action_display(),
         subject,
-        entry.description,
+        describe(entry.description),
         entry.ip_address or "",
     ]
 
