@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aftercare.models import AftercareCase, AftercareNote
+from gir import audit_texts as texts
 from gir.audit import log_view
 
 
@@ -20,5 +21,5 @@ def notes_for(request, case: AftercareCase) -> list[AftercareNote] | None:
         return None
     notes = list(AftercareNote.objects.filter(case=case).select_related("written_by", "talk"))
     for note in notes:
-        log_view(request, note, f"aftercare note of case {case.pk}")
+        log_view(request, note, texts.AFTERCARE_NOTE_VIEWED(case=case.pk))
     return notes

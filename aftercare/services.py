@@ -25,6 +25,7 @@ from aftercare.constants import (
     TalkStatus,
 )
 from aftercare.models import AftercareCase, AftercareEvent, AftercareNote, AftercareTalk, Referral
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.deadlines import deadline_close, deadline_open, deadline_reschedule
 from gir.errors import RuleViolation
@@ -262,7 +263,10 @@ def note_add(*, case: AftercareCase, text: str, by, talk: AftercareTalk | None =
     """Append a confidential note. The audit log records that one was written, not what."""
     note = AftercareNote.objects.create(case=case, talk=talk, text=text.strip(), written_by=by)
     audit_log(
-        actor=by, action=AuditEntry.Action.CREATE, obj=note, description=f"aftercare note case {case.pk}"
+        actor=by,
+        action=AuditEntry.Action.CREATE,
+        obj=note,
+        description=texts.AFTERCARE_NOTE_ADDED(case=case.pk),
     )
     return note
 

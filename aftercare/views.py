@@ -27,6 +27,7 @@ from aftercare.ics import talk_invitation
 from aftercare.models import AftercareCase, AftercareTalk
 from aftercare.notes import notes_for
 from aftercare.report import QUARTERS, quarterly_report
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import audit_log, log_download, log_view
 from gir.downloads import attachment
@@ -62,7 +63,7 @@ def case_detail(request, pk: int):
     is_worker = AftercareCase.objects.handled_by(user).filter(pk=case.pk).exists()
     # Referrals are the employee's own business and the team's; managers see only dates and status.
     show_referrals = is_worker or case.person_id == user.pk
-    log_view(request, case, "aftercare case")  # health-related personal data (AVG art. 9)
+    log_view(request, case, texts.AFTERCARE_CASE_VIEWED())  # health-related personal data (AVG art. 9)
     return render(
         request,
         "aftercare/case_detail.html",
@@ -154,7 +155,7 @@ def talk_ics(request, pk: int):
     talk = access.talk_for(request.user, pk)
     if talk.status != TalkStatus.PLANNED or talk.planned_start is None:
         raise Http404
-    log_download(request, talk, "aftercare talk invitation")
+    log_download(request, talk, texts.AFTERCARE_INVITATION())
     return attachment(
         talk_invitation(talk, timezone.now()),
         filename=f"nazorggesprek-{talk.number}.ics",
@@ -241,7 +242,9 @@ def report_export(request):
     _form, year = _report_year(request)
     rows = quarterly_report(year)
     audit_log(
-        request=request, action=AuditEntry.Action.EXPORT, description=f"aftercare quarterly report {year}"
+        request=request,
+        action=AuditEntry.Action.EXPORT,
+        description=texts.AFTERCARE_QUARTER_REPORT(year=year),
     )
     return table_download(
         name=f"nazorg-kwartaalrapportage-{year}",

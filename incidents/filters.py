@@ -10,11 +10,18 @@ from django.utils.translation import gettext_lazy as _
 
 from gir.dateinput import dutch_date_kwargs
 from gir.models import Department
+from incidents import search
 from incidents.constants import AggressionForm, LocationType, Status
-from incidents.models import Aggressor, IncidentAggressor, IncidentForm
+from incidents.models import IncidentForm
 
 
 class IncidentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Zoeken"),
+        method="filter_search",
+        max_length=search.MAX_LENGTH,
+        help_text=_("Kenmerk, woorden uit de beschrijving, plek of afdeling."),
+    )
     occurred_from = django_filters.DateFilter(
         field_name="occurred_at", lookup_expr="date__gte", label=_("Vanaf datum"), **dutch_date_kwargs()
     )
@@ -35,7 +42,6 @@ class IncidentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=Status.choices, label=_("Status"), empty_label=_("Alle statussen")
     )
-    aggressor = django_filters.CharFilter(label=_("Dader (naam)"), method="filter_aggressor", max_length=120)
     overdue = django_filters.BooleanFilter(
         label=_("Alleen met verlopen termijn"),
         method="filter_overdue",
@@ -45,20 +51,16 @@ class IncidentFilter(django_filters.FilterSet):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        if user is None or not user.has_perm("incidents.search_aggressors"):
-            del self.filters["aggressor"]
+        if user is not None and user.has_perm("incidents.search_aggressors"):
+            self.filters["q"].extra["help_text"] = _(
+                "Kenmerk, woorden uit de beschrijving, plek, afdeling of naam van de dader."
+            )
 
     def filter_form(self, queryset, name, value):
         return queryset.filter(Exists(IncidentForm.objects.filter(incident=OuterRef("pk"), form=value)))
 
-    def filter_aggressor(self, queryset, name, value):
-        persons = Aggressor.objects.visible_to(self.user).active()
-        value = value.strip()
-        persons = (
-            persons.filter(pk=int(value)) if value.isdigit() else persons.filter(last_name__icontains=value)
-        )
-        links = IncidentAggressor.objects.filter(incident=OuterRef("pk"), aggressor__in=persons)
-        return queryset.filter(Exists(links))
+    def filter_search(self, queryset, name, value):
+        return search.search(queryset, value, user=self.user)
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue(timezone.now()) if value else queryset

@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from gir.registry import dossier_entries, registry
-from incidents.constants import EventKind
+from incidents.constants import EventKind, Status
 from incidents.models import Incident
 
 # Shown in their own block of the dossier; on the timeline they would only repeat it.
@@ -63,6 +63,8 @@ def _history_entries(incident: Incident) -> list[dict]:
         for e in incident.events.select_related("by")
     ]
     for change in incident.status_changes.select_related("by"):
+        if not change.from_status and change.to_status == Status.REPORTED:
+            continue  # the first status is the report itself ("Melding gedaan"): not a second row
         title = _("Status: %(status)s") % {"status": change.get_to_status_display()}
         entries.append(
             {"at": change.at, "title": title, "text": change.note, "by": change.by, "kind": "status"}

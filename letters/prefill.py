@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from letters.constants import LetterKind
+from letters.constants import DEFAULT_COPIES, Copy, DispatchMethod, LetterKind
 
 SUGGESTED = {
     "ordegesprek": [LetterKind.ORDEGESPREK_INVITATION, LetterKind.AGREEMENTS],
@@ -80,3 +81,38 @@ def measure_details(measure) -> dict:
         )
         details["schade.bedrag"] = claim.outstanding or claim.total
     return {k: v for k, v in details.items() if v not in (None, "")}
+
+
+def aangifte_made(incident) -> bool:
+    """Whether an aangifte (not revoked) was made for this incident: its letters get a police copy."""
+    from sanctions.constants import MeasureStatus, MeasureType
+    from sanctions.models import Measure
+
+    measures = Measure.objects.filter(incidents=incident, type=MeasureType.AANGIFTE)
+    return measures.exclude(status=MeasureStatus.REVOKED).exists()
+
+
+def copy_reasons(letter) -> dict[str, str]:
+    """Copies this case adds to the default ones, each with the reason shown beside the choice."""
+    reasons = {}
+    if aangifte_made(letter.incident):
+        reasons[Copy.POLICE.value] = _("Er is aangifte gedaan, dus de politie krijgt een exemplaar.")
+    if letter.kind == LetterKind.BAN_DECISION:
+        reasons[Copy.REGISTERED_MAIL.value] = _("Een besluit gaat aangetekend naar de ontvanger.")
+    return reasons
+
+
+def default_copies(reasons: dict[str, str]) -> list[str]:
+    """The copies ticked when a letter is made final; the person can change them.
+
+    Always the recipient's, the dossier's and the register's, plus those ``copy_reasons`` adds for
+    the case: the police's when an aangifte was made, the registered-mail copy for a ban decision
+    (seed 004 §8.1).
+    """
+    chosen = {c.value for c in DEFAULT_COPIES} | set(reasons)
+    return [c.value for c in Copy if c.value in chosen]
+
+
+def default_dispatch_method(letter) -> str | None:
+    """The way of dispatch chosen in advance: registered mail for a ban decision, else none."""
+    return DispatchMethod.REGISTERED.value if letter.kind == LetterKind.BAN_DECISION else None

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gir.audit_texts import describe
 from gir.dateinput import dutch_date_kwargs
 from gir.models import AuditEntry
 from incidents.models import Aggressor, Incident
@@ -114,7 +115,7 @@ def row(entry: AuditEntry) -> list:
         str(entry.actor) if entry.actor_id else "",
         entry.get_action_display(),
         subject,
-        entry.description,
+        describe(entry.description),
         entry.ip_address or "",
     ]
 

@@ -87,9 +87,9 @@ def test_the_incident_list_name_filter_keeps_the_name_out_of_every_url(world, pe
     client = login(world.manager)
     url = reverse("incidents:list")
 
-    assert client.get(url, {"aggressor": NAME}).context["total"] == 3  # a name in the URL filters nothing
+    assert client.get(url, {"q": NAME}).context["total"] == 3  # a name in the URL filters nothing
 
-    response = client.post(url, {"aggressor": NAME, "date_of_birth": BIRTH, "status": ""})
+    response = client.post(url, {"q": NAME, "date_of_birth": BIRTH, "status": ""})
     assert response.status_code == 302
     location = response["Location"]
     assert not any(secret in unquote_plus(location).lower() for secret in SECRETS), location

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.audit import audit_log, log_change
 from gir.errors import RuleViolation
 from gir.models import AuditEntry
@@ -90,7 +91,9 @@ def role_grant_decide(*, actor, grant: RoleGrant, confirm: bool, request=None) -
         actor=actor,
         action=AuditEntry.Action.GRANT,
         obj=grant,
-        description=f"rol {grant.role_id} {grant.status} voor gebruiker {grant.user_id}",
+        description=(texts.ROLE_CONFIRMED if confirm else texts.ROLE_REFUSED)(
+            role=grant.role_id, user=grant.user_id
+        ),
         changes={"roles": [before, _role_names(grant.user)]},
     )
     return grant

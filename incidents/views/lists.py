@@ -17,6 +17,7 @@ from gir.access import perm_required
 from gir.audit import log_download
 from gir.exports import export_format, table_download
 from gir.models import Deadline
+from incidents import search
 from incidents.constants import DEADLINE_REACTION, InvolvementRole, Status
 from incidents.deadline_overview import deadline_overview
 from incidents.filters import IncidentFilter
@@ -39,43 +40,46 @@ def listed(queryset):
     )
 
 
-NAME_TOKENS = "incident_name_filters"  # session key: {token: [name, expiry (epoch seconds)]}
-NAME_TOKEN_SECONDS = 30 * 60
-NAME_TOKENS_KEPT = 20
+SEARCH_TOKENS = "incident_searches"  # session key: {token: [search text, expiry (epoch seconds)]}
+SEARCH_TOKEN_SECONDS = 30 * 60
+SEARCH_TOKENS_KEPT = 20
 
 
-def _remember_name(request, name: str) -> str:
-    """Keep a searched name in the session under a random token; the URL carries only the token."""
+def _remember_search(request, text: str) -> str:
+    """Keep a search in the session under a random token; the URL carries only the token."""
     now = time.time()
-    tokens = {t: entry for t, entry in request.session.get(NAME_TOKENS, {}).items() if entry[1] > now}
+    tokens = {t: entry for t, entry in request.session.get(SEARCH_TOKENS, {}).items() if entry[1] > now}
     token = secrets.token_urlsafe(12)
-    tokens[token] = [name, now + NAME_TOKEN_SECONDS]
-    request.session[NAME_TOKENS] = dict(sorted(tokens.items(), key=lambda kv: kv[1][1])[-NAME_TOKENS_KEPT:])
+    tokens[token] = [text, now + SEARCH_TOKEN_SECONDS]
+    request.session[SEARCH_TOKENS] = dict(
+        sorted(tokens.items(), key=lambda kv: kv[1][1])[-SEARCH_TOKENS_KEPT:]
+    )
     return token
 
 
 def filter_data(request):
-    """The list's filter values: the query string, with the name taken from the session token.
+    """The list's filter values: the query string, with the search text taken from the session.
 
-    A name never travels in the URL (issue 12): ``aggressor`` in the query string is ignored;
-    ``zoek`` is an opaque token of this session. An unknown or expired token filters on no name.
+    A search can hold a name, so it never travels in the URL (issue 12): ``q`` in the query
+    string is ignored; ``zoek`` is an opaque token of this session. An unknown or expired token
+    searches for nothing.
     """
     data = request.GET.copy()
-    data.pop("aggressor", None)
+    data.pop("q", None)
     token = data.pop("zoek", [""])[-1]
-    entry = request.session.get(NAME_TOKENS, {}).get(token) if token else None
+    entry = request.session.get(SEARCH_TOKENS, {}).get(token) if token else None
     if entry and entry[1] > time.time():
-        data["aggressor"] = entry[0]
+        data["q"] = entry[0]
     return data or None
 
 
 def _filter_redirect(request):
-    """The filter form POSTs (the name is in it); answer with a URL that holds no name."""
-    carried = [key for key in IncidentFilter.base_filters if key != "aggressor"]  # nothing else
+    """The filter form POSTs (the search is in it); answer with a URL that holds no search text."""
+    carried = [key for key in IncidentFilter.base_filters if key != "q"]  # nothing else
     params = [(key, value) for key in carried for value in request.POST.getlist(key) if value]
-    name = request.POST.get("aggressor", "").strip()[:120]
-    if name and request.user.has_perm("incidents.search_aggressors"):
-        params.append(("zoek", _remember_name(request, name)))
+    text = " ".join(request.POST.get("q", "").split())[: search.MAX_LENGTH]
+    if text:
+        params.append(("zoek", _remember_search(request, text)))
     url = reverse("incidents:list")
     return redirect(f"{url}?{urlencode(params)}" if params else url)
 
@@ -91,13 +95,15 @@ def incident_list(request):
         return _filter_redirect(request)
     scoped = Incident.objects.visible_to(request.user)
     filterset = IncidentFilter(filter_data(request), queryset=scoped, user=request.user)
-    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else scoped
+    valid = filterset.is_bound and filterset.is_valid()
+    rows = filterset.qs if valid else scoped
     page = _page(request, listed(rows).order_by("-occurred_at", "-pk"))
     return render(
         request,
         "incidents/list.html",
         {
             "filter": filterset,
+            "searched": filterset.form.cleaned_data.get("q") if valid else "",
             "page_obj": page,
             "now": timezone.now(),
             "total": page.paginator.count,

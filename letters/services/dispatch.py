@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.deadlines import deadline_close
 from gir.errors import RuleViolation
@@ -69,6 +70,9 @@ def dispatch_record(
             at=dispatched_at if dispatched_at <= timezone.now() else None,
         )
     audit_log(
-        actor=by, action=AuditEntry.Action.CREATE, obj=dispatch, description=f"dispatch of letter {locked.pk}"
+        actor=by,
+        action=AuditEntry.Action.CREATE,
+        obj=dispatch,
+        description=texts.LETTER_DISPATCHED(letter=locked.pk),
     )
     return dispatch

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.errors import RuleViolation
 from gir.models import AuditEntry, Signatory
@@ -112,7 +113,9 @@ def letter_create(
         corrects=corrects,
         created_by=by,
     )
-    audit_log(actor=by, action=AuditEntry.Action.CREATE, obj=letter, description=f"letter {kind}")
+    audit_log(
+        actor=by, action=AuditEntry.Action.CREATE, obj=letter, description=texts.LETTER_CREATED(kind=kind)
+    )
     return letter
 
 
@@ -142,7 +145,7 @@ def letter_update_concept(
     locked.version += 1
     locked.updated_at = timezone.now()
     locked.save()
-    audit_log(actor=by, action=AuditEntry.Action.UPDATE, obj=locked, description="letter concept edited")
+    audit_log(actor=by, action=AuditEntry.Action.UPDATE, obj=locked, description=texts.LETTER_EDITED())
     return locked
 
 
@@ -171,7 +174,7 @@ def letter_finalise(*, letter: Letter, by, copies) -> Letter:
     locked.status = LetterStatus.FINAL
     locked.finalised_at, locked.finalised_by = now, by
     locked.save()
-    audit_log(actor=by, action=AuditEntry.Action.UPDATE, obj=locked, description="letter finalised")
+    audit_log(actor=by, action=AuditEntry.Action.UPDATE, obj=locked, description=texts.LETTER_FINALISED())
     return locked
 
 
@@ -213,6 +216,9 @@ def letter_correct(*, letter: Letter, by) -> Letter:
         created_by=by,
     )
     audit_log(
-        actor=by, action=AuditEntry.Action.CREATE, obj=new, description=f"correction of letter {letter.pk}"
+        actor=by,
+        action=AuditEntry.Action.CREATE,
+        obj=new,
+        description=texts.LETTER_CORRECTED(letter=letter.pk),
     )
     return new

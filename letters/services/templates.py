@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.models import AuditEntry
 from letters.models import LetterTemplate, LetterTemplateVersion
@@ -23,7 +24,10 @@ def template_version_create(
         template=locked, number=last + 1, subject=subject, body=body, note=note, created_by=by
     )
     audit_log(
-        actor=by, action=AuditEntry.Action.UPDATE, obj=locked, description=f"template v{version.number}"
+        actor=by,
+        action=AuditEntry.Action.UPDATE,
+        obj=locked,
+        description=texts.TEMPLATE_VERSION(number=version.number),
     )
     return version
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_download, log_view, log_views
 from gir.downloads import attachment
@@ -58,7 +59,7 @@ def _measures(user, incident):
 @require_GET
 def incident_letters(request, incident_pk: int):
     incident = access.incident_for_letters(request.user, incident_pk)
-    log_view(request, incident, "letters of incident")
+    log_view(request, incident, texts.LETTERS_OF_INCIDENT())
     letters = incident.letters.select_related("aggressor").order_by("-created_at")
     context = {
         "incident": incident,
@@ -126,14 +127,18 @@ def letter_create(request, incident_pk: int, kind: str):
 @require_GET
 def letter_detail(request, pk: int):
     letter = access.letter_for(request.user, pk)
-    log_view(request, letter, "letter")
+    log_view(request, letter, texts.LETTER_VIEWED())
     sheet = page_sheet(
         letter.sheet_html() if letter.is_final else document_sheet(services.letter_document(letter))
     )
+    reasons = {} if letter.is_final else prefill.copy_reasons(letter)
     context = {
         "letter": letter,
         "sheet": sheet,
-        "finalise_form": FinaliseForm() if not letter.is_final else None,
+        "copy_reasons": list(reasons.values()),
+        "finalise_form": None
+        if letter.is_final
+        else FinaliseForm(initial={"copies": prefill.default_copies(reasons)}),
         "copies_form": CopiesForm(initial={"copies": letter.copies}) if letter.is_final else None,
         "dispatches": letter.dispatches.select_related("recorded_by"),
         "corrections": letter.corrections.all(),
@@ -233,16 +238,16 @@ def letter_pdf(request, pk: int):
     letter = access.letter_for(request.user, pk)
     name = letter.reference.replace("/", "-")
     if not letter.is_final:
-        log_download(request, letter, "letter concept pdf")
+        log_download(request, letter, texts.LETTER_PROOF_PDF())
         return _pdf(services.letter_concept_pdf(letter), f"{name}-concept.pdf")
     if "copies" in request.GET:
         form = CopiesForm(request.GET)
         if not form.is_valid():
             messages.error(request, _("Kies ten minste één exemplaar."))
             return redirect("letters:detail", pk=letter.pk)
-        log_download(request, letter, "letter copies pdf")
+        log_download(request, letter, texts.LETTER_COPIES_PDF())
         return _pdf(services.letter_copies_pdf(letter, form.cleaned_data["copies"]), f"{name}-exemplaren.pdf")
-    log_download(request, letter, "letter pdf")
+    log_download(request, letter, texts.LETTER_PDF())
     with letter.pdf.open("rb") as handle:
         return _pdf(handle.read(), f"{name}.pdf")
 
@@ -253,7 +258,11 @@ def letter_dispatch(request, pk: int):
     if not letter.is_final:
         messages.error(request, _("Maak de brief eerst definitief; een concept kan niet worden verzonden."))
         return redirect("letters:detail", pk=letter.pk)
-    form = DispatchForm(request.POST or None, not_before=letter.incident.occurred_at)
+    form = DispatchForm(
+        request.POST or None,
+        not_before=letter.incident.occurred_at,
+        initial={"method": prefill.default_dispatch_method(letter)},
+    )
     if request.method == "POST" and form.is_valid():
         services.dispatch_record(
             letter=letter,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import audit_log, log_views
 from gir.exports import export_format, table_download
@@ -46,7 +47,9 @@ def register_export(request):
         )
         return redirect("letters:register")
     fmt = export_format(request.GET.get("formaat"))
-    audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"dispatch register {fmt}")
+    audit_log(
+        request=request, action=AuditEntry.Action.EXPORT, description=texts.DISPATCH_REGISTER_EXPORT(fmt=fmt)
+    )
     # The export names each letter's addressee: that is a read of each person's data.
     log_views(
         request,

@@ -33,9 +33,7 @@ ROUTES = [
     Route("incidents:report", expect=EVERYONE, post=True, post_expect=EVERYONE),
     Route("incidents:list", expect=EVERYONE),
     Route("incidents:list", expect=EVERYONE, query="status=gemeld&department=1&overdue=on&form=schelden"),
-    Route(
-        "incidents:list", expect=EVERYONE, get=False, post=True, post_data=lambda w: {"aggressor": "Kramer"}
-    ),
+    Route("incidents:list", expect=EVERYONE, get=False, post=True, post_data=lambda w: {"q": "Kramer"}),
     Route("incidents:inbox", expect=MANAGING),
     Route("incidents:detail", kwargs=_incident, expect=IN_SCOPE, default=404),
     Route("incidents:edit", kwargs=_incident, expect=IN_SCOPE, default=404, post=True),

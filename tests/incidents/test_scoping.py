@@ -36,8 +36,8 @@ def _listed(client, query=""):
 
 
 def _named(client, name):
-    """The name filter is POSTed; the list it redirects to filters on it through a token."""
-    response = client.post(reverse("incidents:list"), {"aggressor": name})
+    """The search is POSTed; the list it redirects to searches through a token."""
+    response = client.post(reverse("incidents:list"), {"q": name})
     assert response.status_code == 302 and "zoek=" in response["Location"]
     return _listed(client, response["Location"].removeprefix(reverse("incidents:list")))
 

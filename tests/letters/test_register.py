@@ -147,6 +147,6 @@ def test_export_logs_only_the_known_format_and_refuses_bad_filters(world, login)
     client = login(world.coordinator)
     _export(client, "<script>Kramer</script>")  # an unknown format is a CSV export
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).latest("pk")
-    assert entry.description == "dispatch register csv"
+    assert entry.description == "verzendregister (csv)"
     response = client.get(reverse("letters:register-export"), {"sent_from": "gisteren"}, follow=True)
     assert "Een filter is niet goed ingevuld. Pas het filter aan" in response.content.decode()

@@ -61,3 +61,12 @@ def test_an_image_has_a_thumbnail_behind_the_same_check(world, login):
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert response["Cache-Control"] == "private, no-store"
     assert login(world.colleague).get(f"/incidenten/bewijs/{evidence.pk}/miniatuur/").status_code == 404
+
+
+def test_the_handler_reference_and_department_are_shown_once(world, login):
+    incident, _ban = _case(world)
+    html = login(world.manager).get(f"/incidenten/{incident.pk}/").content.decode()
+    # once as a row of the summary; the timeline may still tell when the handler changed
+    assert html.count('key">Behandelaar</dt>') == 1 and 'id="h-handler"' not in html
+    assert html.count(">Kenmerk</dt>") == 1 and html.count(">Afdeling</dt>") == 1
+    assert "Overdragen aan een andere leidinggevende" in html

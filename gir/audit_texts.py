@@ -1,0 +1,151 @@
+"""The descriptions of audit entries, in Dutch and translatable at display time.
+
+An audit entry stores its description as plain text in the source language (Dutch, ADR 0003),
+because the log is append-only (``gir.history``): a stored row is never rewritten. The viewer
+and its export show ``describe(entry.description)``: the stored text is matched against the
+known descriptions below and shown in the reader's language. Rows written before the
+descriptions were Dutch ("letter finalised", "dispatch of letter 3") match a ``legacy`` form of
+their description and are shown in Dutch too.
+
+A description holds ids and codes only, never personal data (``gir.audit.audit_log``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as N
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _regex(template: str) -> re.Pattern:
+    parts, last = [], 0
+    for match in _PLACEHOLDER.finditer(template):
+        parts.append(re.escape(template[last : match.start()]))
+        parts.append(f"(?P<{match.group(1)}>\\S+)")  # ids, numbers and codes: no spaces
+        last = match.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@dataclass(frozen=True)
+class AuditText:
+    """One description: ``msgid`` with ``%(name)s`` placeholders, and older stored forms of it."""
+
+    msgid: str
+    legacy: tuple[str, ...] = ()
+    patterns: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "patterns", tuple(_regex(t) for t in (self.msgid, *self.legacy)))
+        DESCRIPTIONS.append(self)
+
+    def __call__(self, **values) -> str:
+        """The text to store (source language)."""
+        return self.msgid % values
+
+
+DESCRIPTIONS: list[AuditText] = []
+
+
+def describe(stored: str) -> str:
+    """A stored description as the reader sees it: Dutch (or their language); unknown text as stored.
+
+    The most specific form wins ("letter pdf" is the PDF, not a letter of kind "pdf").
+    """
+    matches = [
+        (len(re.sub(r"\(\?P<\w+>\\S\+\)", "", pattern.pattern)), text, pattern)
+        for text in DESCRIPTIONS
+        for pattern in text.patterns
+        if pattern.fullmatch(stored)
+    ]
+    if not matches:
+        return stored
+    _length, text, pattern = max(matches, key=lambda m: m[0])
+    return gettext(text.msgid) % pattern.fullmatch(stored).groupdict()
+
+
+# Letters
+LETTER_CREATED = AuditText(N("brief gemaakt (%(kind)s)"), legacy=("letter %(kind)s",))
+LETTER_EDITED = AuditText(N("concept van de brief gewijzigd"), legacy=("letter concept edited",))
+LETTER_FINALISED = AuditText(N("brief definitief gemaakt"), legacy=("letter finalised",))
+LETTER_CORRECTED = AuditText(
+    N("correctiebrief gemaakt voor brief %(letter)s"), legacy=("correction of letter %(letter)s",)
+)
+LETTER_DISPATCHED = AuditText(
+    N("verzending van brief %(letter)s vastgelegd"), legacy=("dispatch of letter %(letter)s",)
+)
+LETTER_VIEWED = AuditText(N("brief bekeken"), legacy=("letter",))
+LETTERS_OF_INCIDENT = AuditText(N("brieven van het incident bekeken"), legacy=("letters of incident",))
+LETTER_PROOF_PDF = AuditText(N("proefafdruk van de brief (PDF)"), legacy=("letter concept pdf",))
+LETTER_COPIES_PDF = AuditText(N("exemplaren van de brief (PDF)"), legacy=("letter copies pdf",))
+LETTER_PDF = AuditText(N("brief als PDF"), legacy=("letter pdf",))
+TEMPLATE_VERSION = AuditText(N("sjabloon: nieuwe versie %(number)s"), legacy=("template v%(number)s",))
+TEMPLATE_SAVED = AuditText(N("sjabloon %(template)s versie %(number)s"))
+DISPATCH_REGISTER_EXPORT = AuditText(N("verzendregister (%(fmt)s)"), legacy=("dispatch register %(fmt)s",))
+
+# Aftercare
+AFTERCARE_NOTE_ADDED = AuditText(
+    N("vertrouwelijke notitie toegevoegd aan nazorg %(case)s"), legacy=("aftercare note case %(case)s",)
+)
+AFTERCARE_NOTE_VIEWED = AuditText(
+    N("vertrouwelijke notitie van nazorg %(case)s bekeken"), legacy=("aftercare note of case %(case)s",)
+)
+AFTERCARE_CASE_VIEWED = AuditText(N("nazorg bekeken"), legacy=("aftercare case",))
+AFTERCARE_INVITATION = AuditText(
+    N("uitnodiging voor een nazorggesprek"), legacy=("aftercare talk invitation",)
+)
+AFTERCARE_QUARTER_REPORT = AuditText(
+    N("kwartaaloverzicht nazorg %(year)s"), legacy=("aftercare quarterly report %(year)s",)
+)
+
+# Roles: older rows stored the grant's status code ("confirmed", "refused").
+ROLE_CONFIRMED = AuditText(
+    N("rol %(role)s bevestigd voor gebruiker %(user)s"),
+    legacy=("rol %(role)s confirmed voor gebruiker %(user)s",),
+)
+ROLE_REFUSED = AuditText(
+    N("rol %(role)s geweigerd voor gebruiker %(user)s"),
+    legacy=("rol %(role)s refused voor gebruiker %(user)s",),
+)
+ROLE_REQUESTED = AuditText(N("rol %(role)s aangevraagd voor gebruiker %(user)s"))
+PASSWORD_LINK = AuditText(N("link om wachtwoord te kiezen gestuurd aan gebruiker %(user)s"))
+SECOND_FACTOR_SET = AuditText(N("tweede stap ingesteld"))
+SECOND_FACTOR_RESET = AuditText(N("tweede stap van gebruiker %(user)s hersteld"))
+
+# Incidents and aggressors
+AGGRESSOR_IN_RESULTS = AuditText(N("dader %(pk)s in zoekresultaat"))
+AGGRESSOR_AS_DUPLICATE = AuditText(N("dader %(pk)s als mogelijke dubbele"))
+AGGRESSOR_VIEWED = AuditText(N("dader %(pk)s"))
+AGGRESSOR_EDIT = AuditText(N("dader %(pk)s wijzigen"))
+AGGRESSOR_PHOTO = AuditText(N("foto dader %(pk)s"))
+AGGRESSOR_ON_DOSSIER = AuditText(N("dader %(pk)s op dossier %(incident)s"))
+EVIDENCE_DOWNLOAD = AuditText(N("bewijsstuk %(pk)s van incident %(incident)s"))
+INCIDENT_LIST_EXPORT = AuditText(N("export incidentenlijst (%(rows)s rijen, %(fmt)s)"))
+AGGRESSOR_ON_LETTER_LIST = AuditText(N("dader %(pk)s op brievenlijst"))
+AGGRESSOR_ON_LETTERS = AuditText(N("dader %(pk)s op brieven van incident %(incident)s"))
+AGGRESSOR_ON_NEW_LETTER = AuditText(N("dader %(pk)s op formulier nieuwe brief"))
+AGGRESSOR_IN_REGISTER_EXPORT = AuditText(N("dader %(pk)s in export verzendregister"))
+AGGRESSOR_ON_MEASURE = AuditText(N("dader %(pk)s op actiepagina maatregel %(measure)s"))
+
+# Sanctions
+BAN_REGISTER_VIEWED = AuditText(N("Register toegangsverboden bekeken (%(rows)s rijen)"))
+BAN_REGISTER_CSV = AuditText(N("Register toegangsverboden CSV (%(rows)s rijen)"))
+BAN_PHOTO = AuditText(N("Foto toegangsverbod bekeken"))
+RECEPTION_LIST = AuditText(N("Receptielijst toegangsverboden (%(count)s personen)"))
+NAME_AT_BREACH = AuditText(N("naam bij overtreding toegangsverbod %(ban)s"))
+BAN_SEARCH_AT_BREACH = AuditText(N("Toegangsverbod gezocht voor overtreding (%(count)s treffers)"))
+MEASURE_VIEWED = AuditText(N("Maatregel bekeken"))
+MEASURE_LIST = AuditText(N("Lijst maatregelen bekeken (pagina %(page)s)"))
+HISTORY_AT_DECISION = AuditText(N("Geschiedenis dader bij besluit maatregel"))
+START_PAGE_BANS = AuditText(N("Startpagina: toegangsverboden (%(count)s personen)"))
+
+# Reports and privacy
+REPORT_PDF = AuditText(N("rapportage-PDF #%(pk)s"))
+AUDITLOG_EXPORT = AuditText(N("auditlog %(rows)s regels"))
+RETENTION = AuditText(N("bewaartermijnen"))
+AGGRESSOR_IN_SUBJECT_SEARCH = AuditText(N("dader %(pk)s in zoekresultaat inzageverzoek"))
+SUBJECT_ACCESS_EXPORT = AuditText(N("inzageverzoek %(fmt)s"))
