@@ -3,8 +3,6 @@ dossier and person sections, demo data."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +21,6 @@ from gir.registry import (
     register_panel,
     register_person_section,
 )
-from incidents.models import Incident
 from sanctions import panels, routing, sections
 from sanctions.constants import (
     DEADLINE_BAN_END,
@@ -33,6 +30,7 @@ from sanctions.constants import (
     DEADLINE_ORDEGESPREK,
     MeasureType,
 )
+from sanctions.deadline_tasks import LoadedTask, load_tasks, task_reference
 from sanctions.demo import seed_demo
 from sanctions.models import BanBreach
 
@@ -45,23 +43,12 @@ def _measure_ref(deadline, _loaded) -> str:
     return f"M-{deadline.object_id:05d}"
 
 
-@dataclass(frozen=True)
-class _BreachTask:
-    breach: BanBreach | None
-    incident_reference: str
+def _load_breaches(deadlines) -> dict[int, LoadedTask]:
+    return load_tasks(BanBreach.objects.select_related("ban__measure"), deadlines)
 
 
-def _load_breaches(deadlines) -> dict[int, _BreachTask]:
-    """{deadline id: the breach and the reference of the incident it became}, in two queries."""
-    breaches = BanBreach.objects.select_related("ban__measure").in_bulk({d.object_id for d in deadlines})
-    references = Incident.objects.references(d.incident_id for d in deadlines if d.incident_id)
-    return {
-        d.pk: _BreachTask(breaches.get(d.object_id), references.get(d.incident_id, "")) for d in deadlines
-    }
-
-
-def _breach_url(deadline, loaded: _BreachTask | None) -> str:
-    breach = loaded.breach if loaded else None
+def _breach_url(deadline, loaded: LoadedTask | None) -> str:
+    breach = loaded.obj if loaded else None
     if breach is None:
         return ""
     url = reverse(
@@ -69,10 +56,6 @@ def _breach_url(deadline, loaded: _BreachTask | None) -> str:
         kwargs={"aggressor_pk": breach.ban.measure.aggressor_id, "measure_type": MeasureType.AANGIFTE},
     )
     return f"{url}?incident={breach.incident_id}" if breach.incident_id else url
-
-
-def _breach_ref(deadline, loaded: _BreachTask | None) -> str:
-    return (loaded.incident_reference if loaded else "") or f"#{deadline.object_id}"
 
 
 def _ban_register_keepers(deadline):
@@ -102,7 +85,7 @@ DEADLINE_KINDS = [
         DEADLINE_BREACH_AANGIFTE,
         _("Aangifte doen na overtreding toegangsverbod"),
         url=_breach_url,
-        reference=_breach_ref,
+        reference=task_reference,
         load=_load_breaches,
     ),
 ]

@@ -4,8 +4,6 @@ banners of a ban breach. Kept apart from ``plugins.py`` so each concern stays sm
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext_lazy as _
 
 from gir.registry import (
@@ -19,34 +17,19 @@ from gir.registry import (
     register_scope,
 )
 from sanctions.constants import DEADLINE_BAN_REQUEST
+from sanctions.deadline_tasks import LoadedTask, load_tasks, task_reference
 
 
-@dataclass(frozen=True)
-class _RequestTask:
-    ban_request: object | None
-    incident_reference: str
-
-
-def _load_requests(deadlines) -> dict[int, _RequestTask]:
-    """{deadline id: the ban request and the reference of its incident}, in two queries."""
-    from incidents.models import Incident
+def _load_requests(deadlines) -> dict[int, LoadedTask]:
     from sanctions.models import BanRequest
 
-    requests = BanRequest.objects.prefetch_related("incidents").in_bulk({d.object_id for d in deadlines})
-    references = Incident.objects.references(d.incident_id for d in deadlines if d.incident_id)
-    return {
-        d.pk: _RequestTask(requests.get(d.object_id), references.get(d.incident_id, "")) for d in deadlines
-    }
+    return load_tasks(BanRequest.objects.prefetch_related("incidents"), deadlines)
 
 
-def _request_url(deadline, loaded: _RequestTask | None) -> str:
+def _request_url(deadline, loaded: LoadedTask | None) -> str:
     from sanctions.services.requests import request_url
 
-    return request_url(loaded.ban_request) if loaded and loaded.ban_request else ""
-
-
-def _request_ref(deadline, loaded: _RequestTask | None) -> str:
-    return (loaded.incident_reference if loaded else "") or f"#{deadline.object_id}"
+    return request_url(loaded.obj) if loaded and loaded.obj else ""
 
 
 def register() -> None:
@@ -58,7 +41,7 @@ def register() -> None:
             DEADLINE_BAN_REQUEST,
             _("Beslissen over een toegangsverbod (verzoek)"),
             url=_request_url,
-            reference=_request_ref,
+            reference=task_reference,
             load=_load_requests,
             own_owner=True,  # the mandated manager it is addressed to, not the incident's handler
         )

@@ -19,9 +19,15 @@ from reports.services.params import ReportParams
 
 NAMESPACE = "reports"
 REPORT_CACHE_SECONDS = 300
-# The figures come from these apps' tables, plus departments and the organisation's norms.
+# The figures come from these apps' tables, plus departments, the organisation's norms and the
+# imported comparison sets.
 SOURCE_APPS = {"incidents", "sanctions", "aftercare"}
-SOURCE_MODELS = {("gir", "department"), ("gir", "organisation")}
+SOURCE_MODELS = {
+    ("gir", "department"),
+    ("gir", "organisation"),
+    ("reports", "comparisonset"),
+    ("reports", "headcount"),
+}
 
 
 def _scope_key(user) -> str:
@@ -52,7 +58,7 @@ def dashboard_figures_cached(user) -> dict:
     """The start page's dashboard counts, at most a minute old (and not older than a change)."""
     from reports.services.dashboard import dashboard_figures
 
-    key = versioned_key(NAMESPACE, f"dashboard-v2:{_scope_key(user)}:{get_language()}")
+    key = versioned_key(NAMESPACE, f"dashboard-v3:{_scope_key(user)}:{get_language()}")
     return single_flight(key, lambda: dashboard_figures(user), DASHBOARD_SECONDS)
 
 

@@ -169,6 +169,32 @@ def _line(table: Table) -> bytes:
     return _svg(fig)
 
 
+def _lines(table: Table) -> bytes:
+    """One line per row across the columns (years); a hidden cell ("< 5", "×") breaks the line."""
+    fig = _figure(6.5, 3.0)
+    ax = fig.add_subplot()
+    colours = [BLUE, LIGHT, GREY, "#e17000", "#39870c", "#a90061", "#673327", "#007bc7"]
+    xs = list(range(len(table.columns) - 1))
+    for i, row in enumerate(table.rows):
+        ys = [_number(c) if c not in (SMALL, HIDDEN) else float("nan") for c in row[1:]]
+        ax.plot(xs, ys, marker="o", color=colours[i % len(colours)], label=str(row[0]))
+    ax.set_xticks(xs, [str(c) for c in table.columns[1:]])
+    ax.set_ylim(bottom=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylabel(_("Incidenten"))
+    if table.rows:
+        ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _integer_ticks(ax.yaxis)
+    # The legend stands right of the axes: room for its longest name (7 pt) and its marker.
+    _margins(
+        fig,
+        left_chars=6,
+        bottom_lines=1.5,
+        right=0.6 + _longest(r[0] for r in table.rows) * CHAR_INCHES * 7 / 9,
+    )
+    return _svg(fig)
+
+
 def _heat(table: Table) -> bytes:
     import numpy as np
 
@@ -224,12 +250,20 @@ def _longest(labels) -> int:
     return max((len(str(label)) for label in labels), default=4)
 
 
-DRAW = {"share_bars": _share_bars, "barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
+DRAW = {
+    "share_bars": _share_bars,
+    "barh": _barh,
+    "bars_grouped": _bars_grouped,
+    "line": _line,
+    "lines": _lines,
+    "heat": _heat,
+}
 KIND_WORDS = {
     "share_bars": gettext_lazy("Staafdiagram"),
     "barh": gettext_lazy("Staafdiagram"),
     "bars_grouped": gettext_lazy("Staafdiagram"),
     "line": gettext_lazy("Lijndiagram"),
+    "lines": gettext_lazy("Lijndiagram"),
     "heat": gettext_lazy("Warmtekaart"),
 }
 
@@ -282,5 +316,8 @@ def draw_all(tables: list[Table]) -> dict[str, Chart]:
 
 
 def sections(tables: list[Table], charts: dict[str, Chart]) -> list[tuple[Table, Chart | None]]:
-    """Each table with its chart (or None), in report order, for the page and the PDF."""
-    return [(table, charts.get(table.key)) for table in tables]
+    """Each table with its chart (or None), in report order, for the page and the PDF.
+
+    The comparison tables ("compare_...") have their own section, with its caveats
+    (``reports/_comparison.html``); the spreadsheet and the CSV downloads take them like any table."""
+    return [(table, charts.get(table.key)) for table in tables if not table.key.startswith("compare_")]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gir.models import Department
 from incidents.constants import AggressionForm, AggressionKind, LocationType
-from reports.services import effect, queries, rates, sections
+from reports.services import comparison, effect, queries, rates, sections, trend
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
 from reports.services.summary import summarise
@@ -29,6 +29,7 @@ class Report:
     generated_at: dt.datetime
     tables: list[Table] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
+    comparison: comparison.Comparison | None = None  # organisation-wide calendar years only
 
     def table(self, key: str) -> Table | None:
         return next((t for t in self.tables if t.key == key), None)
@@ -268,9 +269,7 @@ def _report_tables(incidents, scope, params: ReportParams, now: dt.datetime) -> 
     month = _month_table(scope, params)
     total = month.total[1]
     tables = [_key_figures(month, params), month]
-    trend = _trend_table(scope, params)
-    if trend:
-        tables.append(trend)
+    tables += [t for t in (_trend_table(scope, params), trend.department_trend_table(scope, params)) if t]
     tables.extend(_kind_tables(incidents, params, total))
     tables.append(_trigger_table(incidents, total))
     tables.append(_consequence_table(incidents, total))
@@ -299,4 +298,7 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
         tables=protected,
     )
     report.summary = summarise(report)
+    if whole_org and params.is_calendar_year:
+        report.comparison = comparison.comparison_for(report)
+        report.tables += comparison.comparison_tables(report.comparison)
     return report

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -92,7 +93,23 @@ class ExtendForm(Form):
 
 
 class ReasonForm(Form):
+    """One "why" text box; each page may ask its own question, with its own limit and message."""
+
     reason = forms.CharField(label=_("Waarom"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+    def __init__(self, *args, label=None, required_message=None, max_length=None, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        if label:
+            field.label = label
+        if required_message:
+            field.error_messages["required"] = required_message
+        if max_length:  # the validator carries the limit; the attribute keeps the browser in step
+            field.max_length = max_length
+            field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+            field.validators.append(MaxLengthValidator(max_length))
+            field.widget.attrs["maxlength"] = str(max_length)
+        field.help_text = help_text
 
 
 class ReviewForm(Form):

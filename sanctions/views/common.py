@@ -33,8 +33,11 @@ def form_page(request, form, *, title, intro="", measure=None, submit_label=None
     )
 
 
-def submit(request, form, save: Callable[[dict], object], *, done: str, measure) -> HttpResponse | None:
-    """On a valid POST, call ``save(cleaned_data)`` and go back to the decision with ``done``.
+def submit(
+    request, form, save: Callable[[dict], object], *, done: str, measure=None, success_url: str | None = None
+) -> HttpResponse | None:
+    """On a valid POST, call ``save(cleaned_data)`` and go back to the decision (or to
+    ``success_url``) with the message ``done``.
 
     Returns None when the form page should be shown (again): on GET, on invalid input, or when
     the service refused with a ``RuleViolation``, which then appears on the form above what the
@@ -48,4 +51,4 @@ def submit(request, form, save: Callable[[dict], object], *, done: str, measure)
         show_on_form(form, exc)
         return None
     messages.success(request, done)
-    return redirect("sanctions:detail", pk=measure.pk)
+    return redirect(success_url or reverse("sanctions:detail", kwargs={"pk": measure.pk}))

@@ -263,19 +263,25 @@ def test_an_ordegesprek_is_planned_within_the_norm(world, login):
     assert ok.status_code == 302
 
 
-def test_writing_off_a_revoked_claim_shows_an_error_instead_of_failing(world, login):
-    from sanctions.services import measure_decide, measure_revoke
+def _open_claim(world):
+    """A damage claim of EUR 10 decided by the manager today, still open."""
+    from sanctions.services import measure_decide
 
     incident = make_incident(world)
-    aggressor = make_aggressor(incident)
-    claim = measure_decide(
+    return measure_decide(
         by=world.manager,
-        aggressor=aggressor,
+        aggressor=make_aggressor(incident),
         measure_type="schadeverhaal",
         incidents=[incident],
         reason="Schade",
         details={"claim_date": date.today(), "items": [("Glas", 10)]},
     )
+
+
+def test_writing_off_a_revoked_claim_shows_an_error_instead_of_failing(world, login):
+    from sanctions.services import measure_revoke
+
+    claim = _open_claim(world)
     measure_revoke(measure=claim, by=world.manager, reason="Ten onrechte")
     client = login(world.manager)
     response = client.post(
@@ -301,18 +307,7 @@ def test_a_revoked_ban_cannot_be_reviewed(world, login, setup):
 
 
 def test_a_payment_dated_in_the_future_says_which_date_to_fill_in(world, login):
-    from sanctions.services import measure_decide
-
-    incident = make_incident(world)
-    aggressor = make_aggressor(incident)
-    claim = measure_decide(
-        by=world.manager,
-        aggressor=aggressor,
-        measure_type="schadeverhaal",
-        incidents=[incident],
-        reason="Schade",
-        details={"claim_date": date.today(), "items": [("Glas", 10)]},
-    )
+    claim = _open_claim(world)
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
     response = login(world.manager).post(
         reverse("sanctions:claim-payment", kwargs={"pk": claim.pk}), {"paid_on": tomorrow, "amount": "7.25"}
@@ -322,3 +317,21 @@ def test_a_payment_dated_in_the_future_says_which_date_to_fill_in(world, login):
     assert "Vul de datum in waarop het geld binnenkwam." in html
     assert 'value="7.25"' in html
     assert not claim.damageclaim.payments.exists()
+
+
+def test_a_reason_form_asks_its_own_question_and_keeps_a_too_long_text():
+    from sanctions.forms import ReasonForm
+
+    form = ReasonForm(
+        {"reason": "x" * 301},
+        label="Waarom komt er geen aangifte?",
+        required_message="Schrijf waarom er geen aangifte komt.",
+        max_length=300,
+    )
+    assert not form.is_valid()
+    assert "300" in form.errors["reason"][0]
+    assert form["reason"].value() == "x" * 301  # what was typed comes back
+    assert 'maxlength="300"' in str(form["reason"])
+    empty = ReasonForm({"reason": ""}, required_message="Schrijf waarom er geen aangifte komt.")
+    assert empty.errors["reason"] == ["Schrijf waarom er geen aangifte komt."]
+    assert ReasonForm({"reason": "x" * 5000}).is_valid()  # the default limit is unchanged
