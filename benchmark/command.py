@@ -36,6 +36,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rates", default="5,10,20,30,40,50,60", help="Request rates (per second) to step.")
     p.add_argument("--step-seconds", type=float, default=30.0, help="Duration of each load step.")
     p.add_argument("--no-load", action="store_true", help="Skip the load test.")
+    p.add_argument(
+        "--seed-only", action="store_true", help="Seed (or check an earlier seed with --reuse) and stop."
+    )
     p.add_argument("--note", default="", help="Conditions of this run (other load on the machine).")
     return p
 
@@ -112,6 +115,9 @@ def run(options, argv: list[str]) -> dict:
     call_command("collectstatic", verbosity=0, interactive=False)
     seeded, seed_seconds = _seed(options)
     step(f"data: {seeded.counts}")
+    if options.seed_only:
+        step(f"seeded in {seed_seconds:.0f} s; measure later with --reuse")
+        return {}
     data = results.start(options, argv, seeded, seed_seconds)
     step("pages beside their peers")
     data["pages"] = measure.pages(seeded)

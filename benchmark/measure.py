@@ -20,6 +20,7 @@ from django.test.utils import CaptureQueriesContext
 
 from benchmark import procstat
 from benchmark.scenarios import annual_report, deadline_scan, main_pages
+from benchmark.twofactor import verified_login
 
 REPEAT = 7
 __all__ = ["annual_report", "deadline_scan", "measure_page", "pages"]
@@ -90,7 +91,7 @@ def pages(seeded, repeat: int = REPEAT) -> list[dict]:
     rows = []
     client = Client(HTTP_HOST="127.0.0.1")
     for page in main_pages(seeded):
-        client.force_login(page.user)
+        verified_login(client, page.user)
         row = measure_page(client, page.url, page.peer_url, repeat)
         rows.append({"label": page.label, "role": page.role, **row})
     return rows

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from benchmark.twofactor import verified_login
 from incidents.models import Aggressor, Incident
 
 
@@ -124,7 +125,7 @@ def annual_report(seeded) -> list[dict]:
     _charts, warm = meter(draw_all, report.tables)
     rows += [_row("charts (all tables)", "cold", cold), _row("charts (all tables)", "warm", warm)]
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(user)
+    verified_login(client, user)
     url = reverse("reports:annual") + f"?year={year}"
     cache.clear()
     for state in ("cold", "warm"):

@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 
+from benchmark import twofactor
 from benchmark.seed_measures import BATCH, scaled, seed_measures
 from gir import roles
 from gir.models import Deadline, Department, Location, User
@@ -324,6 +325,7 @@ def seed(scale: float = 1.0, seed_value: int = 20261123, deadline_rows: int | No
         for name in ["Stadhuis", "Klantcontactcentrum", "Gemeentewerf", "Wijkpost Noord"]:
             Location.objects.get_or_create(name=name, parent=None)
         _people(seeded, departments)
+        twofactor.ensure_devices(User.objects.filter(username__startswith="bench_"))
         aggressor_ids = _aggressors(seeded, rng)
         incident_ids = _incidents(seeded, rng, departments, aggressor_ids)
         _deadline_history(seeded)
@@ -345,6 +347,7 @@ def load_existing(scale: float) -> Seeded:
     seeded.coordinators = list(User.objects.filter(username__startswith="bench_cag").order_by("username"))
     seeded.coordinator = seeded.coordinators[0]
     seeded.reception = User.objects.filter(username="bench_rec0").first()
+    twofactor.ensure_devices(User.objects.filter(username__startswith="bench_"))  # seeds before 2FA
     seeded.counts["incidents"] = Incident.objects.count()
     seeded.counts["deadline_rows"] = Deadline.objects.count()
     last_year = timezone.localdate().year - 1

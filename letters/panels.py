@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -19,12 +20,17 @@ PANEL_ROWS = 5
 def reaction_context(request) -> dict:
     """Incidents whose 48-hour reaction to the aggressor is due soonest, in the user's scope."""
     from incidents.models import Incident
+    from incidents.scoping import managed_rows
 
-    incidents = Incident.objects.managed_by(request.user)
+    user = request.user
+    if not (user.has_perm("incidents.view_all_incidents") or user.has_perm("incidents.manage_incidents")):
+        return {"rows": [], "total": 0, "now": timezone.now()}
+    # A few hundred open reactions, each checked against the scope by primary key.
+    in_scope = Incident.objects.filter(managed_rows(user), pk=OuterRef("object_id"))
     deadlines = Deadline.objects.open().filter(
+        Exists(in_scope),
         kind=REACTION_DEADLINE,
         content_type=ContentType.objects.get_for_model(Incident),
-        object_id__in=incidents.values("pk"),
     )
     rows = list(deadlines.order_by("due_at")[:PANEL_ROWS])
     by_pk = Incident.objects.in_bulk([d.object_id for d in rows])

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from gir.audit import audit_log
 from gir.models import AuditEntry
-from sanctions.constants import MeasureStatus
 from sanctions.models import Ban
 from sanctions.reception import reception_count, reception_rows
 
@@ -25,10 +24,4 @@ def reception_panel(request) -> dict:
 
 
 def register_panel_context(request) -> dict:
-    now = timezone.now()
-    unserved = Ban.objects.filter(served_on__isnull=True).exclude(measure__status=MeasureStatus.REVOKED)
-    return {
-        "in_force": Ban.objects.in_force(now).count(),
-        "ending_soon": Ban.objects.ending_within(now, timedelta(days=14)).count(),
-        "not_served": unserved.count(),
-    }
+    return Ban.objects.register_counts(timezone.now(), timedelta(days=14))

@@ -22,6 +22,10 @@ from sanctions.constants import (
 from sanctions.models.measures import Measure, in_managed_departments, local_today
 
 
+def _in_force(today) -> Q:
+    return Q(served_on__lte=today, measure__starts_on__lte=today, measure__ends_on__gte=today)
+
+
 class BanQuerySet(models.QuerySet):
     def visible_to(self, user) -> BanQuerySet:
         """The one scoping function for bans in the register and on decision pages.
@@ -47,10 +51,7 @@ class BanQuerySet(models.QuerySet):
         Computed from dates at query time, so a ban leaves the reception list at the local
         midnight that ends its last day even when no scan has run.
         """
-        today = local_today(now)
-        return self.filter(
-            served_on__lte=today, measure__starts_on__lte=today, measure__ends_on__gte=today
-        ).exclude(measure__status=MeasureStatus.REVOKED)
+        return self.filter(_in_force(local_today(now))).exclude(measure__status=MeasureStatus.REVOKED)
 
     def upcoming(self, now: datetime | None = None) -> BanQuerySet:
         today = local_today(now)
@@ -67,6 +68,15 @@ class BanQuerySet(models.QuerySet):
     def ending_within(self, now: datetime, within: timedelta) -> BanQuerySet:
         """Bans in force whose last day falls within ``within`` from ``now``."""
         return self.in_force(now).filter(measure__ends_on__lte=local_today(now + within))
+
+    def register_counts(self, now: datetime, within: timedelta) -> dict[str, int]:
+        """In force, of those ending within ``within``, and not yet served: one query."""
+        in_force, last_day = _in_force(local_today(now)), local_today(now + within)
+        return self.exclude(measure__status=MeasureStatus.REVOKED).aggregate(
+            in_force=models.Count("pk", filter=in_force),
+            ending_soon=models.Count("pk", filter=in_force & Q(measure__ends_on__lte=last_day)),
+            not_served=models.Count("pk", filter=Q(served_on__isnull=True)),
+        )
 
     def revoked(self) -> BanQuerySet:
         return self.filter(measure__status=MeasureStatus.REVOKED)

@@ -130,3 +130,25 @@ def test_reception_finds_a_ban_by_name_and_every_search_is_logged(world, login, 
         ).count()
         == 2
     )
+
+
+def test_the_register_counts_match_the_ban_querysets(world, setup):
+    from django.utils import timezone
+
+    from sanctions.constants import MeasureStatus
+    from sanctions.models import Ban
+
+    REVOKED = MeasureStatus.REVOKED
+    incident, _aggressor, _ban = setup
+    today = date.today()
+    second, third = make_aggressor(incident, last_name="Twee"), make_aggressor(incident, last_name="Drie")
+    make_ban(world, second, incident, starts_on=today, ends_on=today + timedelta(days=150))
+    make_ban(world, third, incident, starts_on=today, ends_on=today + timedelta(days=120), serve=False)
+    now, within = timezone.now(), timedelta(days=100)  # the setup's ban ends within 95 days
+    counts = Ban.objects.register_counts(now, within)
+    assert counts == {
+        "in_force": Ban.objects.in_force(now).count(),
+        "ending_soon": Ban.objects.ending_within(now, within).count(),
+        "not_served": Ban.objects.filter(served_on__isnull=True).exclude(measure__status=REVOKED).count(),
+    }
+    assert counts == {"in_force": 2, "ending_soon": 1, "not_served": 1}
