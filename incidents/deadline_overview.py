@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.models import Deadline, Department, User
 from gir.registry import describe_deadlines, registry
 from incidents.models import Incident
@@ -26,6 +27,7 @@ class DeadlineFilterForm(forms.Form):
     owner = forms.ModelChoiceField(
         label=_("Wie moet het doen"), queryset=User.objects.none(), required=False, empty_label=_("Iedereen")
     )
+    due_until = forms.DateField(label=_("Uiterlijk op of voor"), required=False, **dutch_date_kwargs())
     overdue = forms.BooleanField(label=_("Alleen te laat"), required=False)
 
     def __init__(self, *args, incidents, **kwargs):
@@ -50,6 +52,8 @@ def _filtered(deadlines, incidents, data: dict, now):
         )
     if data.get("owner"):
         deadlines = deadlines.filter(owner=data["owner"])
+    if data.get("due_until"):
+        deadlines = deadlines.filter(due_at__date__lte=data["due_until"])  # in Europe/Amsterdam
     if data.get("overdue"):
         deadlines = deadlines.overdue(now)
     return deadlines

@@ -74,6 +74,14 @@ AGGRESSORS = {
     },
 }
 
+# The name as the reporter typed it on the short report (Incident.aggressor_name), by description:
+# the manager links the person from it, and an unlinked one shows the name as a hint.
+REPORTED_NAMES = {
+    "Klant werd boos omdat zijn paspoort niet klaar was en schold mij uit.": "Peter Kramer",
+    "Beller schreeuwde en maakte discriminerende opmerkingen over mijn afkomst.": "mevrouw Vermeulen",
+    "Tijdens een huisbezoek bleef de bewoner dreigend in de deuropening staan.": "R. Bakker",
+}
+
 # days ago, hour, department, location type, building key, forms, reporter, reporter role, target, aggressor,
 # closed?, description
 INCIDENTS = [
@@ -349,6 +357,7 @@ def _one(row, users, locations, aggressors, now) -> Incident:
         location_type=ltype,
         location=locations.get(loc),
         description=text,
+        aggressor_name=REPORTED_NAMES.get(text, ""),
         forms=forms,
         reporter_role=reporter_role,
         target=target,

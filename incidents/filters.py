@@ -8,19 +8,18 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.models import Department
 from incidents.constants import AggressionForm, LocationType, Status
 from incidents.models import Aggressor, IncidentAggressor, IncidentForm
 
-DATE_WIDGET = django_filters.widgets.forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class IncidentFilter(django_filters.FilterSet):
     occurred_from = django_filters.DateFilter(
-        field_name="occurred_at", lookup_expr="date__gte", label=_("Vanaf datum"), widget=DATE_WIDGET
+        field_name="occurred_at", lookup_expr="date__gte", label=_("Vanaf datum"), **dutch_date_kwargs()
     )
     occurred_until = django_filters.DateFilter(
-        field_name="occurred_at", lookup_expr="date__lte", label=_("Tot en met datum"), widget=DATE_WIDGET
+        field_name="occurred_at", lookup_expr="date__lte", label=_("Tot en met datum"), **dutch_date_kwargs()
     )
     department = django_filters.ModelChoiceFilter(
         queryset=Department.objects.filter(is_active=True),

@@ -7,21 +7,20 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.models import Department
 from letters.constants import DispatchMethod, LetterKind
-
-DATE_WIDGET = django_filters.widgets.forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DispatchFilter(django_filters.FilterSet):
     sent_from = django_filters.DateFilter(
-        field_name="dispatched_at", lookup_expr="date__gte", label=_("Verzonden vanaf"), widget=DATE_WIDGET
+        field_name="dispatched_at", lookup_expr="date__gte", label=_("Verzonden vanaf"), **dutch_date_kwargs()
     )
     sent_until = django_filters.DateFilter(
         field_name="dispatched_at",
         lookup_expr="date__lte",
         label=_("Verzonden tot en met"),
-        widget=DATE_WIDGET,
+        **dutch_date_kwargs(),
     )
     kind = django_filters.ChoiceFilter(
         field_name="letter__kind",

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.models import AuditEntry
 from incidents.models import Aggressor, Incident
 from letters.models import Letter
@@ -76,10 +77,8 @@ class AuditFilterForm(forms.Form):
         label=_("Gebruiker"), queryset=get_user_model().objects.none(), required=False
     )
     actie = forms.ChoiceField(label=_("Soort handeling"), required=False)
-    van = forms.DateField(label=_("Vanaf"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    van = forms.DateField(label=_("Vanaf"), required=False, **dutch_date_kwargs())
+    tot = forms.DateField(label=_("Tot en met"), required=False, **dutch_date_kwargs())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from privacy.constants import DEFAULT_DAYS, HELP, MIN_DAYS, DataClass
 
 
@@ -21,6 +22,4 @@ class RetentionForm(forms.Form):
 
 class SubjectSearchForm(forms.Form):
     q = forms.CharField(label=_("Naam"), max_length=100, required=False)
-    date_of_birth = forms.DateField(
-        label=_("Geboortedatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_of_birth = forms.DateField(label=_("Geboortedatum"), required=False, **dutch_date_kwargs())

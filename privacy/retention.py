@@ -51,6 +51,7 @@ INCIDENT_TEXT_FIELDS = [
     "injury_description",
     "first_talk_summary",
     "place",
+    "aggressor_name",
     "reaction_waived_reason",
 ]
 AGGRESSOR_FIELDS = {

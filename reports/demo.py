@@ -1,6 +1,10 @@
-"""Demo data of the reports app: one finished, signed annual report PDF for the coordinator."""
+"""Demo data of the reports app: one imported comparison file and a finished, signed annual report
+PDF for the coordinator."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from django.utils import timezone
 
@@ -50,3 +54,30 @@ def demo_step(context: dict) -> None:
         signed_on=timezone.localdate(),
     )
     report_run_render(run.pk)
+
+
+DEMO_COMPARISON = Path(__file__).parent / "demo_data" / "regio-midden.json"
+
+
+def demo_comparison(context: dict) -> None:
+    """Import the fictitious "Regio Midden" key figures for the year the annual report opens on,
+    through the same checks as an upload, so the section "Vergelijking met anderen" is filled."""
+    from reports.forms import default_year
+    from reports.models import ComparisonSet
+    from reports.services.comparison import comparison_set_import
+    from reports.services.comparison_file import read_kerncijfers
+
+    year = default_year()
+    data = json.loads(DEMO_COMPARISON.read_text(encoding="utf-8"))
+    data["year"] = year
+    content = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+    if ComparisonSet.objects.filter(source_name=data["organisation"], year=year).exists():
+        return
+    figures, file_format = read_kerncijfers(content, DEMO_COMPARISON.name)
+    comparison_set_import(
+        actor=context["users"]["coordinator"],
+        label=f"Regio Midden {year}",
+        figures=figures,
+        file_format=file_format,
+        content=content,
+    )

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from reports.services.params import ReportParams, report_departments
 
 MAX_DAYS = 10 * 366 + 1
@@ -21,12 +22,8 @@ class ReportForm(forms.Form):
         min_value=2000,
         help_text=_("Kies een jaar, of vul hieronder een eigen periode in."),
     )
-    date_from = forms.DateField(
-        label=_("Van (datum)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("Tot en met (datum)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = forms.DateField(label=_("Van (datum)"), required=False, **dutch_date_kwargs())
+    date_to = forms.DateField(label=_("Tot en met (datum)"), required=False, **dutch_date_kwargs())
     department = forms.ModelChoiceField(
         label=_("Afdeling"), required=False, queryset=None, empty_label=_("Alle afdelingen")
     )
@@ -97,6 +94,46 @@ class HeadcountForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.order_by("name")
+
+
+class ComparisonImportForm(forms.Form):
+    """The coordinator's upload of another organisation's key figures. Validation only: the file
+    is read and checked here (``comparison_file.read_kerncijfers``); the view stores it."""
+
+    label = forms.CharField(
+        label=_("Naam van de vergelijking"),
+        max_length=80,
+        help_text=_("Zo heet de kolom in het jaarverslag, bijvoorbeeld “Regio Utrecht 2025”."),
+    )
+    file = forms.FileField(
+        label=_("Bestand met kerncijfers"),
+        help_text=_("Een JSON- of CSV-bestand in het formaat gir-kerncijfers 1.0, hoogstens 1 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,.csv,application/json,text/csv"}),
+    )
+
+    def clean_label(self) -> str:
+        label = " ".join(self.cleaned_data["label"].split())
+        if label.startswith(("=", "+", "-", "@")) or any(c in label for c in "<>"):
+            raise forms.ValidationError(_("Gebruik in de naam geen < of >, en begin niet met =, +, - of @."))
+        if any(ord(c) < 32 for c in label):
+            raise forms.ValidationError(_("De naam bevat tekens die niet mogen."))
+        return label
+
+    def clean_file(self):
+        from reports.services.comparison_file import MAX_BYTES, ComparisonFileError, read_kerncijfers
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is te groot. Een kerncijferbestand is hoogstens 1 MB.")
+            )
+        content = upload.read(MAX_BYTES + 1)
+        try:
+            figures, file_format = read_kerncijfers(content, upload.name or "")
+        except ComparisonFileError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        self.cleaned_data.update(figures=figures, file_format=file_format, content=content)
+        return upload
 
 
 FOREWORD_MAX = 4000

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reports.comparison_models import ComparisonSet  # noqa: F401  (re-exported: the app's models)
+
 
 class RunStatus(models.TextChoices):
     QUEUED = "queued", _("In de wachtrij")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from gir.registry import DemoStep, NavItem, StartPanel, register_demo_step, register_nav, register_panel
-from reports.demo import demo_step
+from reports.demo import demo_comparison, demo_step
 from reports.history_demo import seed_history
 from reports.services.dashboard import panel_context
 
@@ -25,4 +25,5 @@ def register() -> None:
         StartPanel("reports/panel.html", "reports.view_department_reports", panel_context, order=30)
     )
     register_demo_step(DemoStep(seed_history, order=45))
+    register_demo_step(DemoStep(demo_comparison, order=48))
     register_demo_step(DemoStep(demo_step, order=50))

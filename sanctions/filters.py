@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.models import Location
 from sanctions.constants import BanPhase, MeasureStatus, MeasureType
 from sanctions.models import Ban, Measure
@@ -39,7 +40,7 @@ class BanRegisterFilter(django_filters.FilterSet):
         label=_("Eindigt op of na"),
         field_name="measure__ends_on",
         lookup_expr="gte",
-        widget=django_filters.widgets.forms.DateInput(attrs={"type": "date"}),
+        **dutch_date_kwargs(),
     )
 
     class Meta:

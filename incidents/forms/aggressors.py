@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.uploads import validate_image_upload
 from incidents.models import Aggressor
 
@@ -74,12 +75,18 @@ class AggressorForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name != "photo"}
 
 
+def initial_from_name(name: str) -> dict[str, str]:
+    """Pre-fill the new-person form from the name a reporter typed (``Incident.aggressor_name``):
+    "Jan de Vries" gives first name Jan and last name "de Vries", "J. de Vries" initials J.
+    A guess the manager checks before saving; nothing is stored until they do."""
+    words = name.split()
+    if len(words) < 2:
+        return {"last_name": name.strip()}
+    first, rest = words[0], " ".join(words[1:])
+    return {"initials" if first.endswith(".") else "first_name": first, "last_name": rest}
+
+
 class AggressorSearchForm(forms.Form):
     use_required_attribute = False  # no red fields before typing; aria-required stays
     name = forms.CharField(label=_("Naam"), max_length=120, required=False)
-    date_of_birth = forms.DateField(
-        label=_("Geboortedatum"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
-    )
+    date_of_birth = forms.DateField(label=_("Geboortedatum"), required=False, **dutch_date_kwargs())

@@ -12,21 +12,11 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import DutchDateTimeInput
 from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, AggressionForm
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
 CLOCK_SKEW = timedelta(minutes=5)  # a phone's clock a few minutes ahead is not "the future"
-
-
-class LocalDateTimeInput(forms.DateTimeInput):
-    """Date and time as Dutch text ("30-11-2026 14:30"), whatever the browser's language: the
-    browser's own date picker speaks the browser's language and its format."""
-
-    input_type = "text"
-
-    def __init__(self, attrs=None):
-        defaults = {"autocomplete": "off", "spellcheck": "false", "size": "16", "maxlength": "20"}
-        super().__init__({**defaults, **(attrs or {})}, format="%d-%m-%Y %H:%M")
 
 
 DUTCH_HINT = _("Dag-maand-jaar en tijd, bijvoorbeeld 30-11-2026 14:30.")
@@ -36,7 +26,7 @@ def local_datetime_field(label, **kwargs) -> forms.DateTimeField:
     help_text = kwargs.pop("help_text", "")
     return forms.DateTimeField(
         label=label,
-        widget=LocalDateTimeInput(),
+        widget=DutchDateTimeInput(),  # Dutch text whatever the browser's language
         input_formats=[
             "%d-%m-%Y %H:%M",
             "%d-%m-%Y %H.%M",

@@ -30,9 +30,7 @@ class ShortReportForm(PendingMixin):
 
     TARGET_ME, TARGET_COLLEAGUE, TARGET_OFFICE_HOLDER = "mij", "collega", "bestuurder"
 
-    occurred_at = local_datetime_field(
-        _("Wanneer gebeurde het?"), help_text=_("Datum en tijd. Nu is al ingevuld.")
-    )
+    occurred_at = local_datetime_field(_("Wanneer gebeurde het?"), help_text=_("Nu is al ingevuld."))
     location_type = forms.ChoiceField(
         label=_("Waar gebeurde het?"),
         choices=[("", _("Kies een plek")), *LocationType.choices],
@@ -56,6 +54,12 @@ class ShortReportForm(PendingMixin):
         max_length=5000,
         help_text=_("Wie deed wat, waarmee, en waarom denkt u? Een paar zinnen is genoeg."),
         error_messages={"required": _("Schrijf in een paar zinnen wat er gebeurde.")},
+    )
+    aggressor_name = forms.CharField(
+        label=_("Naam van de dader, als u die weet (niet verplicht)"),
+        max_length=120,
+        required=False,
+        help_text=_("Uw leidinggevende zoekt met deze naam of de persoon al bekend is."),
     )
     target = forms.ChoiceField(
         label=_("Tegen wie was het gericht?"),
@@ -106,9 +110,12 @@ class ShortReportForm(PendingMixin):
         ),
     )
     department_confirmed = forms.BooleanField(
-        label=_("Ja, de melding hoort bij mijn keuze hierboven"),
+        label=_("Ja, de melding hoort bij de afdeling die ik hierboven koos"),
         required=False,
-        help_text=_("Alleen nodig als u iets anders kiest dan waar de collega werkt."),
+        help_text=_(
+            "Alleen nodig als u een andere afdeling kiest dan die van de collega. "
+            "Dan gaat de melding naar de leidinggevende van de afdeling die u koos."
+        ),
     )
     files = files_field()
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
@@ -122,6 +129,7 @@ class ShortReportForm(PendingMixin):
         "place",
         "forms",
         "description",
+        "aggressor_name",
         "target",
         "colleague",
         "reporter_role",
@@ -139,6 +147,11 @@ class ShortReportForm(PendingMixin):
         self.fields["colleague"].queryset = active_users().select_related("department")
         self.fields["department"].queryset = Department.objects.filter(is_active=True)
         self.initial.setdefault("occurred_at", now_local_minute())
+
+    def colleague_departments(self) -> dict[str, int]:
+        """{user id: department id}, so the page can ask for confirmation only on a mismatch."""
+        users = self.fields["colleague"].queryset.exclude(department=None)
+        return {str(pk): department for pk, department in users.values_list("pk", "department_id")}
 
     def clean_occurred_at(self):
         return check_past(self.cleaned_data.get("occurred_at"))

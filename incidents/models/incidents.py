@@ -101,6 +101,10 @@ class Incident(ChoiceLabels, models.Model):
         _("plaats"), max_length=200, blank=True, help_text=_("Bijvoorbeeld een adres of straat.")
     )
 
+    # The name as the reporter gave it: a hint for the manager who links or creates the person
+    # (ADR 0005). It never becomes a person record by itself.
+    aggressor_name = models.CharField(_("naam van de dader volgens de melder"), max_length=120, blank=True)
+
     # What (the 7 W's: wie, wat, waar, waarmee, welke wijze, wanneer, waarom)
     description = models.TextField(_("wat is er gebeurd"))
     aggression_kind = models.CharField(

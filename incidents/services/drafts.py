@@ -105,6 +105,7 @@ def report_file(*, user, data: Mapping, token: str, pending_ids: list) -> Filing
         location=data["location"],
         place=data["place"],
         description=data["description"],
+        aggressor_name=data.get("aggressor_name", "").strip(),
         forms=data["forms"],
         reporter_role=reporter_role,
         target=target,

@@ -18,6 +18,7 @@ from gir.errors import RuleViolation, show_as_message
 from gir.registry import person_entries
 from incidents import access, services
 from incidents.forms import AggressorForm, AggressorSearchForm
+from incidents.forms.aggressors import initial_from_name
 from incidents.models import Aggressor, Incident
 from incidents.views.lists import listed
 
@@ -64,7 +65,9 @@ def aggressor_search(request):
     history and the proxy's log. Only the incident's id travels in the address.
     """
     incident = _incident_to_link(request, request.POST.get("incident") or request.GET.get("incident"))
-    form = AggressorSearchForm(request.POST if request.method == "POST" else None)
+    # The name the reporter gave fills the search box; the manager still presses Zoeken.
+    initial = {"name": incident.aggressor_name} if incident else {}
+    form = AggressorSearchForm(request.POST if request.method == "POST" else None, initial=initial)
     persons, visible_ids = [], set()
     if form.is_bound and form.is_valid():
         persons, visible_ids = _search(
@@ -86,7 +89,9 @@ def aggressor_new(request, pk: int):
     incident = access.incident_for(request.user, pk)
     if not access.can_link_aggressors(request.user, incident):
         raise PermissionDenied
-    form = AggressorForm(request.POST or None, request.FILES or None)
+    form = AggressorForm(
+        request.POST or None, request.FILES or None, initial=initial_from_name(incident.aggressor_name)
+    )
     duplicates = []
     if request.method == "POST" and form.is_valid():
         duplicates = _possible_duplicates(request, form)

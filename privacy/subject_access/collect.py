@@ -68,6 +68,7 @@ def _incidents(incidents, redact) -> list[dict]:
                 "locatie": str(incident.location) if incident.location_id else "",
                 "vormen": [str(label) for label in incident.get_form_labels()],
                 "soort_agressie": incident.get_aggression_kind_display() if incident.aggression_kind else "",
+                "naam_volgens_melder": incident.aggressor_name,
                 "wat_er_gebeurde": redact(incident.description),
                 "waarmee": redact(incident.means),
                 "op_welke_manier": redact(incident.manner),

@@ -19,9 +19,15 @@ from reports.services.params import ReportParams
 
 NAMESPACE = "reports"
 REPORT_CACHE_SECONDS = 300
-# The figures come from these apps' tables, plus departments and the organisation's norms.
+# The figures come from these apps' tables, plus departments, the organisation's norms and the
+# imported comparison sets.
 SOURCE_APPS = {"incidents", "sanctions", "aftercare"}
-SOURCE_MODELS = {("gir", "department"), ("gir", "organisation")}
+SOURCE_MODELS = {
+    ("gir", "department"),
+    ("gir", "organisation"),
+    ("reports", "comparisonset"),
+    ("reports", "headcount"),
+}
 
 
 def _scope_key(user) -> str:

@@ -280,5 +280,8 @@ def draw_all(tables: list[Table]) -> dict[str, Chart]:
 
 
 def sections(tables: list[Table], charts: dict[str, Chart]) -> list[tuple[Table, Chart | None]]:
-    """Each table with its chart (or None), in report order, for the page and the PDF."""
-    return [(table, charts.get(table.key)) for table in tables]
+    """Each table with its chart (or None), in report order, for the page and the PDF.
+
+    The comparison tables ("compare_...") have their own section, with its caveats
+    (``reports/_comparison.html``); the spreadsheet and the CSV downloads take them like any table."""
+    return [(table, charts.get(table.key)) for table in tables if not table.key.startswith("compare_")]

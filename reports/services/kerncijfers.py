@@ -19,7 +19,7 @@ from gir.exports import safe_cell
 from gir.models import Organisation
 from incidents.constants import AggressionForm, LocationType
 from reports.services.headcount import headcounts_for_year
-from reports.services.tables import Share
+from reports.services.tables import Amount, Share
 from sanctions.constants import MeasureType
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "docs" / "schema" / "gir-kerncijfers-1.0.schema.json"
@@ -28,20 +28,35 @@ SCHEMA_PATH = Path(settings.BASE_DIR) / "docs" / "schema" / "gir-kerncijfers-1.0
 def _figure(key: str, cell) -> dict:
     if isinstance(cell, Share):
         cell = None if cell.percent is None else round(cell.percent, 1)
+    if isinstance(cell, Amount):  # days stay whole, euros keep their cents
+        cell = int(cell.value) if cell.unit == "dagen" else round(float(cell.value), 2)
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         return {"key": key, "value": None, "hidden": cell is not None}
     return {"key": key, "value": cell, "hidden": False}
 
 
-def _by_label(report, table_key: str, choices) -> list[dict]:
+def _by_label(report, table_key: str, choices) -> list[tuple[str, object]]:
     table = report.table(table_key)
     cells = {row[0]: row[1] for row in table.rows} if table else {}
-    return [_figure(choice.value, cells.get(str(choice.label), 0)) for choice in choices]
+    return [(choice.value, cells.get(str(choice.label), 0)) for choice in choices]
 
 
-def _rows(report, table_key: str, codes: list[str], col: int = 1) -> list[dict]:
+def _rows(report, table_key: str, codes: list[str], col: int = 1) -> list[tuple[str, object]]:
     table = report.table(table_key)
-    return [_figure(code, row[col]) for code, row in zip(codes, table.rows, strict=False)] if table else []
+    return [(code, row[col]) for code, row in zip(codes, table.rows, strict=False)] if table else []
+
+
+def own_cells(report) -> dict[str, list[tuple[str, object]]]:
+    """``{section: [(figure code, protected cell)]}``: the cells the export is made of, with their
+    "< 5" and "×" marks still in place (the comparison in the report shows them as the report does)."""
+    return {
+        "totaal": [("incidenten", report.table("key_figures").rows[0][1])],
+        "vorm": _by_label(report, "per_form", AggressionForm),
+        "soort_plek": _by_label(report, "per_location_type", LocationType),
+        "gevolgen": _rows(report, "consequences", CONSEQUENCES),
+        "maatregelen": _by_label(report, "measures", MeasureType),
+        "termijnen": _rows(report, "deadlines", DEADLINES, col=6),
+    }
 
 
 def kerncijfers(report) -> dict:
@@ -54,12 +69,8 @@ def kerncijfers(report) -> dict:
         "year": year,
         "employees": headcounts_for_year(year).get(None),
         "sections": [
-            {"key": "totaal", "figures": [_figure("incidenten", report.table("key_figures").rows[0][1])]},
-            {"key": "vorm", "figures": _by_label(report, "per_form", AggressionForm)},
-            {"key": "soort_plek", "figures": _by_label(report, "per_location_type", LocationType)},
-            {"key": "gevolgen", "figures": _rows(report, "consequences", CONSEQUENCES)},
-            {"key": "maatregelen", "figures": _by_label(report, "measures", MeasureType)},
-            {"key": "termijnen", "figures": _rows(report, "deadlines", DEADLINES, col=6)},
+            {"key": key, "figures": [_figure(code, cell) for code, cell in cells]}
+            for key, cells in own_cells(report).items()
         ],
     }
 
@@ -89,12 +100,14 @@ def kerncijfers_json(report) -> bytes:
 
 
 def kerncijfers_csv(report) -> bytes:
-    """The same figures as CSV: section;figure;value (empty when hidden)."""
+    """The same figures as CSV: section;figure;value (empty when hidden); the head names the
+    organisation, year and number of employees (empty when unknown), so rates can be computed."""
     data = kerncijfers(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(["formaat", "versie", "organisatie", "jaar"])
-    writer.writerow([data["format"], data["version"], safe_cell(data["organisation"]), data["year"]])
+    writer.writerow(["formaat", "versie", "organisatie", "jaar", "medewerkers"])
+    head = [data["format"], data["version"], safe_cell(data["organisation"]), data["year"]]
+    writer.writerow([*head, "" if data["employees"] is None else data["employees"]])
     writer.writerow(["sectie", "cijfer", "waarde", "verborgen"])
     for section in data["sections"]:
         for f in section["figures"]:

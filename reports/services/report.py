@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gir.models import Department
 from incidents.constants import AggressionForm, AggressionKind, LocationType
-from reports.services import effect, queries, rates, sections, trend
+from reports.services import comparison, effect, queries, rates, sections, trend
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
 from reports.services.summary import summarise
@@ -29,6 +29,7 @@ class Report:
     generated_at: dt.datetime
     tables: list[Table] = field(default_factory=list)
     summary: list[str] = field(default_factory=list)
+    comparison: comparison.Comparison | None = None  # organisation-wide calendar years only
 
     def table(self, key: str) -> Table | None:
         return next((t for t in self.tables if t.key == key), None)
@@ -297,4 +298,7 @@ def build_report(user, params: ReportParams, *, now: dt.datetime | None = None) 
         tables=protected,
     )
     report.summary = summarise(report)
+    if whole_org and params.is_calendar_year:
+        report.comparison = comparison.comparison_for(report)
+        report.tables += comparison.comparison_tables(report.comparison)
     return report

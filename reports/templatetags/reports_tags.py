@@ -26,3 +26,9 @@ def heat_level(value, peak) -> int:
 def css_string(value) -> str:
     """Safe inside a CSS string in the PDF's @page rules: no quotes, backslashes or newlines."""
     return " ".join(str(value).replace('"', "").replace("\\", "").split())
+
+
+@register.filter
+def comparison_tables(report) -> list:
+    """The report's "Vergelijking met anderen" tables (shown in their own section)."""
+    return [t for t in report.tables if t.key.startswith("compare_")]

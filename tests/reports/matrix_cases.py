@@ -18,6 +18,22 @@ ROUTES = [
         expect={"coordinator": 200},
         query="year=2025",
     ),
+    # Other organisations' key figures: the coordinator imports (a bare POST is a refused form) and deletes.
+    Route(
+        "reports:comparisons",
+        expect={"coordinator": 200},
+        post=True,
+        post_expect={"coordinator": 400},
+        post_default=403,
+    ),
+    Route(
+        "reports:comparison-delete",
+        kwargs=lambda w: {"pk": w.comparison_set.pk},
+        expect={"coordinator": 200},
+        post=True,
+        post_expect={"coordinator": 302},
+        post_default=403,
+    ),
     Route("reports:dashboard", expect=REPORT_READERS),
     Route("reports:annual", expect=REPORT_READERS),
     Route("reports:export-xlsx", expect=REPORT_READERS, query="year=2025"),
@@ -63,7 +79,7 @@ ROUTES = [
 def build(world):
     from django.core.files.base import ContentFile
 
-    from reports.models import ReportRun, RunStatus
+    from reports.models import ComparisonSet, ReportRun, RunStatus
 
     run = ReportRun(
         requested_by=world.manager,
@@ -75,3 +91,11 @@ def build(world):
     run.file.save("matrix.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     run.save()
     world.report_run = run
+    world.comparison_set = ComparisonSet.objects.create(
+        label="Regio Matrix 2025",
+        source_name="Regio Matrix",
+        year=2025,
+        figures={"sections": []},
+        file_format="json",
+        file_sha256="f" * 64,
+    )

@@ -48,7 +48,7 @@ def _open_the_annual_report(page) -> None:
     """Choose 2025; small departments are hidden ("< 5") together with a neighbour ("×")."""
     page.get_by_role("link", name="Jaarverslag bekijken").click()
     page.get_by_text("Ander jaar, andere periode of één afdeling kiezen").click()
-    page.get_by_label("Jaar", exact=True).fill("2025")
+    page.get_by_role("spinbutton", name="Jaar").fill("2025")
     page.get_by_role("button", name="Rapportage tonen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jaarverslag agressie en geweld 2025")
     assert page.get_by_role("img", name="Warmtekaart").count() == 1

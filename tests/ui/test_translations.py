@@ -5,10 +5,17 @@ Scans every template for text (and alt/title/aria-label/placeholder values) that
 words that are the same in every language are listed below.
 """
 
+import ast
+import gettext as gettext_module
 import re
 from pathlib import Path
 
+import django
+import pytest
 from django.conf import settings
+from django.contrib.auth.password_validation import password_validators_help_texts
+from django.utils import translation
+from django.utils.translation import gettext, ngettext, pgettext
 
 ROOT = Path(settings.BASE_DIR)
 # The benchmark's peer pages are measuring instruments, never shown to users.
@@ -72,3 +79,101 @@ def test_no_template_shows_untranslated_text():
             continue
         problems += [f"{relative}: {text!r}" for text in _untranslated(path.read_text())]
     assert not problems, "Wrap these in {% translate %}:\n" + "\n".join(problems)
+
+
+# --- Catalogues: GIR's own .po, its compiled .mo, and the gaps in Django's Dutch catalogue -------
+
+LOCALE = ROOT / "locale" / "nl" / "LC_MESSAGES"
+# Django messages GIR's forms can show: field and validator errors, the password forms and rules.
+SHOWN_FROM = re.compile(r"forms/|core/validators|auth/(forms|password_validation|validators)")
+# Not language: IP-address names and punctuation appended to labels.
+SAME_IN_DUTCH = {"IPv4", "IPv6", ":?.!", ":"}
+
+
+def _po_entries(path: Path) -> list[dict]:
+    """Entries of a .po file: id, plural, strings (msgstr / msgstr[n]), flags, references."""
+    entries, entry, key = [], {}, None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        if not line.strip():
+            if "id" in entry:
+                entries.append(entry)
+            entry, key = {}, None
+        elif line.startswith("#,"):
+            entry["flags"] = line[2:]
+        elif line.startswith("#:"):
+            entry["refs"] = entry.get("refs", "") + line[2:]
+        elif line.startswith(("msgctxt ", "msgid ", "msgid_plural ", "msgstr")):
+            word, value = line.split(" ", 1)
+            key = {"msgctxt": "context", "msgid": "id", "msgid_plural": "plural"}.get(word, word)
+            entry[key] = ast.literal_eval(value)
+        elif line.startswith('"') and key:
+            entry[key] += ast.literal_eval(line)
+    return entries
+
+
+def _translated(entry: dict) -> str:
+    if "context" in entry:
+        return pgettext(entry["context"], entry["id"])
+    if "plural" in entry:
+        return ngettext(entry["id"], entry["plural"], 2)
+    return gettext(entry["id"])
+
+
+def test_gir_catalogue_has_no_empty_or_fuzzy_entry():
+    entries = [entry for entry in _po_entries(LOCALE / "django.po") if entry["id"]]
+    assert entries, "the catalogue is empty"
+    empty = [e["id"] for e in entries if not all(v for k, v in e.items() if k.startswith("msgstr"))]
+    fuzzy = [e["id"] for e in entries if "fuzzy" in e.get("flags", "")]
+    assert not empty, f"Fill in msgstr for: {empty}"
+    assert not fuzzy, f"Check and un-fuzzy: {fuzzy}"
+
+
+def test_the_compiled_catalogue_is_current():
+    with (LOCALE / "django.mo").open("rb") as handle:
+        compiled = gettext_module.GNUTranslations(handle)
+    for entry in _po_entries(LOCALE / "django.po"):
+        if not entry["id"]:
+            continue
+        if "plural" in entry:
+            got = [compiled.ngettext(entry["id"], entry["plural"], n) for n in (1, 2)]
+            assert got == [entry["msgstr[0]"], entry["msgstr[1]"]], "Run manage.py compilemessages"
+        else:
+            assert compiled.gettext(entry["id"]) == entry["msgstr"], "Run manage.py compilemessages"
+
+
+def test_every_django_message_gir_forms_can_show_is_dutch():
+    """A Django upgrade that changes an English message leaves the Dutch catalogue behind (Django
+    5.2's "too short" password rule did): add the new message to GIR's catalogue."""
+    source = Path(django.__file__).parent
+    catalogues = [
+        source / "conf/locale/en/LC_MESSAGES/django.po",
+        source / "contrib/auth/locale/en/LC_MESSAGES/django.po",
+    ]
+    missing = []
+    with translation.override("nl"):
+        for entry in (e for po in catalogues for e in _po_entries(po)):
+            shown = SHOWN_FROM.search(entry.get("refs", "")) and entry["id"] not in SAME_IN_DUTCH
+            if entry["id"] and shown and _translated(entry) in (entry["id"], entry.get("plural")):
+                missing.append(entry["id"])
+    assert not missing, "Add a Dutch msgstr to locale/nl/LC_MESSAGES/django.po for:\n" + "\n".join(missing)
+
+
+@pytest.mark.django_db
+def test_every_password_rule_speaks_dutch():
+    from django.contrib.auth.forms import SetPasswordForm
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="pietjansen", first_name="Piet", last_name="Jansen")
+    english = re.compile(r"\b(password|this|too|must|common|numeric|characters?)\b", re.I)
+    messages = []
+    with translation.override("nl"):
+        for password in ("kort", "123456789012345", "password1234", "pietjansen123"):
+            form = SetPasswordForm(user, {"new_password1": password, "new_password2": password})
+            assert not form.is_valid()
+            messages += form.errors["new_password2"]
+        mismatch = SetPasswordForm(user, {"new_password1": "Lang-genoeg-2026!", "new_password2": "anders"})
+        messages += mismatch.errors["new_password2"] if not mismatch.is_valid() else []
+        messages += [str(text) for text in password_validators_help_texts()]
+    assert "Dit wachtwoord is te kort. Het moet minstens 12 tekens hebben." in messages
+    assert not [message for message in messages if english.search(message)], messages

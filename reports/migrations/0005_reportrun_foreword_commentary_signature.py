@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0003_headcount'),
+        ('reports', '0004_comparison_set_and_import_permission'),
     ]
 
     operations = [
