@@ -33,7 +33,7 @@ def _header(report) -> list[list]:
         [report.title],
         [report.scope_label],
         [_("Periode"), params.date_from, _("tot en met"), params.date_to],
-        [_("Gemaakt op"), local_naive(report.generated_at)],
+        [_("Gemaakt op"), local_naive(report.generated_at).replace(microsecond=0)],
         [],
     ]
 
