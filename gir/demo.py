@@ -5,7 +5,10 @@ Domain apps add their own demo data through ``gir.registry.register_demo_step``.
 
 from __future__ import annotations
 
+import io
+
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gir import roles
@@ -87,8 +90,37 @@ def _organisation() -> Organisation:
     org.street, org.postal_code, org.city = "Stadhuisplein 1", "1234 AB", "Voorbeeld"
     org.po_box = "Postbus 100"
     org.phone, org.email, org.website = "14 0123", "info@voorbeeld.example", "www.voorbeeld.example"
+    if not org.logo:
+        org.logo.save("gemeente-voorbeeld.png", ContentFile(demo_logo_png()), save=False)
     org.save()
     return org
+
+
+def _logo_font(size: int):
+    from PIL import ImageFont
+
+    try:
+        return ImageFont.truetype("DejaVuSans-Bold.ttf", size)
+    except OSError:
+        return ImageFont.load_default(size)
+
+
+def demo_logo_png() -> bytes:
+    """A simple made-up municipal logo (drawn here, so the repository holds no image): a blue
+    shield with a white wave and the name beside it. Letters and the annual report print it."""
+    from PIL import Image, ImageDraw
+
+    blue, light = (21, 66, 115), (143, 202, 231)
+    image = Image.new("RGB", (720, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(20, 20), (160, 20), (160, 110), (90, 180), (20, 110)], fill=blue)
+    draw.arc((40, 50, 140, 130), start=200, end=340, fill=light, width=12)
+    draw.arc((40, 80, 140, 160), start=200, end=340, fill="white", width=12)
+    draw.text((190, 40), "Gemeente", fill=blue, font=_logo_font(52))
+    draw.text((190, 100), "Voorbeeld", fill=blue, font=_logo_font(52))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def _locations() -> dict[str, Location]:

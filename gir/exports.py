@@ -6,6 +6,10 @@ spreadsheets skip before reading such a sign — would run as a formula when the
 ``=HYPERLINK(...)`` stays text. Numbers and dates stay numbers and dates (a negative number is
 not a formula); any other object is exported as its text.
 
+Dates and times are real date cells (not text) in Dutch local time: spreadsheets know no time
+zones, so an aware datetime is converted to Europe/Amsterdam (``TIME_ZONE``) and written without
+its offset, and shown as ``dd-mm-jjjj uu:mm``.
+
 CSV is semicolon-separated with a byte-order mark, as Dutch spreadsheet programs expect.
 """
 
@@ -18,6 +22,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 
 from gir.downloads import attachment
 
@@ -31,8 +36,19 @@ CONTENT_TYPES = {
 }
 
 
+DATE_FORMAT = "dd-mm-yyyy"
+DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
+
+
+def local_naive(value: datetime) -> datetime:
+    """An aware datetime as the wall-clock time in the Netherlands, without offset."""
+    return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+
+
 def safe_cell(value):
     """The value as a spreadsheet cell that is never read as a formula."""
+    if isinstance(value, datetime):
+        return local_naive(value)
     if value is None or isinstance(value, PLAIN_TYPES):
         return value
     text = str(value)
@@ -56,13 +72,33 @@ def _sheet_title(title: str) -> str:
     return "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Blad1"
 
 
+def xlsx_number_format(value) -> str | None:
+    """The Dutch display format of a date cell, None for anything else."""
+    if isinstance(value, datetime):
+        return DATETIME_FORMAT
+    return DATE_FORMAT if isinstance(value, date) else None
+
+
+def _xlsx_row(sheet, row: list) -> list:
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in row:
+        shape = xlsx_number_format(value)
+        if shape:
+            value = WriteOnlyCell(sheet, value=value)
+            value.number_format = shape
+        cells.append(value)
+    return cells
+
+
 def to_xlsx(headers: Sequence, rows: Iterable[Sequence], *, title: str = "") -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_sheet_title(title))
     for row in safe_rows(headers, rows):
-        sheet.append(row)
+        sheet.append(_xlsx_row(sheet, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -79,7 +115,7 @@ def _ods_cell(value):
     elif isinstance(value, int | float | Decimal):
         cell = TableCell(valuetype="float", value=value)
     elif isinstance(value, date):
-        plain = value.replace(tzinfo=None) if isinstance(value, datetime) else value
+        plain = local_naive(value) if isinstance(value, datetime) else value
         cell = TableCell(valuetype="date", datevalue=plain.isoformat())
     else:
         cell = TableCell(valuetype="string")

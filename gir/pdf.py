@@ -12,6 +12,7 @@ follows (headings, paragraphs, tables, alternative text) is kept.
 
 from __future__ import annotations
 
+import base64
 import logging
 import mimetypes
 from collections.abc import Sequence
@@ -42,6 +43,27 @@ def static_path(path: str) -> str | None:
     except SuspiciousFileOperation:
         return None
     return found if isinstance(found, str) else None
+
+
+IMAGE_MAX_BYTES = 512 * 1024
+_IMAGE_MAGIC = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+
+
+def image_data_uri(field_file, max_bytes: int = IMAGE_MAX_BYTES) -> str:
+    """An uploaded image (the organisation's logo) as a ``data:`` URI, or "" when it is missing,
+    unreadable, too large or not PNG/JPEG. The file is read here, from local storage; the
+    renderer itself never opens a file path or URL for it."""
+    if not field_file:
+        return ""
+    try:
+        with field_file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except (OSError, ValueError):
+        return ""
+    mime = next((m for magic, m in _IMAGE_MAGIC.items() if data.startswith(magic)), "")
+    if not mime or len(data) > max_bytes:
+        return ""
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
 def _fetcher_class():

@@ -137,3 +137,81 @@ class ComparisonImportForm(forms.Form):
             raise forms.ValidationError(str(exc)) from None
         self.cleaned_data.update(figures=figures, file_format=file_format, content=content)
         return upload
+
+
+FOREWORD_MAX = 4000
+COMMENT_MAX = 2000
+TOO_LONG = _(
+    "Deze tekst is te lang: hoogstens %(limit_value)d tekens, het zijn er nu %(show_value)d. "
+    "Uw tekst staat er nog. Maak hem korter."
+)
+SUMMARY_KEY = "summary"
+
+
+def _text_field(label, limit: int, rows: int, help_text=""):
+    return forms.CharField(
+        label=label,
+        required=False,
+        max_length=limit,
+        help_text=help_text,
+        error_messages={"max_length": TOO_LONG},
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+class RunTextsForm(forms.Form):
+    """The coordinator's foreword, commentary per section and signature for one report PDF.
+
+    Plain text: an empty line starts a new paragraph; nothing typed is read as HTML. One
+    commentary field per section of the report (``sections``: (key, title) pairs).
+    """
+
+    foreword = _text_field(
+        _("Voorwoord"),
+        FOREWORD_MAX,
+        8,
+        _("Komt na de titelpagina. Een lege regel begint een nieuwe alinea. Hoogstens 4000 tekens."),
+    )
+    signer_name = forms.CharField(label=_("Vastgesteld door (naam)"), required=False, max_length=120)
+    signer_role = forms.CharField(label=_("Functie"), required=False, max_length=120)
+
+    def __init__(self, *args, sections: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = sections
+        for key, title in sections:
+            self.fields[self.comment_field(key)] = _text_field(
+                _("Toelichting bij “%(title)s”") % {"title": title}, COMMENT_MAX, 2
+            )
+
+    @staticmethod
+    def comment_field(key: str) -> str:
+        return f"toelichting_{key}"
+
+    def comment_fields(self):
+        return [self[self.comment_field(key)] for key, _title in self.sections]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signer_role") and not data.get("signer_name"):
+            self.add_error("signer_name", _("Vul ook de naam in van wie het verslag vaststelt."))
+        return data
+
+    def texts(self) -> dict:
+        """What the run stores: foreword, {section key: commentary} (empty ones left out), signer."""
+        data = self.cleaned_data
+        commentary = {key: data[self.comment_field(key)] for key, _t in self.sections}
+        return {
+            "foreword": data["foreword"],
+            "commentary": {key: text for key, text in commentary.items() if text},
+            "signer_name": data["signer_name"],
+            "signer_role": data["signer_role"],
+        }
+
+    @classmethod
+    def initial_from(cls, run) -> dict:
+        """Start values taken over from an earlier run (a re-run starts from its texts)."""
+        if run is None:
+            return {}
+        initial = {"foreword": run.foreword, "signer_name": run.signer_name, "signer_role": run.signer_role}
+        initial.update({cls.comment_field(key): text for key, text in run.commentary.items()})
+        return initial

@@ -1,9 +1,11 @@
-"""Demo history for the reports: three earlier years, repeat aggressors after each kind of measure.
+"""Demo history for the reports: four earlier years, repeat aggressors after each kind of measure.
 
-The demo incidents of ``incidents.demo`` cover only the last months. The annual report's trends
-and its "effect of measures" section need years of history, so this step adds closed incidents
-of the three previous calendar years (bulk-inserted: they are history, not cases anyone works
-on), with for every kind of measure aggressors who came back soon, late, or not at all.
+The demo incidents of ``incidents.demo`` cover only the last months. The annual report's
+five-year trends and its "effect of measures" section need years of history, so this step adds
+closed incidents of the four previous calendar years and this year so far (bulk-inserted: they
+are history, not cases anyone works on; each has the department's manager as handler), with for
+every kind of measure aggressors who came back soon, late, or not at all. The aggressors get
+made-up Dutch names.
 Client numbers "DEMO-H-..." mark them, so a second run adds nothing.
 """
 
@@ -34,6 +36,16 @@ PER_KIND = 7
 # Days after the measure of the aggressor's next incident (None: did not come back).
 RETURN_AFTER = [12, 40, 75, 150, 300, None, None]
 FORMS = list(AggressionForm)
+HISTORY_YEARS = 5  # this year and the four before it: the report's and dashboard's trend
+SURNAMES = [
+    "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
+    "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra",
+    "Smits", "de Graaf", "van der Meer", "van den Berg", "Kok", "Jacobs", "de Haan", "Vermeulen",
+    "van Dijk", "Schouten", "Willems", "van Wijk", "Koster", "Prins", "Huisman", "Kuipers", "Post",
+    "Hoekstra", "Verbeek", "Wouters", "Kramer", "Timmermans", "Maas", "Molenaar", "Veenstra",
+    "Blom", "Groen", "van Beek", "Sanders", "Lammers", "Pronk", "Wolters", "Evers", "Hofman",
+]  # fmt: skip
+INITIALS = "ABCDEFGHIJKLMNOPRSTW"
 PLACES = list(LocationType)
 
 
@@ -41,8 +53,9 @@ def _moment(year: int, n: int) -> dt.datetime:
     return dt.datetime(year, n % 11 + 1, n * 7 % 27 + 1, 8 + n % 9, n * 13 % 60, tzinfo=LOCAL_TZ)
 
 
-def _incident(reference: str, at: dt.datetime, department, reporter, n: int) -> Incident:
+def _incident(reference: str, at: dt.datetime, department, reporter, n: int, handlers: dict) -> Incident:
     return Incident(
+        handler=handlers.get(department.pk) or handlers[None],
         reference=reference,
         status=Status.CLOSED,
         occurred_at=at,
@@ -60,7 +73,8 @@ def _aggressor_plan(year: int) -> list[tuple[int, MeasureType | None, dt.datetim
     """(number, kind, first incident, days until the next one) for every demo aggressor of a year."""
     plan = []
     for k, kind in enumerate(KINDS):
-        for j in range(PER_KIND):
+        # Years differ a little (five to seven aggressors per kind), so the trend is not flat.
+        for j in range(PER_KIND - (year + k) % 3):
             n = k * PER_KIND + j
             # Kinds differ in how many aggressors come back, so the table is not uniform.
             back = None if j >= PER_KIND - k % 4 else RETURN_AFTER[(j + k) % 5]
@@ -68,18 +82,34 @@ def _aggressor_plan(year: int) -> list[tuple[int, MeasureType | None, dt.datetim
     return plan
 
 
+def _name(year: int, n: int) -> tuple[str, str]:
+    """A made-up (surname, initials) for demo aggressor ``n`` of ``year``."""
+    k = (year % 10) * 49 + n
+    return SURNAMES[k * 7 % len(SURNAMES)], f"{INITIALS[k * 3 % len(INITIALS)]}."
+
+
+def _handlers(departments: list, coordinator) -> dict:
+    """Department id → its first manager; None → the coordinator (a department without one)."""
+    handlers = {None: coordinator}
+    for department in departments:
+        handlers[department.pk] = department.managers.order_by("pk").first()
+    return handlers
+
+
 def _seed_year(year: int, departments: list, reporter, coordinator) -> None:
     incidents, links, measures = [], [], []
+    handlers = _handlers(departments, coordinator)
     for n, kind, first, back in _aggressor_plan(year):
+        last_name, initials = _name(year, n)
         aggressor = Aggressor.objects.create(
-            last_name=f"Historie{year}-{n:02d}", initials="X.", client_number=f"DEMO-H-{year}-{n:02d}"
+            last_name=last_name, initials=initials, client_number=f"DEMO-H-{year}-{n:02d}"
         )
         moments = [first] + ([first + dt.timedelta(days=1 + back)] if back else [])
         for i, moment in enumerate(moments):
             if moment > timezone.now():
                 continue
             incident = _incident(
-                f"GIR-{year}-H{n:02d}{i}", moment, departments[n % len(departments)], reporter, n
+                f"GIR-{year}-H{n:02d}{i}", moment, departments[n % len(departments)], reporter, n, handlers
             )
             incidents.append(incident)
             links.append((incident, aggressor))
@@ -113,13 +143,13 @@ def _measure(kind, aggressor, incident, decided: dt.datetime, coordinator) -> No
 
 
 def seed_history(context: dict) -> None:
-    """Three previous calendar years and this year so far; idempotent."""
+    """Four previous calendar years and this year so far; idempotent."""
     if Aggressor.objects.filter(client_number__startswith="DEMO-H-").exists():
         return
     users = context["users"]
-    departments = list(Department.objects.order_by("name")[:6])
+    departments = list(Department.objects.order_by("name"))
     this_year = timezone.localdate().year
-    for year in range(this_year - 3, this_year + 1):
+    for year in range(this_year - HISTORY_YEARS + 1, this_year + 1):
         _seed_year(year, departments, users["medewerker"], users["coordinator"])
         _seed_headcounts(year, Department.objects.order_by("name"))
 

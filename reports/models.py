@@ -54,6 +54,12 @@ class ReportRun(models.Model):
     file = models.FileField(_("bestand"), upload_to="reports/%Y/", blank=True)
     error = models.CharField(_("foutmelding"), max_length=300, blank=True)
     enqueue_failed = models.BooleanField(default=False)
+    # The coordinator's own words, printed in the PDF (plain text; an empty line starts a paragraph).
+    foreword = models.TextField(_("voorwoord"), blank=True)
+    commentary = models.JSONField(_("toelichting per onderdeel"), default=dict, blank=True)
+    signer_name = models.CharField(_("vastgesteld door"), max_length=120, blank=True)
+    signer_role = models.CharField(_("functie"), max_length=120, blank=True)
+    signed_on = models.DateField(_("vastgesteld op"), null=True, blank=True)
     created_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
@@ -78,6 +84,10 @@ class ReportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (RunStatus.DONE, RunStatus.FAILED)
+
+    @property
+    def has_texts(self) -> bool:
+        return bool(self.foreword or any(self.commentary.values()) or self.signer_name)
 
 
 class Headcount(models.Model):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("vergelijking/", comparison_views.comparisons, name="comparisons"),
     path("vergelijking/<int:pk>/verwijderen/", comparison_views.comparison_delete, name="comparison-delete"),
     path("pdf/", views.run_create, name="run-create"),
+    path("pdf/nieuw/", views.run_new, name="run-new"),
     path("pdf/<int:pk>/", views.run_detail, name="run-detail"),
     path("pdf/<int:pk>/status/", views.run_status, name="run-status"),
     path("pdf/<int:pk>/opnieuw/", views.run_retry, name="run-retry"),

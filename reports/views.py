@@ -12,16 +12,16 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_download
 from gir.downloads import attachment, stored_file
 from gir.models import AuditEntry
-from reports.forms import HeadcountForm, ReportForm, params_query
+from reports.forms import SUMMARY_KEY, HeadcountForm, ReportForm, RunTextsForm, params_query
 from reports.models import Headcount, ReportRun, RunStatus
 from reports.services import exports
 from reports.services.cache import build_report_cached
 from reports.services.charts import draw_all, sections
-from reports.services.dashboard import dashboard_figures, recent_incidents
+from reports.services.dashboard import dashboard_figures, recent_incidents, with_trend_chart
 from reports.services.headcount import headcount_set
-from reports.services.params import incidents_for
+from reports.services.params import ReportParams, incidents_for
 from reports.services.report import report_title
-from reports.services.runs import report_run_request, report_run_retry
+from reports.services.runs import report_run_request, report_run_retry, source_run
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -42,7 +42,11 @@ def dashboard(request):
     return render(
         request,
         "reports/dashboard.html",
-        {"figures": dashboard_figures(request.user), "recent": recent_incidents(request.user), "runs": runs},
+        {
+            "figures": with_trend_chart(dashboard_figures(request.user)),
+            "recent": recent_incidents(request.user),
+            "runs": runs,
+        },
     )
 
 
@@ -107,6 +111,31 @@ def export_csv(request, key: str):
     )
 
 
+def _report_sections(report) -> list[tuple[str, str]]:
+    """(key, title) of every part of the report a commentary can go with, in report order."""
+    return [(SUMMARY_KEY, _("Samenvatting"))] + [(t.key, t.title) for t in report.tables]
+
+
+def _texts_page(request, form, report, *, source=None, status=200):
+    context = {"form": form, "report": report, "run_form": report.params.to_json(), "source": source}
+    return render(request, "reports/run_new.html", context, status=status)
+
+
+@require_GET
+@reports_access
+def run_new(request):
+    """Before "Maak een PDF": the foreword, commentary per section and signature, started from
+    an earlier run's texts (``?van=<run>``, or the latest run of the same period)."""
+    _form, report = _report_from_request(request)
+    if report is None:
+        raise Http404
+    source_pk = request.GET.get("van")
+    source_pk = int(source_pk) if source_pk and source_pk.isdigit() and len(source_pk) < 10 else None
+    source = source_run(request.user, report.params, source_pk)
+    texts = RunTextsForm(sections=_report_sections(report), initial=RunTextsForm.initial_from(source))
+    return _texts_page(request, texts, report, source=source)
+
+
 @require_POST
 @reports_access
 def run_create(request):
@@ -117,7 +146,13 @@ def run_create(request):
         return redirect("reports:annual")
     report_params = form.params()
     incidents_for(request.user, report_params, period=False)  # 404 for a department out of scope
-    run = report_run_request(user=request.user, params=report_params, title=report_title(report_params))
+    report = build_report_cached(request.user, report_params)
+    texts = RunTextsForm(request.POST, sections=_report_sections(report))
+    if not texts.is_valid():
+        return _texts_page(request, texts, report, status=400)
+    run = report_run_request(
+        user=request.user, params=report_params, title=report_title(report_params), texts=texts.texts()
+    )
     if run.enqueue_failed:
         messages.warning(
             request,
@@ -133,7 +168,8 @@ def run_create(request):
 @reports_access
 def run_detail(request, pk: int):
     run = get_run_for_user(request.user, pk)
-    return render(request, "reports/run_detail.html", {"run": run})
+    again = params_query(ReportParams.from_json(run.params)) + f"&van={run.pk}"
+    return render(request, "reports/run_detail.html", {"run": run, "again_query": again})
 
 
 @require_GET

@@ -3,7 +3,6 @@ reference, date, subject, body, signature, privacy notice)."""
 
 from __future__ import annotations
 
-import base64
 import functools
 from datetime import date
 from typing import Any
@@ -15,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from gir.models import Organisation, Signatory
+from gir.pdf import image_data_uri
 from letters import merge_fields as mf
 from letters.models import Letter
 from letters.sanitize import clean_html
@@ -97,21 +97,6 @@ def letter_flat(
     return flat
 
 
-def _logo_data_uri(org: Organisation) -> str:
-    """The logo as a data URI: the PDF renderer fetches no files, not even our own uploads."""
-    if not org.logo:
-        return ""
-    try:
-        with org.logo.open("rb") as handle:
-            data = handle.read(LOGO_MAX_BYTES + 1)
-    except OSError:
-        return ""
-    if len(data) > LOGO_MAX_BYTES:
-        return ""
-    mime = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg" if data[:3] == b"\xff\xd8\xff" else ""
-    return f"data:{mime};base64,{base64.b64encode(data).decode()}" if mime else ""
-
-
 @functools.cache
 def _letter_css_from(path: str) -> str:
     with open(path, encoding="utf-8") as handle:
@@ -133,7 +118,7 @@ def render_document(
         "org_lines": [
             line for line in [org.po_box or org.street, f"{org.postal_code} {org.city}".strip()] if line
         ],
-        "logo": _logo_data_uri(org),
+        "logo": image_data_uri(org.logo, LOGO_MAX_BYTES),
         "f": mf.to_context(flat),
         "address_lines": [line for line in str(flat.get("dader.adres", "")).split("\n") if line],
         "subject": subject,

@@ -58,7 +58,7 @@ def dashboard_figures_cached(user) -> dict:
     """The start page's dashboard counts, at most a minute old (and not older than a change)."""
     from reports.services.dashboard import dashboard_figures
 
-    key = versioned_key(NAMESPACE, f"dashboard-v2:{_scope_key(user)}:{get_language()}")
+    key = versioned_key(NAMESPACE, f"dashboard-v3:{_scope_key(user)}:{get_language()}")
     return single_flight(key, lambda: dashboard_figures(user), DASHBOARD_SECONDS)
 
 

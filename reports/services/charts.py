@@ -146,6 +146,25 @@ def _line(table: Table) -> bytes:
     return _svg(fig)
 
 
+def _lines(table: Table) -> bytes:
+    """One line per row across the columns (years); a hidden cell ("< 5", "×") breaks the line."""
+    fig = _figure(6.5, 3.0)
+    ax = fig.add_subplot()
+    colours = [BLUE, LIGHT, GREY, "#e17000", "#39870c", "#a90061", "#673327", "#007bc7"]
+    xs = list(range(len(table.columns) - 1))
+    for i, row in enumerate(table.rows):
+        ys = [_number(c) if c not in (SMALL, HIDDEN) else float("nan") for c in row[1:]]
+        ax.plot(xs, ys, marker="o", color=colours[i % len(colours)], label=str(row[0]))
+    ax.set_xticks(xs, [str(c) for c in table.columns[1:]])
+    ax.set_ylim(bottom=0)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_ylabel(_("Incidenten"))
+    if table.rows:
+        ax.legend(frameon=False, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _integer_ticks(ax.yaxis)
+    return _svg(fig)
+
+
 def _heat(table: Table) -> bytes:
     import numpy as np
 
@@ -195,12 +214,20 @@ def _share_bars(table: Table) -> bytes:
     return _svg(fig)
 
 
-DRAW = {"share_bars": _share_bars, "barh": _barh, "bars_grouped": _bars_grouped, "line": _line, "heat": _heat}
+DRAW = {
+    "share_bars": _share_bars,
+    "barh": _barh,
+    "bars_grouped": _bars_grouped,
+    "line": _line,
+    "lines": _lines,
+    "heat": _heat,
+}
 KIND_WORDS = {
     "share_bars": gettext_lazy("Staafdiagram"),
     "barh": gettext_lazy("Staafdiagram"),
     "bars_grouped": gettext_lazy("Staafdiagram"),
     "line": gettext_lazy("Lijndiagram"),
+    "lines": gettext_lazy("Lijndiagram"),
     "heat": gettext_lazy("Warmtekaart"),
 }
 

@@ -43,7 +43,10 @@ def dashboard_figures(user, now: dt.datetime | None = None) -> dict:
         .distinct()
         .count()
     )
-    return {**counts, **published(counts, organisation_wide=is_organisation_wide(user)), "year": today.year}
+    from reports.services.trend import dashboard_trend
+
+    shown = published(counts, organisation_wide=is_organisation_wide(user))
+    return {**counts, **shown, "year": today.year, "trend": dashboard_trend(user, now)}
 
 
 FIGURES = ("this_year", "last_year", "open", "overdue", "bans")
@@ -88,4 +91,11 @@ def panel_context(request) -> dict:
     """The start page's panel: the same figures, from the shared cache for a minute."""
     from reports.services.cache import dashboard_figures_cached
 
-    return dashboard_figures_cached(request.user)
+    return with_trend_chart(dashboard_figures_cached(request.user))
+
+
+def with_trend_chart(figures: dict) -> dict:
+    """The figures plus the trend's chart (drawn once per set of shown figures, then cached)."""
+    from reports.services.charts import draw
+
+    return {**figures, "trend_chart": draw(figures["trend"])}

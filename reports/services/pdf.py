@@ -1,14 +1,18 @@
 """The report as a tagged A4 PDF/A through the core's one PDF helper (``gir.pdf``).
 
-Charts are data URIs; the helper's fetcher serves the project's static files and refuses the
-rest, so rendering fetches nothing from the network or the file system.
+Charts and the organisation's logo are data URIs; the helper's fetcher serves the project's
+static files and refuses the rest, so rendering fetches nothing from the network or the file
+system. A run adds the coordinator's own words: a foreword after the title page, commentary
+at the head of each section and who set the report ("Vastgesteld door"). They are plain text,
+escaped by the template; an empty line starts a paragraph.
 """
 
 from __future__ import annotations
 
 from django.template.loader import render_to_string
 
-from gir.pdf import RefusedURL, render_to_pdf, url_fetcher
+from gir.models import Organisation
+from gir.pdf import RefusedURL, image_data_uri, render_to_pdf, url_fetcher
 from reports.services.charts import draw_all, sections
 
 # Older names of the shared fetcher and its refusal, kept for callers of this module.
@@ -16,12 +20,22 @@ FetchRefused = RefusedURL
 make_url_fetcher = url_fetcher
 
 
-def report_html(report, charts=None) -> str:
+def report_html(report, charts=None, *, run=None) -> str:
     charts = draw_all(report.tables) if charts is None else charts
+    organisation = Organisation.get()
+    commentary = run.commentary if run is not None else {}
     return render_to_string(
-        "reports/report_pdf.html", {"report": report, "sections": sections(report.tables, charts)}
+        "reports/report_pdf.html",
+        {
+            "report": report,
+            "sections": [(t, c, commentary.get(t.key, "")) for t, c in sections(report.tables, charts)],
+            "summary_comment": commentary.get("summary", ""),
+            "run": run,
+            "organisation_name": organisation.name,
+            "logo": image_data_uri(organisation.logo),
+        },
     )
 
 
-def render_pdf(report, charts=None) -> bytes:
-    return render_to_pdf(report_html(report, charts))
+def render_pdf(report, charts=None, *, run=None) -> bytes:
+    return render_to_pdf(report_html(report, charts, run=run))

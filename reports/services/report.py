@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from gir.models import Department
 from incidents.constants import AggressionForm, AggressionKind, LocationType
-from reports.services import comparison, effect, queries, rates, sections
+from reports.services import comparison, effect, queries, rates, sections, trend
 from reports.services.params import ReportParams, incidents_for, is_whole_organisation
 from reports.services.privacy import protect
 from reports.services.summary import summarise
@@ -269,9 +269,7 @@ def _report_tables(incidents, scope, params: ReportParams, now: dt.datetime) -> 
     month = _month_table(scope, params)
     total = month.total[1]
     tables = [_key_figures(month, params), month]
-    trend = _trend_table(scope, params)
-    if trend:
-        tables.append(trend)
+    tables += [t for t in (_trend_table(scope, params), trend.department_trend_table(scope, params)) if t]
     tables.extend(_kind_tables(incidents, params, total))
     tables.append(_trigger_table(incidents, total))
     tables.append(_consequence_table(incidents, total))

@@ -37,10 +37,26 @@ def enqueue(run_id: int) -> bool:
     return True
 
 
-def report_run_request(*, user, params: ReportParams, title: str) -> ReportRun:
-    """Store the request and enqueue the rendering after commit (task gets only the id)."""
+def report_run_request(*, user, params: ReportParams, title: str, texts: dict | None = None) -> ReportRun:
+    """Store the request and enqueue the rendering after commit (task gets only the id).
+
+    ``texts`` are the coordinator's own words for this run (``RunTextsForm.texts``): foreword,
+    commentary per section and who sets the report; they are stored with the run, and the run is
+    signed today when a name is given.
+    """
+    texts = texts or {}
+    signed_on = timezone.localdate() if texts.get("signer_name") else None
     with transaction.atomic():
-        run = ReportRun.objects.create(requested_by=user, params=params.to_json(), title=title[:200])
+        run = ReportRun.objects.create(
+            requested_by=user,
+            params=params.to_json(),
+            title=title[:200],
+            foreword=texts.get("foreword", ""),
+            commentary=texts.get("commentary", {}),
+            signer_name=texts.get("signer_name", ""),
+            signer_role=texts.get("signer_role", ""),
+            signed_on=signed_on,
+        )
         transaction.on_commit(lambda: enqueue(run.pk))
     run.refresh_from_db(fields=["enqueue_failed"])
     return run
@@ -51,6 +67,16 @@ def report_run_retry(*, run: ReportRun) -> bool:
     if run.status != RunStatus.QUEUED:
         return False
     return enqueue(run.pk)
+
+
+def source_run(user, params: ReportParams, pk: int | None = None) -> ReportRun | None:
+    """The run whose texts a new run starts from: the one asked for (in the user's scope), or
+    else the latest one for the same period and department that has texts."""
+    runs = ReportRun.objects.visible_to(user)
+    if pk is not None:
+        return runs.filter(pk=pk).first()
+    texts = ~Q(foreword="") | ~Q(commentary={}) | ~Q(signer_name="")
+    return runs.filter(texts, params=params.to_json()).first()
 
 
 def _progress(run_id: int, percent: int) -> None:
@@ -90,7 +116,7 @@ def report_run_render(run_id: int) -> ReportRun | None:
         _progress(run_id, 35)
         charts = draw_all(report.tables)
         _progress(run_id, 60)
-        pdf = render_pdf(report, charts)
+        pdf = render_pdf(report, charts, run=run)
         _progress(run_id, 90)
         run.file.save(f"{uuid.uuid4().hex}.pdf", ContentFile(pdf), save=False)
         ReportRun.objects.filter(pk=run_id).update(

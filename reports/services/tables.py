@@ -23,6 +23,9 @@ class _Small:
     def __repr__(self) -> str:
         return "SMALL"
 
+    def __reduce__(self) -> str:
+        return "SMALL"  # one object also after the shared cache's pickling: ``cell is SMALL`` holds
+
 
 SMALL = _Small()
 
@@ -34,6 +37,9 @@ class _Hidden:
         return "×"
 
     def __repr__(self) -> str:
+        return "HIDDEN"
+
+    def __reduce__(self) -> str:
         return "HIDDEN"
 
 

@@ -40,6 +40,7 @@ ROUTES = [
     Route(
         "reports:export-csv", kwargs=lambda w: {"key": "per_month"}, expect=REPORT_READERS, query="year=2025"
     ),
+    Route("reports:run-new", expect=REPORT_READERS, query="year=2025"),
     Route(
         "reports:run-create",
         get=False,

@@ -38,6 +38,8 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     _download_the_spreadsheet(page, tmp_path)
     text = _make_and_download_the_pdf(page, tmp_path)
     assert "Jaarverslag agressie en geweld 2025" in text
+    assert "Een jaar met <b>minder</b> incidenten." in text
+    assert "Vastgesteld door C. Oördinator" in text
     for person in data.people:
         assert person.last_name not in text
 
@@ -72,7 +74,12 @@ def _download_the_spreadsheet(page, tmp_path) -> None:
 
 def _make_and_download_the_pdf(page, tmp_path) -> str:
     """Queue the PDF, render it as the worker would, download it; returns its text."""
-    page.get_by_role("button", name="Maak een PDF").click()
+    page.get_by_role("link", name="Maak een PDF").click()
+    expect(page.get_by_label("Voorwoord")).to_be_visible()
+    assert_accessible(page, "reports-run-texts")
+    page.get_by_label("Voorwoord").fill("Een jaar met <b>minder</b> incidenten.")
+    page.get_by_label("Vastgesteld door (naam)").fill("C. Oördinator")
+    page.get_by_role("button", name="Maak de PDF").click()
     expect(page.get_by_text("Deze pagina laat vanzelf zien wanneer hij klaar is")).to_be_visible()
     assert_accessible(page, "reports-run-queued")
     # No worker in the test: run the task's function, as the worker would.
