@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -41,21 +41,23 @@ def comparison_set_import(
     coordinator's label; the same file twice is refused."""
     digest = hashlib.sha256(content).hexdigest()
     with transaction.atomic():
-        earlier = ComparisonSet.objects.select_for_update().filter(file_sha256=digest).first()
+        earlier = ComparisonSet.objects.filter(file_sha256=digest).first()
         if earlier is not None:
-            raise RuleViolation(
-                _("Dit bestand is al ingelezen, als “%(label)s”.") % {"label": earlier.label}, field="file"
-            )
-        row = ComparisonSet.objects.create(
-            label=label,
-            source_name=figures["organisation"],
-            year=int(figures["year"]),
-            employees=figures.get("employees"),
-            figures=figures,
-            file_format=file_format,
-            file_sha256=digest,
-            uploaded_by=actor,
-        )
+            raise _already_imported(earlier.label)
+        try:
+            with transaction.atomic():  # two uploads of one file at once: the unique hash decides
+                row = ComparisonSet.objects.create(
+                    label=label,
+                    source_name=figures["organisation"],
+                    year=int(figures["year"]),
+                    employees=figures.get("employees"),
+                    figures=figures,
+                    file_format=file_format,
+                    file_sha256=digest,
+                    uploaded_by=actor,
+                )
+        except IntegrityError:
+            raise _already_imported(None) from None
         audit_log(
             request=request,
             actor=actor,
@@ -65,6 +67,12 @@ def comparison_set_import(
             f"sha256={digest[:12]}",
         )
     return row
+
+
+def _already_imported(label: str | None) -> RuleViolation:
+    if label is None:
+        return RuleViolation(_("Dit bestand is al ingelezen."), field="file")
+    return RuleViolation(_("Dit bestand is al ingelezen, als “%(label)s”.") % {"label": label}, field="file")
 
 
 def comparison_set_delete(*, request, comparison_set: ComparisonSet) -> None:
