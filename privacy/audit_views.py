@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gir.audit import audit_log
@@ -61,4 +62,6 @@ def auditlog_export(request, fmt: str):
     rows = [[_local(value) for value in row(e)] for e in entries[:50000]]
     audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"auditlog {len(rows)} regels")
     name = f"auditlog-{timezone.localtime():%Y%m%d}"
-    return table_download(name=name, fmt=fmt, headers=[str(c) for c in COLUMNS], rows=rows, title="Auditlog")
+    return table_download(
+        name=name, fmt=fmt, headers=[str(c) for c in COLUMNS], rows=rows, title=_("Auditlog")
+    )

@@ -62,5 +62,5 @@ def register_export(request):
         fmt=fmt,
         headers=exports.HEADERS,
         rows=exports.rows(filterset.qs),
-        title="Verzendregister",
+        title=_("Verzendregister"),
     )

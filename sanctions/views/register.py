@@ -85,5 +85,5 @@ def register_export(request):
         description=f"Register toegangsverboden CSV ({len(rows)} rijen)",
     )
     return table_download(
-        name="register-toegangsverboden", fmt="csv", headers=REGISTER_HEADERS, rows=rows, title="Register"
+        name="register-toegangsverboden", fmt="csv", headers=REGISTER_HEADERS, rows=rows, title=_("Register")
     )

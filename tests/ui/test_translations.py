@@ -81,6 +81,78 @@ def test_no_template_shows_untranslated_text():
     assert not problems, "Wrap these in {% translate %}:\n" + "\n".join(problems)
 
 
+# --- Python: texts passed to messages, errors and labels --------------------------------------
+
+# Python modules that never show text to users: schema changes, console commands, demo data.
+PY_SKIP_DIRS = SKIP_DIRS | {"migrations", "management"}
+# Arguments and keywords whose text reaches a page, a message, an export's sheet or a form.
+SHOWN_KEYWORDS = {
+    "label",
+    "help_text",
+    "verbose_name",
+    "verbose_name_plural",
+    "title",
+    "intro",
+    "submit_label",
+    "empty_label",
+    "done",
+    "required_message",
+}
+MESSAGE_LEVELS = {"success", "info", "warning", "error", "debug"}
+RAISED_TO_USERS = {"ValidationError", "RuleViolation"}  # PermissionDenied's text is never shown
+
+
+def _literal(node) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):  # an f-string: its fixed parts are text too
+        return "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+    return None
+
+
+def _python_untranslated(source: str) -> list[tuple[int, str]]:
+    """(line, text) of each literal handed straight to a user-facing argument, not via gettext."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        owner = getattr(func.value, "id", "") if isinstance(func, ast.Attribute) else ""
+        shown = [kw.value for kw in node.keywords if kw.arg in SHOWN_KEYWORDS]
+        if owner == "messages" and name in MESSAGE_LEVELS and len(node.args) >= 2:
+            shown.append(node.args[1])
+        if name in RAISED_TO_USERS and node.args:
+            shown.append(node.args[0])
+        for value in shown:
+            text = _literal(value)
+            if text is not None and WORD.search(text) and text.strip() not in ALLOWED:
+                found.append((node.lineno, text))
+    return found
+
+
+def test_the_python_scan_finds_a_literal():
+    source = (
+        'messages.success(request, "Opgeslagen")\n'
+        'messages.success(request, _("Opgeslagen"))\n'
+        'raise ValidationError(f"Fout in {x}")\n'
+        'forms.CharField(label="Naam", max_length=3)\n'
+        'forms.CharField(label=_("Naam"))\n'
+        'raise PermissionDenied("for developers")\n'
+    )
+    assert [text for _line, text in _python_untranslated(source)] == ["Opgeslagen", "Fout in ", "Naam"]
+
+
+def test_no_python_module_shows_untranslated_text():
+    problems = []
+    for path in ROOT.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if PY_SKIP_DIRS & set(relative.parts) or "demo" in path.stem:
+            continue
+        problems += [f"{relative}:{line}: {text!r}" for line, text in _python_untranslated(path.read_text())]
+    assert not problems, "Wrap these in gettext (_):\n" + "\n".join(problems)
+
+
 # --- Catalogues: GIR's own .po, its compiled .mo, and the gaps in Django's Dutch catalogue -------
 
 LOCALE = ROOT / "locale" / "nl" / "LC_MESSAGES"
