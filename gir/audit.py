@@ -45,10 +45,11 @@ def log_view(request, obj: models.Model, description: str = "") -> AuditEntry:
     return audit_log(request=request, action=AuditEntry.Action.VIEW, obj=obj, description=description)
 
 
-def log_views(request, objects, description: str) -> int:
+def log_views(request, objects, description) -> int:
     """One VIEW entry per distinct object a page shows (a list naming persons), in one query.
 
-    ``description`` may hold ``{pk}``; it must not hold personal data.
+    ``description(pk)`` gives each entry's text (an ``gir.audit_texts`` description); it must not
+    hold personal data.
     """
     distinct = {(type(obj), obj.pk): obj for obj in objects if obj is not None}
     user = getattr(request, "user", None)
@@ -59,7 +60,7 @@ def log_views(request, objects, description: str) -> int:
             action=AuditEntry.Action.VIEW,
             content_type=ContentType.objects.get_for_model(obj),
             object_id=str(obj.pk),
-            description=description.format(pk=obj.pk)[:200],
+            description=description(obj.pk)[:200],
             ip_address=client_ip(request),
             path=request.path[:300],
         )

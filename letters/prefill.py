@@ -85,11 +85,10 @@ def measure_details(measure) -> dict:
 
 def aangifte_made(incident) -> bool:
     """Whether an aangifte (not revoked) was made for this incident: its letters get a police copy."""
-    from sanctions.constants import MeasureStatus, MeasureType
+    from sanctions.constants import MeasureType
     from sanctions.models import Measure
 
-    measures = Measure.objects.filter(incidents=incident, type=MeasureType.AANGIFTE)
-    return measures.exclude(status=MeasureStatus.REVOKED).exists()
+    return Measure.objects.current().filter(incidents=incident, type=MeasureType.AANGIFTE).exists()
 
 
 def copy_reasons(letter) -> dict[str, str]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.exports import WRITERS, table_download
 from gir.models import AuditEntry
@@ -60,7 +61,9 @@ def auditlog_export(request, fmt: str):
         raise Http404
     _form, entries = _filtered(request)
     rows = [[_local(value) for value in row(e)] for e in entries[:50000]]
-    audit_log(request=request, action=AuditEntry.Action.EXPORT, description=f"auditlog {len(rows)} regels")
+    audit_log(
+        request=request, action=AuditEntry.Action.EXPORT, description=texts.AUDITLOG_EXPORT(rows=len(rows))
+    )
     name = f"auditlog-{timezone.localtime():%Y%m%d}"
     return table_download(
         name=name, fmt=fmt, headers=[str(c) for c in COLUMNS], rows=rows, title=_("Auditlog")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import audit_log, log_change, log_view
 from gir.downloads import attachment
@@ -24,7 +25,7 @@ def retention(request):
     form = RetentionForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         after = {data_class.value: form.cleaned_data[data_class.value] for data_class in DataClass}
-        log_change(request=request, obj=None, before=current, after=after, description="bewaartermijnen")
+        log_change(request=request, obj=None, before=current, after=after, description=texts.RETENTION())
         for data_class in DataClass:
             RetentionPolicy.objects.update_or_create(
                 data_class=data_class.value,
@@ -55,7 +56,7 @@ def subject_search(request):
     if form.is_bound and form.is_valid() and (form.cleaned_data["q"] or form.cleaned_data["date_of_birth"]):
         results = _find_subjects(request.user, form.cleaned_data["q"], form.cleaned_data["date_of_birth"])
         for person in results:  # each result shows a name and birth date: each read is logged
-            log_view(request, person, f"dader {person.pk} in zoekresultaat inzageverzoek")
+            log_view(request, person, texts.AGGRESSOR_IN_SUBJECT_SEARCH(pk=person.pk))
     return render(request, "privacy/subject_search.html", {"form": form, "results": results})
 
 
@@ -66,7 +67,10 @@ def subject_export(request, pk: int, fmt: str = "json"):
     aggressor = get_object_or_404(Aggressor.objects.visible_to(request.user).active(), pk=pk)
     data = build_export(aggressor)
     audit_log(
-        request=request, action=AuditEntry.Action.EXPORT, obj=aggressor, description=f"inzageverzoek {fmt}"
+        request=request,
+        action=AuditEntry.Action.EXPORT,
+        obj=aggressor,
+        description=texts.SUBJECT_ACCESS_EXPORT(fmt=fmt),
     )
     stamp = timezone.localtime().strftime("%Y%m%d")
     if fmt == "pdf":

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import audit_log, log_download
 from gir.downloads import attachment, stored_file
@@ -205,7 +206,7 @@ def run_download(request, pk: int):
     run = get_run_for_user(request.user, pk)
     if run.status != RunStatus.DONE or not run.file:
         raise Http404
-    log_download(request, run, f"rapportage-PDF #{run.pk}")
+    log_download(request, run, texts.REPORT_PDF(pk=run.pk))
     return stored_file(run.file, filename=f"rapportage-{run.pk}.pdf", content_type="application/pdf")
 
 

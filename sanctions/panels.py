@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.models import AuditEntry
 from sanctions.models import Ban
@@ -18,7 +19,7 @@ def reception_panel(request) -> dict:
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
-        description=f"Startpagina: toegangsverboden ({count} personen)",
+        description=texts.START_PAGE_BANS(count=count),
     )
     return {"rows": reception_rows(limit=10) if count else [], "count": count}
 

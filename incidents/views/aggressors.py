@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gir import audit_texts as texts
 from gir.access import parse_pk, perm_required
 from gir.audit import log_view
 from gir.downloads import stored_file
@@ -75,7 +76,7 @@ def aggressor_search(request):
         )
         persons = list(persons)
         for person in persons:  # each result shows personal data: each read is logged
-            log_view(request, person, f"dader {person.pk} in zoekresultaat")
+            log_view(request, person, texts.AGGRESSOR_IN_RESULTS(pk=person.pk))
     return render(
         request,
         "incidents/aggressor_search.html",
@@ -127,7 +128,7 @@ def _possible_duplicates(request, form) -> list[Aggressor]:
         form.data = form.data.copy()
         form.data["confirm_new"] = "1"
     for person in matches:
-        log_view(request, person, f"dader {person.pk} als mogelijke dubbele")
+        log_view(request, person, texts.AGGRESSOR_AS_DUPLICATE(pk=person.pk))
     return matches
 
 
@@ -175,7 +176,7 @@ def aggressor_unlink(request, pk: int, link_pk: int):
 def aggressor_detail(request, pk: int):
     """The person page: their incidents in the user's scope, measures and any active ban."""
     aggressor = access.aggressor_for(request.user, pk)
-    log_view(request, aggressor, f"dader {aggressor.pk}")
+    log_view(request, aggressor, texts.AGGRESSOR_VIEWED(pk=aggressor.pk))
     linked = Incident.objects.filter(aggressor_links__aggressor=aggressor)
     incidents = listed(Incident.objects.visible_to(request.user).filter(pk__in=linked)).order_by(
         "-occurred_at"
@@ -197,7 +198,7 @@ def aggressor_detail(request, pk: int):
 def aggressor_edit(request, pk: int):
     """Complete or correct the person (an unknown aggressor identified later)."""
     aggressor = access.aggressor_for(request.user, pk)
-    log_view(request, aggressor, f"dader {aggressor.pk} wijzigen")
+    log_view(request, aggressor, texts.AGGRESSOR_EDIT(pk=aggressor.pk))
     form = AggressorForm(request.POST or None, request.FILES or None, instance=aggressor)
     if request.method == "POST" and form.is_valid():
         services.aggressor_update(
@@ -218,7 +219,7 @@ def aggressor_photo(request, pk: int):
     aggressor = access.aggressor_for(request.user, pk)
     if not aggressor.photo:
         raise Http404
-    log_view(request, aggressor, f"foto dader {aggressor.pk}")
+    log_view(request, aggressor, texts.AGGRESSOR_PHOTO(pk=aggressor.pk))
     extension = aggressor.photo.name.rsplit(".", 1)[-1].lower()
     return stored_file(
         aggressor.photo,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from PIL import Image
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_download, log_view
 from gir.downloads import stored_file
@@ -37,7 +38,9 @@ def incident_detail(request, pk: int):
     incident = access.incident_for(request.user, pk)
     context = dossier_context(incident, request.user)
     for link in context["aggressor_links"]:  # the dossier shows their name: a logged read
-        log_view(request, link.aggressor, f"dader {link.aggressor_id} op dossier {incident.pk}")
+        log_view(
+            request, link.aggressor, texts.AGGRESSOR_ON_DOSSIER(pk=link.aggressor_id, incident=incident.pk)
+        )
     return render(request, "incidents/detail.html", context)
 
 
@@ -215,7 +218,7 @@ def evidence_add(request, pk: int):
 def evidence_download(request, pk: int):
     """Private file: in scope only, always as a download, never sniffed, every download logged."""
     evidence = access.evidence_for(request.user, pk)
-    log_download(request, evidence, f"bewijsstuk {evidence.pk} van incident {evidence.incident_id}")
+    log_download(request, evidence, texts.EVIDENCE_DOWNLOAD(pk=evidence.pk, incident=evidence.incident_id))
     extension = evidence.file.name.rsplit(".", 1)[-1]
     return stored_file(
         evidence.file,

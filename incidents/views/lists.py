@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_download
 from gir.exports import export_format, table_download
@@ -171,5 +172,5 @@ def incident_export(request):
         ]
         for i in incidents
     ]
-    log_download(request, request.user, f"export incidentenlijst ({len(table)} rijen, {fmt})")
+    log_download(request, request.user, texts.INCIDENT_LIST_EXPORT(rows=len(table), fmt=fmt))
     return table_download(name="incidenten", fmt=fmt, headers=EXPORT_HEADERS, rows=table)

@@ -37,7 +37,9 @@ def letter_list(request):
     if status in LetterStatus.values:
         letters = letters.filter(status=status)
     page = Paginator(letters, 25).get_page(request.GET.get("page"))
-    log_views(request, [letter.aggressor for letter in page], "dader {pk} op brievenlijst")
+    log_views(
+        request, [letter.aggressor for letter in page], lambda pk: texts.AGGRESSOR_ON_LETTER_LIST(pk=pk)
+    )
     return render(
         request,
         "letters/letter_list.html",
@@ -69,7 +71,7 @@ def incident_letters(request, incident_pk: int):
         "has_aggressor": incident.aggressor_links.exists(),
     }
     shown = [letter.aggressor for letter in letters] + [m["measure"].aggressor for m in context["measures"]]
-    log_views(request, shown, "dader {pk} op brieven van incident " + str(incident.pk))
+    log_views(request, shown, lambda pk: texts.AGGRESSOR_ON_LETTERS(pk=pk, incident=incident.pk))
     return render(request, "letters/incident_letters.html", context)
 
 
@@ -119,7 +121,7 @@ def letter_create(request, incident_pk: int, kind: str):
         "no_aggressor": not aggressors.exists(),
         "no_signatory": not Signatory.objects.filter(is_active=True).exists(),
     }
-    log_views(request, aggressors, "dader {pk} op formulier nieuwe brief")
+    log_views(request, aggressors, lambda pk: texts.AGGRESSOR_ON_NEW_LETTER(pk=pk))
     return render(request, "letters/letter_create.html", context)
 
 

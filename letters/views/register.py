@@ -54,7 +54,7 @@ def register_export(request):
     log_views(
         request,
         [dispatch.letter.aggressor for dispatch in filterset.qs],
-        "dader {pk} in export verzendregister",
+        lambda pk: texts.AGGRESSOR_IN_REGISTER_EXPORT(pk=pk),
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return table_download(

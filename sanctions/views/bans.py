@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import audit_log, log_view
 from gir.downloads import stored_file
@@ -83,7 +84,7 @@ def ban_photo(request, pk: int):
     ban = ban_for_reception(request.user, pk)
     if not ban.photo:
         raise Http404
-    log_view(request, ban, "Foto toegangsverbod bekeken")
+    log_view(request, ban, texts.BAN_PHOTO())
     return stored_file(
         ban.photo,
         filename=f"verbod-{ban.pk}.jpg",
@@ -98,7 +99,7 @@ def reception(request):
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
-        description=f"Receptielijst toegangsverboden ({len(rows)} personen)",
+        description=texts.RECEPTION_LIST(count=len(rows)),
     )
     return render(
         request,
@@ -139,7 +140,7 @@ def breach(request, pk: int):
         if request.user.has_perm("sanctions.view_reception_list"):
             return redirect("sanctions:reception")
         return redirect("start")
-    log_view(request, ban.measure.aggressor, f"naam bij overtreding toegangsverbod {ban.pk}")
+    log_view(request, ban.measure.aggressor, texts.NAME_AT_BREACH(ban=ban.pk))
     return render(
         request,
         "sanctions/breach_form.html",
@@ -168,7 +169,7 @@ def breach_find(request):
         audit_log(
             request=request,
             action=AuditEntry.Action.VIEW,
-            description=f"Toegangsverbod gezocht voor overtreding ({len(matches)} treffers)",
+            description=texts.BAN_SEARCH_AT_BREACH(count=len(matches)),
         )
     return render(
         request,

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.audit import log_views
 from gir.errors import RuleViolation, show_on_form
 
@@ -18,7 +19,9 @@ DECIDERS = ("sanctions.decide_measure",)
 
 def form_page(request, form, *, title, intro="", measure=None, submit_label=None, cancel_url=None):
     if measure is not None:  # the page names the person the measure is about
-        log_views(request, [measure.aggressor], "dader {pk} op actiepagina maatregel " + str(measure.pk))
+        log_views(
+            request, [measure.aggressor], lambda pk: texts.AGGRESSOR_ON_MEASURE(pk=pk, measure=measure.pk)
+        )
     return render(
         request,
         "sanctions/form.html",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gir import audit_texts as texts
 from gir.access import parse_pk, perm_required
 from gir.audit import audit_log, log_view
 from gir.errors import RuleViolation, show_as_message, show_on_form
@@ -45,7 +46,7 @@ def measure_list(request):
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
-        description=f"Lijst maatregelen bekeken (pagina {page_obj.number})",
+        description=texts.MEASURE_LIST(page=page_obj.number),
     )
     return render(
         request,
@@ -80,7 +81,7 @@ def decide(request, aggressor_pk: int):
     queryset = _decision_incidents(request.user, aggressor)
     current = _current_incidents(request, _decision_incidents(request.user, aggressor, MeasureType.BAN))
     history = aggressor_history(aggressor, current_incidents=current)
-    log_view(request, aggressor, "Geschiedenis dader bij besluit maatregel")
+    log_view(request, aggressor, texts.HISTORY_AT_DECISION())
     return render(
         request,
         "sanctions/decide.html",
@@ -143,7 +144,7 @@ def decide_type(request, aggressor_pk: int, measure_type: str):
                 request, _("Het besluit is vastgelegd als %(ref)s.") % {"ref": measure.reference}
             )
             return redirect("sanctions:detail", pk=measure.pk)
-    log_view(request, aggressor, "Geschiedenis dader bij besluit maatregel")
+    log_view(request, aggressor, texts.HISTORY_AT_DECISION())
     return render(
         request,
         "sanctions/decide_form.html",

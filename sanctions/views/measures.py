@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_view
 from gir.errors import show_on_form
@@ -37,7 +38,7 @@ def detail(request, pk: int):
         .prefetch_related("incidents", Prefetch("events__by"))
         .get(pk=measure.pk)
     )
-    log_view(request, measure, "Maatregel bekeken")
+    log_view(request, measure, texts.MEASURE_VIEWED())
     user = request.user
     ban = getattr(measure, "ban", None)
     can_decide = user.has_perm("sanctions.decide_measure")

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import audit_log
 from gir.exports import table_download
@@ -38,7 +39,7 @@ def register(request):
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
-        description=f"Register toegangsverboden bekeken ({len(rows)} rijen)",
+        description=texts.BAN_REGISTER_VIEWED(rows=len(rows)),
     )
     return render(
         request,
@@ -82,7 +83,7 @@ def register_export(request):
     audit_log(
         request=request,
         action=AuditEntry.Action.EXPORT,
-        description=f"Register toegangsverboden CSV ({len(rows)} rijen)",
+        description=texts.BAN_REGISTER_CSV(rows=len(rows)),
     )
     return table_download(
         name="register-toegangsverboden", fmt="csv", headers=REGISTER_HEADERS, rows=rows, title=_("Register")
