@@ -75,7 +75,10 @@ class AuditFilterForm(forms.Form):
         ),
     )
     gebruiker = forms.ModelChoiceField(
-        label=_("Gebruiker"), queryset=get_user_model().objects.none(), required=False
+        label=_("Gebruiker"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label=_("Alle gebruikers"),
     )
     actie = forms.ChoiceField(label=_("Soort handeling"), required=False)
     van = forms.DateField(label=_("Vanaf"), required=False, **dutch_date_kwargs())

@@ -77,7 +77,9 @@ def test_aftercare_reads_are_shown_to_the_aftercare_lead_only(logged, login):
 
 def test_the_privacy_officer_reads_but_changes_nothing(logged, login):
     client = login(logged.privacy)
-    assert client.get(URL).status_code == 200
+    page = client.get(URL)
+    assert page.status_code == 200
+    assert "Alle gebruikers" in page.content.decode() and "---------" not in page.content.decode()
     assert client.get(reverse("incidents:aggressor-detail", args=[logged.subject.pk])).status_code in (
         403,
         404,
