@@ -51,8 +51,8 @@ class AuditText:
 DESCRIPTIONS: list[AuditText] = []
 
 
-def describe(stored: str) -> str:
-    """A stored description as the reader sees it: Dutch (or their language); unknown text as stored.
+def match(stored: str) -> tuple[AuditText, dict] | None:
+    """The known description a stored text is a form of, with its values; ``None`` if unknown.
 
     The most specific form wins ("letter pdf" is the PDF, not a letter of kind "pdf").
     """
@@ -63,9 +63,18 @@ def describe(stored: str) -> str:
         if pattern.fullmatch(stored)
     ]
     if not matches:
-        return stored
+        return None
     _length, text, pattern = max(matches, key=lambda m: m[0])
-    return gettext(text.msgid) % pattern.fullmatch(stored).groupdict()
+    return text, pattern.fullmatch(stored).groupdict()
+
+
+def describe(stored: str) -> str:
+    """A stored description as the reader sees it: Dutch (or their language); unknown text as stored."""
+    found = match(stored)
+    if found is None:
+        return stored
+    text, values = found
+    return gettext(text.msgid) % values
 
 
 # Letters
@@ -149,3 +158,20 @@ AUDITLOG_EXPORT = AuditText(N("auditlog %(rows)s regels"))
 RETENTION = AuditText(N("bewaartermijnen"))
 AGGRESSOR_IN_SUBJECT_SEARCH = AuditText(N("dader %(pk)s in zoekresultaat inzageverzoek"))
 SUBJECT_ACCESS_EXPORT = AuditText(N("inzageverzoek %(fmt)s"))
+REPORT_EXPORT = AuditText(
+    N("rapportage (%(what)s) van %(start)s tot en met %(end)s, afdeling %(department)s"),
+    legacy=("rapportage %(what)s %(start)s..%(end)s afdeling=%(department)s",),
+)
+COMPARISON_IMPORTED = AuditText(
+    N("vergelijkingsbestand over %(year)s ingelezen (%(fmt)s, sha256 %(sha)s)"),
+    legacy=("vergelijkingsbestand ingelezen jaar=%(year)s formaat=%(fmt)s sha256=%(sha)s",),
+)
+COMPARISON_DELETED = AuditText(
+    N("vergelijkingsbestand over %(year)s verwijderd (sha256 %(sha)s)"),
+    legacy=("vergelijkingsbestand verwijderd jaar=%(year)s sha256=%(sha)s",),
+)
+HEADCOUNT_DEPARTMENT = AuditText(
+    N("aantal medewerkers van afdeling %(department)s in %(year)s"),
+    legacy=("aantal medewerkers afdeling=%(department)s jaar=%(year)s: %(before)s -> %(after)s",),
+)
+HEADCOUNT_ORGANISATION = AuditText(N("aantal medewerkers van de organisatie in %(year)s"))
