@@ -141,16 +141,35 @@ AGGRESSOR_IN_REGISTER_EXPORT = AuditText(N("dader %(pk)s in export verzendregist
 AGGRESSOR_ON_MEASURE = AuditText(N("dader %(pk)s op actiepagina maatregel %(measure)s"))
 
 # Sanctions
-BAN_REGISTER_VIEWED = AuditText(N("Register toegangsverboden bekeken (%(rows)s rijen)"))
-BAN_REGISTER_CSV = AuditText(N("Register toegangsverboden CSV (%(rows)s rijen)"))
-BAN_PHOTO = AuditText(N("Foto toegangsverbod bekeken"))
-RECEPTION_LIST = AuditText(N("Receptielijst toegangsverboden (%(count)s personen)"))
+BAN_REGISTER_VIEWED = AuditText(
+    N("register toegangsverboden bekeken (%(rows)s rijen)"),
+    legacy=("Register toegangsverboden bekeken (%(rows)s rijen)",),
+)
+BAN_REGISTER_CSV = AuditText(
+    N("register toegangsverboden CSV (%(rows)s rijen)"),
+    legacy=("Register toegangsverboden CSV (%(rows)s rijen)",),
+)
+BAN_PHOTO = AuditText(N("foto toegangsverbod bekeken"), legacy=("Foto toegangsverbod bekeken",))
+RECEPTION_LIST = AuditText(
+    N("receptielijst toegangsverboden (%(count)s personen)"),
+    legacy=("Receptielijst toegangsverboden (%(count)s personen)",),
+)
 NAME_AT_BREACH = AuditText(N("naam bij overtreding toegangsverbod %(ban)s"))
-BAN_SEARCH_AT_BREACH = AuditText(N("Toegangsverbod gezocht voor overtreding (%(count)s treffers)"))
-MEASURE_VIEWED = AuditText(N("Maatregel bekeken"))
-MEASURE_LIST = AuditText(N("Lijst maatregelen bekeken (pagina %(page)s)"))
-HISTORY_AT_DECISION = AuditText(N("Geschiedenis dader bij besluit maatregel"))
-START_PAGE_BANS = AuditText(N("Startpagina: toegangsverboden (%(count)s personen)"))
+BAN_SEARCH_AT_BREACH = AuditText(
+    N("toegangsverbod gezocht voor overtreding (%(count)s treffers)"),
+    legacy=("Toegangsverbod gezocht voor overtreding (%(count)s treffers)",),
+)
+MEASURE_VIEWED = AuditText(N("maatregel bekeken"), legacy=("Maatregel bekeken",))
+MEASURE_LIST = AuditText(
+    N("lijst maatregelen bekeken (pagina %(page)s)"), legacy=("Lijst maatregelen bekeken (pagina %(page)s)",)
+)
+HISTORY_AT_DECISION = AuditText(
+    N("geschiedenis dader bij besluit maatregel"), legacy=("Geschiedenis dader bij besluit maatregel",)
+)
+START_PAGE_BANS = AuditText(
+    N("startpagina: toegangsverboden (%(count)s personen)"),
+    legacy=("Startpagina: toegangsverboden (%(count)s personen)",),
+)
 
 # Reports and privacy
 REPORT_PDF = AuditText(N("rapportage-PDF #%(pk)s"))
