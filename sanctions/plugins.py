@@ -121,6 +121,11 @@ def register() -> None:
             order=15,
         )
     )
+    register_panel(
+        StartPanel(
+            "sanctions/panels/ban_requests.html", "sanctions.impose_ban", panels.ban_requests_panel, order=12
+        )
+    )
     # Shown only to those without the reception list (the template checks): they find the
     # ban by name instead.
     register_panel(StartPanel("sanctions/panels/breach.html", "sanctions.register_breach", None, order=85))

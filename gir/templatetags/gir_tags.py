@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -43,3 +44,9 @@ def dossier_alerts(context, incident) -> list[dict]:
     from gir.registry import dossier_alerts as alerts
 
     return alerts(incident, context["request"].user)
+
+
+@register.filter
+def nowrap(value):
+    """Keep a reference such as GIR-2026-0012 on one line: a phone breaks a heading at its hyphen."""
+    return format_html('<span class="gir-nowrap">{}</span>', value)
