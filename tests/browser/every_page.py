@@ -17,6 +17,9 @@ from tests.matrix import PERSONAS, load_cases
 
 ROUTES, BUILDERS = load_cases()
 PARTS = 2
+# A generous wait for each page (Playwright's default is 30 s): on a machine whose cores are busy
+# with other work a heavy page (the annual report) can take longer. A wait, not a measurement.
+PAGE_TIMEOUT_MS = 180_000
 # The most specific persona first: it shows the richest version of a page.
 PREFERENCE = ["coordinator", "mandated", "manager", "aftercare", "reception", "admin", "employee"]
 
@@ -54,6 +57,7 @@ def check_pages(live_server, page, part: int) -> None:
     for build in BUILDERS:
         build(world)
     base = live_server.url.replace("127.0.0.1", "localhost")
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     failures, checked = [], 0
     for route in part_routes(part):
         persona = _viewer(route)
@@ -65,7 +69,7 @@ def check_pages(live_server, page, part: int) -> None:
         page.context.clear_cookies()
         if persona:
             page.context.add_cookies([_session_cookie(getattr(world, persona))])
-        probe = page.request.get(base + url, max_redirects=0)
+        probe = page.request.get(base + url, max_redirects=0, timeout=PAGE_TIMEOUT_MS)
         if probe.status != 200 or "text/html" not in probe.headers.get("content-type", ""):
             continue  # downloads and redirects: nothing for axe to read
         page.goto(base + url)
