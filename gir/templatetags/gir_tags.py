@@ -25,11 +25,6 @@ def query_replace(context, **kwargs) -> str:
     return query.urlencode()
 
 
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key, key) if mapping else key
-
-
 @register.simple_tag(takes_context=True)
 def dossier_actions(context, incident) -> list[dict]:
     """Links other apps offer on an incident's dossier (see ``register_dossier_action``)."""
