@@ -72,7 +72,8 @@ def annual(request):
     form, report = _report_from_request(request)
     context = {"form": form, "report": report}
     if report is not None:
-        context["sections"] = sections(report.tables, draw_all(report.tables))
+        context["charts"] = draw_all(report.tables)
+        context["sections"] = sections(report.tables, context["charts"])
         context["query"] = params_query(report.params)
         context["run_form"] = report.params.to_json()
     return render(request, "reports/annual.html", context, status=200 if report else 400)
