@@ -187,6 +187,15 @@ class RunTextsForm(forms.Form):
     def comment_fields(self):
         return [self[self.comment_field(key)] for key, _title in self.sections]
 
+    def comment_sections(self) -> list[tuple[str, object, bool]]:
+        """(section title, field, open?) per section: the page folds a box away unless it has
+        text or an error, so twenty empty boxes do not fill the screen."""
+        items = []
+        for key, title in self.sections:
+            field = self[self.comment_field(key)]
+            items.append((title, field, bool(field.errors or (field.value() or "").strip())))
+        return items
+
     def clean(self):
         data = super().clean()
         if data.get("signer_role") and not data.get("signer_name"):

@@ -198,3 +198,42 @@ def test_an_unreadable_logo_leaves_the_title_page_without_an_image(data):
     organisation = Organisation.get()
     organisation.logo.save("logo.png", ContentFile(b"<svg onload=alert(1)></svg>"), save=True)
     assert 'class="logo"' not in report_html(report)
+
+
+def _comment_boxes(page: str) -> dict[str, bool]:
+    """Section title → whether its commentary box is open, from the texts page."""
+    import re
+
+    boxes = re.findall(r'<details class="gir-report-comment"( open)?>\s*<summary>([^<]+)', page)
+    return {title.strip(): bool(is_open) for is_open, title in boxes}
+
+
+def test_the_texts_page_folds_each_commentary_away_unless_it_has_text_or_an_error(client, data, monkeypatch):
+    from reports import tasks
+
+    monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
+    client.force_login(data.coordinator)
+    page = client.get(reverse("reports:run-new") + "?year=2025").content.decode()
+    boxes = _comment_boxes(page)
+    with time_machine.travel(NOW, tick=False):
+        report = build_report(data.coordinator, ReportParams.for_year(2025))
+    assert list(boxes) == ["Samenvatting"] + [t.title for t in report.tables]
+    assert not any(boxes.values()), "nothing typed yet: every box closed"
+    # Every box keeps its labelled text field, folded or not.
+    assert page.count('<textarea name="toelichting_') == len(boxes)
+    assert page.count('<label class="utrecht-form-label" for="id_toelichting_') == len(boxes)
+
+    _post_run(client, toelichting_per_department="Publiekszaken heeft de meeste balies.")
+    page = client.get(reverse("reports:run-new") + "?year=2025").content.decode()
+    opened = [title for title, is_open in _comment_boxes(page).items() if is_open]
+    assert opened == ["Incidenten per afdeling"]
+    assert "Publiekszaken heeft de meeste balies." in page
+
+    response = _post_run(client, toelichting_trend="x" * (COMMENT_MAX + 1), toelichting_per_form="Goed.")
+    assert response.status_code == 400
+    boxes = _comment_boxes(response.content.decode())
+    assert [t for t, is_open in boxes.items() if is_open] == [
+        "Trend: dezelfde periode in eerdere jaren",
+        "Vorm van agressie",
+    ]
+    assert "(controleer de tekst)" in response.content.decode()
