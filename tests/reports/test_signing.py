@@ -237,3 +237,62 @@ def test_the_texts_page_folds_each_commentary_away_unless_it_has_text_or_an_erro
         "Vorm van agressie",
     ]
     assert "(controleer de tekst)" in response.content.decode()
+
+
+def test_a_signed_run_keeps_its_texts_and_pdf_when_a_new_run_starts_from_it(client, data, monkeypatch):
+    from reports import tasks
+
+    monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
+    client.force_login(data.coordinator)
+    _post_run(
+        client,
+        foreword="Vastgesteld voorwoord.",
+        signer_name="Coby Oordt",
+        signer_role="coördinator agressie",
+        toelichting_trend="Vastgestelde toelichting.",
+    )
+    signed = ReportRun.objects.get()
+    with time_machine.travel(NOW, tick=False):
+        report_run_render(signed.pk)
+    signed.refresh_from_db()
+    before = {
+        f: getattr(signed, f) for f in ("foreword", "commentary", "signer_name", "signer_role", "signed_on")
+    }
+    pdf_before = signed.file.read()
+
+    # The new run starts from the signed texts ...
+    page = client.get(reverse("reports:run-new") + f"?year=2025&van={signed.pk}").content.decode()
+    assert "Vastgesteld voorwoord." in page and "Vastgestelde toelichting." in page
+    # ... the coordinator changes them and makes the new PDF ...
+    _post_run(
+        client,
+        foreword="Nieuw voorwoord.",
+        signer_name="Dirk Directeur",
+        toelichting_trend="",
+        toelichting_per_form="Nieuwe toelichting.",
+    )
+    new = ReportRun.objects.exclude(pk=signed.pk).get()
+    with time_machine.travel(NOW, tick=False):
+        report_run_render(new.pk)
+        report_run_render(signed.pk)  # a redelivered task for the signed run changes nothing either
+    new.refresh_from_db()
+    assert (new.foreword, new.commentary, new.signer_name) == (
+        "Nieuw voorwoord.",
+        {"per_form": "Nieuwe toelichting."},
+        "Dirk Directeur",
+    )
+    # ... and the signed run, its texts and its PDF are as they were.
+    signed.refresh_from_db()
+    assert {f: getattr(signed, f) for f in before} == before
+    signed.file.seek(0)
+    assert signed.file.read() == pdf_before
+    signed_text = "\n".join(_pdf_pages(pdf_before))
+    assert "Vastgesteld voorwoord." in signed_text and "Nieuw voorwoord." not in signed_text
+    new_text = "\n".join(_pdf_pages(new.file.read()))
+    assert "Nieuw voorwoord." in new_text and "Vastgestelde toelichting." not in new_text
+    # The signed run's page still says who set it, and offers to start a new one from it.
+    detail = client.get(reverse("reports:run-detail", kwargs={"pk": signed.pk})).content.decode()
+    assert "Vastgesteld door Coby Oordt" in detail
+    title = detail[detail.index("<title>") : detail.index("</title>")]
+    assert "<p" not in title and "van=" not in title, "the page title is only the run's title"
+    assert detail.count(f"van={signed.pk}") == 1
