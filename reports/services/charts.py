@@ -103,6 +103,13 @@ def _integer_ticks(axis) -> None:
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
+def _decimal_comma(axis) -> None:
+    """Tick labels as Dutch numbers (0,5), like the numbers beside the bars."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}".replace(".", ",")))
+
+
 def _number(cell) -> float:
     return float(cell) if isinstance(cell, int) and not isinstance(cell, bool) else 0.0
 
@@ -177,7 +184,9 @@ def _lines(table: Table) -> bytes:
     xs = list(range(len(table.columns) - 1))
     for i, row in enumerate(table.rows):
         ys = [_number(c) if c not in (SMALL, HIDDEN) else float("nan") for c in row[1:]]
-        ax.plot(xs, ys, marker="o", color=colours[i % len(colours)], label=str(row[0]))
+        # More rows than colours: the next round is dashed, so no two lines look the same.
+        style = "-" if i < len(colours) else "--"
+        ax.plot(xs, ys, marker="o", linestyle=style, color=colours[i % len(colours)], label=str(row[0]))
     ax.set_xticks(xs, [str(c) for c in table.columns[1:]])
     ax.set_ylim(bottom=0)
     ax.spines[["top", "right"]].set_visible(False)
@@ -235,7 +244,8 @@ def _share_bars(table: Table) -> bytes:
         values = [
             r[col].percent if isinstance(r[col], Share) and r[col].percent is not None else 0 for r in rows
         ]
-        ys = [i + s * height for i in range(len(rows))]
+        # The first column on top within each group, as the legend lists it.
+        ys = [i + (len(columns) - 1 - s) * height for i in range(len(rows))]
         ax.barh(ys, values, height, label=table.columns[col], color=[BLUE, LIGHT, GREY][s % 3])
     ax.set_yticks([i + height * (len(columns) - 1) / 2 for i in range(len(rows))], [str(r[0]) for r in rows])
     ax.set_xlim(0, 100)
@@ -267,12 +277,14 @@ def _rate_bars(table: Table) -> bytes:
     peak = max([*values.values(), 0.1])
     for (s, i), value in values.items():
         y = i + (series - 1 - s) * height
-        ax.text(value + peak * 0.01, y, cell_text(rows[i][columns[s]]), va="center", fontsize=7)
+        label = cell_text(rows[i][columns[s]])
+        ax.text(value + peak * 0.01, y, label, va="center", fontsize=8, gid=f"rate-{s}-{i}")
     ax.set_yticks([i + height * (series - 1) / 2 for i in range(len(rows))], [str(r[0]) for r in rows])
     ax.set_xlim(0, peak * 1.2)
+    _decimal_comma(ax.xaxis)
     ax.set_xlabel(_("Incidenten per 100 medewerkers"))
     # The legend (the parties) below the axis title, two names a line.
-    fig.legend(frameon=False, fontsize=7, loc="lower center", ncols=min(series, 2))
+    fig.legend(frameon=False, fontsize=8, loc="lower center", ncols=min(series, 2))
     ax.spines[["top", "right"]].set_visible(False)
     _margins(fig, left_chars=_longest(r[0] for r in rows), bottom_lines=2.5 + 1.2 * ((series + 1) // 2))
     return _svg(fig)
