@@ -143,6 +143,7 @@ TOO_LONG = _(
     "Uw tekst staat er nog. Maak hem korter."
 )
 SUMMARY_KEY = "summary"
+COMPARISON_KEY = "comparison"  # one commentary for the whole "Vergelijking met anderen"
 
 
 def _text_field(label, limit: int, rows: int, help_text=""):

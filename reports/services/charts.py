@@ -172,7 +172,9 @@ def _line(table: Table) -> bytes:
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylabel(_("Incidenten"))
     _integer_ticks(ax.yaxis)
-    _margins(fig, left_chars=6, bottom_lines=1.5)
+    # The last tick label ("2026 tot nu toe") stands centred on the edge: room for its right half.
+    last = _longest(p[1] for p in points[-1:]) if points else 0
+    _margins(fig, left_chars=6, bottom_lines=1.5, right=max(0.2, last * CHAR_INCHES / 2))
     return _svg(fig)
 
 

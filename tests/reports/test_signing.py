@@ -217,7 +217,9 @@ def test_the_texts_page_folds_each_commentary_away_unless_it_has_text_or_an_erro
     boxes = _comment_boxes(page)
     with time_machine.travel(NOW, tick=False):
         report = build_report(data.coordinator, ReportParams.for_year(2025))
-    assert list(boxes) == ["Samenvatting"] + [t.title for t in report.tables]
+    own = [t.title for t in report.tables if not t.key.startswith("compare_")]
+    # The comparison with others is one part with one box, not one per comparison table.
+    assert list(boxes) == ["Samenvatting", *own, "Vergelijking met anderen"]
     assert not any(boxes.values()), "nothing typed yet: every box closed"
     # Every box keeps its labelled text field, folded or not.
     assert page.count('<textarea name="toelichting_') == len(boxes)
@@ -296,3 +298,22 @@ def test_a_signed_run_keeps_its_texts_and_pdf_when_a_new_run_starts_from_it(clie
     title = detail[detail.index("<title>") : detail.index("</title>")]
     assert "<p" not in title and "van=" not in title, "the page title is only the run's title"
     assert detail.count(f"van={signed.pk}") == 1
+
+
+def test_the_comparison_commentary_is_printed_at_the_head_of_the_comparison(client, data, monkeypatch):
+    from reports import tasks
+
+    monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
+    client.force_login(data.coordinator)
+    _post_run(client, toelichting_comparison="Wij zitten boven het regionale cijfer.")
+    run = ReportRun.objects.get()
+    assert run.commentary == {"comparison": "Wij zitten boven het regionale cijfer."}
+    with time_machine.travel(NOW, tick=False):
+        report = build_report(data.coordinator, ReportParams.for_year(2025))
+    html = report_html(report, charts={}, run=run)
+    heading = html.index("<h2>Vergelijking met anderen</h2>")
+    assert (
+        heading
+        < html.index("Wij zitten boven het regionale cijfer.")
+        < html.index("Er zijn nog geen", heading)
+    )
