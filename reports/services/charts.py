@@ -264,7 +264,7 @@ def _rate_bars(table: Table) -> bytes:
     rows = list(reversed(table.rows))
     columns = rate_columns(table)
     series = max(1, len(columns))
-    fig = _figure(6.5, 0.3 * len(rows) * series + 1.1)
+    fig = _figure(6.5, 0.2 * len(rows) * series + 1.3)
     ax = fig.add_subplot()
     height = 0.8 / series
     colours = [BLUE, LIGHT, GREY, "#e17000", "#39870c", "#a90061"]
