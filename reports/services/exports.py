@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gir.exports import DATE_FORMAT, DATETIME_FORMAT, local_naive, safe_cell
-from reports.services.tables import Share, Table, cell_number, cell_text
+from reports.services.tables import Share, Table, cell_number, cell_text, rate_columns
 
 
 def _header(report) -> list[list]:
@@ -80,6 +80,12 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
+AXIS_TITLES = {
+    "share_bars": gettext_lazy("Procent"),
+    "rate_bars": gettext_lazy("Incidenten per 100 medewerkers"),
+}
+
+
 def _chart_columns(table: Table) -> list[int]:
     """The table's columns a bar chart shows: counts, or the shares of a share chart."""
     if table.chart in ("barh", "line"):
@@ -88,6 +94,8 @@ def _chart_columns(table: Table) -> list[int]:
         return list(range(1, len(table.columns)))
     if table.chart == "share_bars":
         return [c for c in range(1, len(table.columns)) if any(isinstance(r[c], Share) for r in table.rows)]
+    if table.chart == "rate_bars":
+        return rate_columns(table)
     return []  # the heat map (7 x 24) is no bar chart
 
 
@@ -101,9 +109,9 @@ def _add_chart(sheet, table: Table, header_row: int) -> None:
         return
     first, last = header_row + 1, header_row + len(table.rows)
     chart = BarChart()
-    chart.type = "bar" if table.chart in ("barh", "share_bars") else "col"
+    chart.type = "bar" if table.chart in ("barh", "share_bars", "rate_bars") else "col"
     chart.title = table.title
-    chart.y_axis.title = _("Procent") if table.chart == "share_bars" else _("Incidenten")
+    chart.y_axis.title = str(AXIS_TITLES.get(table.chart, _("Incidenten")))
     chart.height, chart.width = max(7.5, 0.6 * len(table.rows) + 3), 16
     for col in columns:
         data = Reference(sheet, min_col=col + 1, min_row=header_row, max_row=last)

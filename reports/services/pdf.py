@@ -25,6 +25,7 @@ def report_html(report, charts=None, *, run=None) -> str:
         {
             "report": report,
             "sections": [(t, c, commentary.get(t.key, "")) for t, c in sections(report.tables, charts)],
+            "charts": charts,  # the comparison's charts, in its own section
             "summary_comment": commentary.get("summary", ""),
             "run": run,
             "organisation_name": organisation.name,
