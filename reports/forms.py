@@ -216,9 +216,12 @@ class RunTextsForm(forms.Form):
 
     @classmethod
     def initial_from(cls, run) -> dict:
-        """Start values taken over from an earlier run (a re-run starts from its texts)."""
+        """Start values taken over from an earlier run (a re-run starts from its texts).
+
+        The signature is not taken over: a new run is a new document, and whoever sets it must
+        put their name under it themselves, not find last year's signer already filled in."""
         if run is None:
             return {}
-        initial = {"foreword": run.foreword, "signer_name": run.signer_name, "signer_role": run.signer_role}
+        initial = {"foreword": run.foreword}
         initial.update({cls.comment_field(key): text for key, text in run.commentary.items()})
         return initial

@@ -265,6 +265,8 @@ def test_a_signed_run_keeps_its_texts_and_pdf_when_a_new_run_starts_from_it(clie
     # The new run starts from the signed texts ...
     page = client.get(reverse("reports:run-new") + f"?year=2025&van={signed.pk}").content.decode()
     assert "Vastgesteld voorwoord." in page and "Vastgestelde toelichting." in page
+    # ... but not the signature: nobody signs a new document by having signed an earlier one.
+    assert "Coby Oordt" not in page and "coördinator agressie" not in page
     # ... the coordinator changes them and makes the new PDF ...
     _post_run(
         client,
