@@ -4,9 +4,9 @@ The same drawing goes into the web page and the PDF as a ``data:`` URI, so both 
 SVG in the page (``CHART_FORMAT``: sharp at any size, text kept as SVG text in DejaVu Sans)
 and a PNG at print resolution in the PDF (``PDF_CHART_FORMAT``): weasyprint paints an SVG
 node by node in Python, which cost 1.6 s of the report PDF's 4.5 s, a picture costs it next
-to nothing (the benchmark compares the formats). matplotlib is imported lazily (slow to import) and used through the
-object API with its own canvas, which is safe in threads. Hidden cells ("< 5") are never drawn
-as a value.
+to nothing (the benchmark compares the formats). matplotlib is imported lazily (slow to
+import) and used through the object API with its own canvas, which is safe in threads. Hidden
+cells ("< 5") are never drawn as a value.
 """
 
 from __future__ import annotations
