@@ -79,7 +79,7 @@ def test_the_report_pdf_is_measured_cold_and_warm_per_chart_format(seeded):
     assert "first render in the process" in rows[0]["label"]
     assert sum("shipped format" in r["label"] for r in rows) == 2
     assert all(r["ms"] > 0 for r in rows)
-    assert charts.PDF_CHART_FORMAT == "png", "the format is restored after the comparison"
+    assert charts.PDF_CHART_FORMAT == "jpeg", "the format is restored after the comparison"
 
 
 def test_the_deadline_scan_is_explained_per_stage(seeded):
