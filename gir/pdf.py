@@ -13,8 +13,10 @@ follows (headings, paragraphs, tables, alternative text) is kept.
 from __future__ import annotations
 
 import base64
+import copy
 import logging
 import mimetypes
+import threading
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -94,19 +96,87 @@ def url_fetcher():
     return _fetcher_class()(timeout=1, allow_redirects=False)
 
 
-def _document(html: str, css: str, fetcher):
-    from weasyprint import CSS, HTML
+# What one thread reuses between renders: weasyprint's font configuration (building it
+# loads the system's font set) and the parsed extra stylesheets (the same few strings every
+# time). Per thread, because neither is documented as safe to share between threads.
+_reused = threading.local()
+STYLESHEETS_KEPT = 16
 
-    stylesheets = [CSS(string=css, url_fetcher=fetcher)] if css else []
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(stylesheets=stylesheets)
+
+def _font_config():
+    config = getattr(_reused, "font_config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = _reused.font_config = FontConfiguration()
+    return config
+
+
+def _stylesheet(css: str):
+    """``css`` parsed once per thread (it holds no URL: the fetcher only sees it here)."""
+    from weasyprint import CSS
+
+    sheets = _reused.__dict__.setdefault("sheets", {})
+    if css not in sheets:
+        if len(sheets) >= STYLESHEETS_KEPT:
+            sheets.clear()
+        sheets[css] = CSS(string=css, url_fetcher=url_fetcher(), font_config=_font_config())
+    return sheets[css]
+
+
+def _document(html: str, css: str, fetcher):
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
+        stylesheets=[_stylesheet(css)] if css else [], font_config=_font_config()
+    )
+
+
+def _blank_pages(count: int) -> str:
+    """An empty document of ``count`` pages: it carries only the page's margin boxes."""
+    breaks = '<p style="break-before: page"></p>' * (count - 1)
+    return f'<!DOCTYPE html><html lang="nl"><body><p></p>{breaks}</body></html>'
+
+
+def _copies(document, css: str, variants: Sequence[str], fetcher):
+    """The pages of ``document`` once per variant, each page with the variant's margin boxes.
+
+    The letter is laid out once; per copy only an empty document of as many pages is laid out
+    with that copy's stylesheet, and its margin boxes (the copy mark, "Pagina 1 van 2") take the
+    place of the letter's own. None when the blank pages do not line up with the letter's.
+    """
+    from weasyprint.document import Page
+    from weasyprint.formatting_structure.boxes import MarginBox
+
+    count = len(document.pages)
+    pages = []
+    for extra in variants:
+        marks = _document(_blank_pages(count), css + extra, fetcher)
+        if len(marks.pages) != count:
+            return None
+        for page, mark in zip(document.pages, marks.pages, strict=True):
+            content, margins = page._page_box, mark._page_box
+            if (content.margin_width(), content.margin_height()) != (
+                margins.margin_width(),
+                margins.margin_height(),
+            ):
+                return None
+            box = copy.copy(content)
+            box.children = [c for c in content.children if not isinstance(c, MarginBox)] + [
+                c for c in margins.children if isinstance(c, MarginBox)
+            ]
+            pages.append(Page(box))
+    return document.copy(pages)
 
 
 def render_to_pdf(html: str, *, css: str = "", variants: Sequence[str] = ()) -> bytes:
     """Render ``html`` (with the extra stylesheet ``css``) as one tagged PDF/A document.
 
-    With ``variants`` the document is rendered once per extra stylesheet in that list (after
-    ``css``), and all renderings are joined in one PDF: the copies of a letter, each with its
-    own mark and page numbers.
+    With ``variants`` the document comes once per extra stylesheet in that list (after
+    ``css``), and all of them are joined in one PDF: the copies of a letter, each with its own
+    mark and page numbers. The variants may only change the page's margin boxes: the document
+    is laid out once and each copy takes the margin boxes of its variant. A document with
+    ``@page`` rules of its own is rendered in full once per variant instead.
     """
     # weasyprint reports every rendering step at INFO (already while importing); only its
     # warnings belong in our logs.
@@ -115,6 +185,10 @@ def render_to_pdf(html: str, *, css: str = "", variants: Sequence[str] = ()) -> 
     if not variants:
         document = _document(html, css, fetcher)
     else:
-        documents = [_document(html, css + extra, fetcher) for extra in variants]
-        document = documents[0].copy([page for doc in documents for page in doc.pages])
+        document = None
+        if "@page" not in html:
+            document = _copies(_document(html, css, fetcher), css, variants, fetcher)
+        if document is None:
+            documents = [_document(html, css + extra, fetcher) for extra in variants]
+            document = documents[0].copy([page for doc in documents for page in doc.pages])
     return document.write_pdf(pdf_variant=PDF_VARIANT)

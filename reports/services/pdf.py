@@ -13,11 +13,11 @@ from django.template.loader import render_to_string
 
 from gir.models import Organisation
 from gir.pdf import image_data_uri, render_to_pdf
-from reports.services.charts import draw_all, sections
+from reports.services.charts import draw_for_pdf, sections
 
 
 def report_html(report, charts=None, *, run=None) -> str:
-    charts = draw_all(report.tables) if charts is None else charts
+    charts = draw_for_pdf(report.tables) if charts is None else charts
     organisation = Organisation.get()
     commentary = run.commentary if run is not None else {}
     return render_to_string(

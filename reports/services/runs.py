@@ -104,7 +104,7 @@ def _claim(run_id: int) -> bool:
 
 def report_run_render(run_id: int) -> ReportRun | None:
     """Compute the report in the requester's scope, draw the charts, render and store the PDF."""
-    from reports.services.charts import draw_all
+    from reports.services.charts import draw_for_pdf
     from reports.services.pdf import render_pdf
     from reports.services.report import build_report
 
@@ -114,7 +114,7 @@ def report_run_render(run_id: int) -> ReportRun | None:
     try:
         report = build_report(run.requested_by, ReportParams.from_json(run.params))
         _progress(run_id, 35)
-        charts = draw_all(report.tables)
+        charts = draw_for_pdf(report.tables)
         _progress(run_id, 60)
         pdf = render_pdf(report, charts, run=run)
         _progress(run_id, 90)

@@ -288,9 +288,13 @@ def test_charts_are_cached_by_what_they_show(data):
     first = charts.draw(table)
     assert charts.draw(table).svg is not None
     changed = report.table("per_location_type")
-    assert charts._fingerprint(table) != charts._fingerprint(changed)
+    assert charts._fingerprint(table, "svg-text") != charts._fingerprint(changed, "svg-text")
+    assert charts._fingerprint(table, "svg-text") != charts._fingerprint(table, charts.PDF_CHART_FORMAT)
     assert first.svg == charts.draw(table).svg
     assert first.svg.startswith(b"<?xml")
+    # The PDF takes a picture at print resolution, cached apart from the page's SVG.
+    for_pdf = charts.draw_for_pdf([table])["per_form"]
+    assert for_pdf.mime == "image/jpeg" and for_pdf.data_uri.startswith("data:image/jpeg;base64,")
 
 
 def test_manager_dashboard_counts_only_their_departments(client, data):
