@@ -133,6 +133,17 @@ def register() -> None:
             group="register",
         )
     )
+    _register_panels()
+    for kind in DEADLINE_KINDS:
+        register_deadline_kind(kind)
+    register_dossier_section(DossierSection(sections.dossier_section, order=30))
+    register_person_section(PersonSection(sections.person_section, order=30))
+    register_demo_step(DemoStep(seed_demo, order=20))
+    _register_routing()
+
+
+def _register_panels() -> None:
+    """The start-page panels: reception, ban requests, breach search and the ban register."""
     register_panel(
         StartPanel(
             "sanctions/panels/reception.html",
@@ -157,12 +168,6 @@ def register() -> None:
             order=40,
         )
     )
-    for kind in DEADLINE_KINDS:
-        register_deadline_kind(kind)
-    register_dossier_section(DossierSection(sections.dossier_section, order=30))
-    register_person_section(PersonSection(sections.person_section, order=30))
-    register_demo_step(DemoStep(seed_demo, order=20))
-    _register_routing()
 
 
 def _register_routing() -> None:

@@ -133,7 +133,7 @@ def test_the_page_and_the_pdf_show_the_chart_beside_the_table(client, report):
 
     html = report_html(report)
     comparison = html[html.index("Vergelijking met anderen") :]
-    assert comparison.count('<img src="data:image/svg+xml;base64,') == 2
+    assert comparison.count('<img src="data:image/jpeg;base64,') == 2, "the PDF's charts are pictures"
 
 
 def test_the_spreadsheet_has_a_native_chart_of_the_rate_columns(client, report):

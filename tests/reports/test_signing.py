@@ -241,26 +241,25 @@ def test_the_texts_page_folds_each_commentary_away_unless_it_has_text_or_an_erro
     assert "(controleer de tekst)" in response.content.decode()
 
 
+def _signed_state(run) -> tuple[dict, bytes]:
+    """A run's texts and PDF bytes as stored now."""
+    run.refresh_from_db()
+    fields = ("foreword", "commentary", "signer_name", "signer_role", "signed_on")
+    run.file.seek(0)
+    return {f: getattr(run, f) for f in fields}, run.file.read()
+
+
 def test_a_signed_run_keeps_its_texts_and_pdf_when_a_new_run_starts_from_it(client, data, monkeypatch):
     from reports import tasks
 
     monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
     client.force_login(data.coordinator)
-    _post_run(
-        client,
-        foreword="Vastgesteld voorwoord.",
-        signer_name="Coby Oordt",
-        signer_role="coördinator agressie",
-        toelichting_trend="Vastgestelde toelichting.",
-    )
+    signed_texts = {"foreword": "Vastgesteld voorwoord.", "toelichting_trend": "Vastgestelde toelichting."}
+    _post_run(client, signer_name="Coby Oordt", signer_role="coördinator agressie", **signed_texts)
     signed = ReportRun.objects.get()
     with time_machine.travel(NOW, tick=False):
         report_run_render(signed.pk)
-    signed.refresh_from_db()
-    before = {
-        f: getattr(signed, f) for f in ("foreword", "commentary", "signer_name", "signer_role", "signed_on")
-    }
-    pdf_before = signed.file.read()
+    before, pdf_before = _signed_state(signed)
 
     # The new run starts from the signed texts ...
     page = client.get(reverse("reports:run-new") + f"?year=2025&van={signed.pk}").content.decode()
@@ -286,10 +285,7 @@ def test_a_signed_run_keeps_its_texts_and_pdf_when_a_new_run_starts_from_it(clie
         "Dirk Directeur",
     )
     # ... and the signed run, its texts and its PDF are as they were.
-    signed.refresh_from_db()
-    assert {f: getattr(signed, f) for f in before} == before
-    signed.file.seek(0)
-    assert signed.file.read() == pdf_before
+    assert _signed_state(signed) == (before, pdf_before)
     signed_text = "\n".join(_pdf_pages(pdf_before))
     assert "Vastgesteld voorwoord." in signed_text and "Nieuw voorwoord." not in signed_text
     new_text = "\n".join(_pdf_pages(new.file.read()))
