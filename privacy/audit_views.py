@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,8 +14,11 @@ from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.exports import WRITERS, table_download
 from gir.models import AuditEntry
+from gir.paging import CappedPaginator
 from gir.security.reauth import recent_login_required
 from privacy.auditlog import COLUMNS, AuditFilterForm, may_read, row, visible_entries
+
+PAGE_SIZE = 50
 
 
 def _filtered(request):
@@ -40,7 +42,7 @@ def _local(value):
 @require_GET
 def auditlog(request):
     form, entries = _filtered(request)
-    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
