@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -136,13 +136,15 @@ def _condition_alert(condition) -> dict:
 
 def person_alerts(aggressors, user) -> dict[int, list[dict]]:
     """The highlighted entries (a ban in force, contact conditions) of many people at once, for
-    the dossier's aggressors: two queries, three when a ban names its buildings, however many
-    people (``PersonSection.alerts``)."""
+    the dossier's aggressors: two queries, three when a ban names its buildings (rather than all
+    of them), however many people (``PersonSection.alerts``)."""
     now = timezone.now()
     found: dict[int, list[dict]] = {person.pk: [] for person in aggressors}
     bans = Ban.objects.in_force(now).filter(measure__aggressor__in=aggressors)
+    bans = list(bans.select_related("measure"))
     places = Prefetch("location_links", queryset=BanLocation.objects.select_related("location__parent"))
-    for ban in bans.select_related("measure").prefetch_related(places):
+    prefetch_related_objects([ban for ban in bans if not ban.all_locations], places)
+    for ban in bans:
         found[ban.measure.aggressor_id].append(_ban_alert(ban))
     for condition in contact_conditions_for(aggressors, now):
         found[condition.measure.aggressor_id].append(_condition_alert(condition))

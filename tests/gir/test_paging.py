@@ -4,7 +4,6 @@ the pages still lead on to every row."""
 from __future__ import annotations
 
 import importlib
-
 from datetime import date, timedelta
 
 import pytest
