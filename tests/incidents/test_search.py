@@ -146,15 +146,14 @@ def test_a_word_too_short_for_the_trigram_index_finds_only_an_aggressor_number(
     world, cases, login, monkeypatch
 ):
     client = login(world.coordinator)
-    found, page = _search(client, "de")  # in every description, but no index can find it
+    found, page = _search(client, "e.")  # ends most descriptions, but no index can find it
     assert found == set()
-    hint = "Woorden van minder dan drie tekens (de) vinden alleen het nummer van een dader"
+    hint = "Woorden van minder dan drie tekens (e.) vinden alleen het nummer van een dader"
     assert hint in page.content.decode()
-    assert _search(client, "gooide de")[0] == set()  # every word must match
+    assert _search(client, "gooide e.")[0] == set()  # every word must match
     number = f"#{cases['B1'].aggressor_links.get().aggressor_id}"
     monkeypatch.setattr(search_module, "MIN_LENGTH", len(number) + 1)  # this number is "too short"
     assert _search(client, number)[0] == _refs(cases, "B1")
-    assert _search(client, "gooide")[0] == set()  # and a word that short finds no text
 
 
 def test_long_or_many_words_are_cut_not_refused(world, cases, login):
