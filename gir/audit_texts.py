@@ -51,8 +51,8 @@ class AuditText:
 DESCRIPTIONS: list[AuditText] = []
 
 
-def describe(stored: str) -> str:
-    """A stored description as the reader sees it: Dutch (or their language); unknown text as stored.
+def match(stored: str) -> tuple[AuditText, dict] | None:
+    """The known description a stored text is a form of, with its values; ``None`` if unknown.
 
     The most specific form wins ("letter pdf" is the PDF, not a letter of kind "pdf").
     """
@@ -63,9 +63,18 @@ def describe(stored: str) -> str:
         if pattern.fullmatch(stored)
     ]
     if not matches:
-        return stored
+        return None
     _length, text, pattern = max(matches, key=lambda m: m[0])
-    return gettext(text.msgid) % pattern.fullmatch(stored).groupdict()
+    return text, pattern.fullmatch(stored).groupdict()
+
+
+def describe(stored: str) -> str:
+    """A stored description as the reader sees it: Dutch (or their language); unknown text as stored."""
+    found = match(stored)
+    if found is None:
+        return stored
+    text, values = found
+    return gettext(text.msgid) % values
 
 
 # Letters
@@ -132,16 +141,35 @@ AGGRESSOR_IN_REGISTER_EXPORT = AuditText(N("dader %(pk)s in export verzendregist
 AGGRESSOR_ON_MEASURE = AuditText(N("dader %(pk)s op actiepagina maatregel %(measure)s"))
 
 # Sanctions
-BAN_REGISTER_VIEWED = AuditText(N("Register toegangsverboden bekeken (%(rows)s rijen)"))
-BAN_REGISTER_CSV = AuditText(N("Register toegangsverboden CSV (%(rows)s rijen)"))
-BAN_PHOTO = AuditText(N("Foto toegangsverbod bekeken"))
-RECEPTION_LIST = AuditText(N("Receptielijst toegangsverboden (%(count)s personen)"))
+BAN_REGISTER_VIEWED = AuditText(
+    N("register toegangsverboden bekeken (%(rows)s rijen)"),
+    legacy=("Register toegangsverboden bekeken (%(rows)s rijen)",),
+)
+BAN_REGISTER_CSV = AuditText(
+    N("register toegangsverboden CSV (%(rows)s rijen)"),
+    legacy=("Register toegangsverboden CSV (%(rows)s rijen)",),
+)
+BAN_PHOTO = AuditText(N("foto toegangsverbod bekeken"), legacy=("Foto toegangsverbod bekeken",))
+RECEPTION_LIST = AuditText(
+    N("receptielijst toegangsverboden (%(count)s personen)"),
+    legacy=("Receptielijst toegangsverboden (%(count)s personen)",),
+)
 NAME_AT_BREACH = AuditText(N("naam bij overtreding toegangsverbod %(ban)s"))
-BAN_SEARCH_AT_BREACH = AuditText(N("Toegangsverbod gezocht voor overtreding (%(count)s treffers)"))
-MEASURE_VIEWED = AuditText(N("Maatregel bekeken"))
-MEASURE_LIST = AuditText(N("Lijst maatregelen bekeken (pagina %(page)s)"))
-HISTORY_AT_DECISION = AuditText(N("Geschiedenis dader bij besluit maatregel"))
-START_PAGE_BANS = AuditText(N("Startpagina: toegangsverboden (%(count)s personen)"))
+BAN_SEARCH_AT_BREACH = AuditText(
+    N("toegangsverbod gezocht voor overtreding (%(count)s treffers)"),
+    legacy=("Toegangsverbod gezocht voor overtreding (%(count)s treffers)",),
+)
+MEASURE_VIEWED = AuditText(N("maatregel bekeken"), legacy=("Maatregel bekeken",))
+MEASURE_LIST = AuditText(
+    N("lijst maatregelen bekeken (pagina %(page)s)"), legacy=("Lijst maatregelen bekeken (pagina %(page)s)",)
+)
+HISTORY_AT_DECISION = AuditText(
+    N("geschiedenis dader bij besluit maatregel"), legacy=("Geschiedenis dader bij besluit maatregel",)
+)
+START_PAGE_BANS = AuditText(
+    N("startpagina: toegangsverboden (%(count)s personen)"),
+    legacy=("Startpagina: toegangsverboden (%(count)s personen)",),
+)
 
 # Reports and privacy
 REPORT_PDF = AuditText(N("rapportage-PDF #%(pk)s"))
@@ -149,3 +177,20 @@ AUDITLOG_EXPORT = AuditText(N("auditlog %(rows)s regels"))
 RETENTION = AuditText(N("bewaartermijnen"))
 AGGRESSOR_IN_SUBJECT_SEARCH = AuditText(N("dader %(pk)s in zoekresultaat inzageverzoek"))
 SUBJECT_ACCESS_EXPORT = AuditText(N("inzageverzoek %(fmt)s"))
+REPORT_EXPORT = AuditText(
+    N("rapportage (%(what)s) van %(start)s tot en met %(end)s, afdeling %(department)s"),
+    legacy=("rapportage %(what)s %(start)s..%(end)s afdeling=%(department)s",),
+)
+COMPARISON_IMPORTED = AuditText(
+    N("vergelijkingsbestand over %(year)s ingelezen (%(fmt)s, sha256 %(sha)s)"),
+    legacy=("vergelijkingsbestand ingelezen jaar=%(year)s formaat=%(fmt)s sha256=%(sha)s",),
+)
+COMPARISON_DELETED = AuditText(
+    N("vergelijkingsbestand over %(year)s verwijderd (sha256 %(sha)s)"),
+    legacy=("vergelijkingsbestand verwijderd jaar=%(year)s sha256=%(sha)s",),
+)
+HEADCOUNT_DEPARTMENT = AuditText(
+    N("aantal medewerkers van afdeling %(department)s in %(year)s"),
+    legacy=("aantal medewerkers afdeling=%(department)s jaar=%(year)s: %(before)s -> %(after)s",),
+)
+HEADCOUNT_ORGANISATION = AuditText(N("aantal medewerkers van de organisatie in %(year)s"))

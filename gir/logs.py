@@ -100,7 +100,12 @@ FILTERED = "[weggelaten]"
 
 def scrub_event(event: dict, hint: dict | None = None) -> dict:
     """Sentry ``before_send``: no request body, query string, cookies, headers with secrets or
-    user names leave the building; the user is reduced to the database id."""
+    user names leave the building; the user is reduced to the database id. An exception keeps
+    its type and stack trace but not its message, which can quote the data it failed on
+    (``invalid literal for int(): 'Jan de Vries'``, PostgreSQL's ``DETAIL: Key (email)=(...)``)."""
+    for exception in (event.get("exception") or {}).get("values", []):
+        if exception.get("value"):
+            exception["value"] = FILTERED
     request = event.get("request") or {}
     for key in ("data", "query_string", "cookies", "env"):
         if key in request:

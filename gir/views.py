@@ -4,14 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from gir import health
-from gir.access import PermRequiredMixin, perm_required
+from gir.access import PermRequiredMixin, has_perms, perm_required
 from gir.audit import save_form_audited
 from gir.forms import DepartmentForm, LocationForm, OrganisationForm, SignatoryForm, UserForm
 from gir.models import (
@@ -226,3 +226,16 @@ def error_404(request, exception=None):
 
 def error_403(request, exception=None):
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent with an outdated security token (logged in again in another tab, an old
+    page): nothing is saved from it. The short report shows everything typed again, to send
+    once more; other forms get a plain Dutch page instead of Django's technical one."""
+    from incidents.views.report import resend_page
+
+    if request.path_info == reverse("incidents:report") and has_perms(
+        request.user, ("incidents.report_incident",)
+    ):
+        return resend_page(request)
+    return render(request, "403_csrf.html", status=403)

@@ -16,7 +16,16 @@ from gir.exports import WRITERS, table_download
 from gir.models import AuditEntry
 from gir.paging import CappedPaginator
 from gir.security.reauth import recent_login_required
-from privacy.auditlog import COLUMNS, AuditFilterForm, may_read, row, visible_entries
+from privacy.auditlog import (
+    COLUMNS,
+    EXPORT_COLUMNS,
+    AuditFilterForm,
+    changes,
+    export_row,
+    may_read,
+    row,
+    visible_entries,
+)
 
 PAGE_SIZE = 50
 
@@ -48,7 +57,7 @@ def auditlog(request):
     context = {
         "form": form,
         "page": page,
-        "rows": [(e, row(e)) for e in page],
+        "rows": [(e, row(e), changes(e)) for e in page],
         "columns": COLUMNS,
         "query": query.urlencode(),
     }
@@ -62,11 +71,11 @@ def auditlog_export(request, fmt: str):
     if fmt not in WRITERS:
         raise Http404
     _form, entries = _filtered(request)
-    rows = [[_local(value) for value in row(e)] for e in entries[:50000]]
+    rows = [[_local(value) for value in export_row(e)] for e in entries[:50000]]
     audit_log(
         request=request, action=AuditEntry.Action.EXPORT, description=texts.AUDITLOG_EXPORT(rows=len(rows))
     )
     name = f"auditlog-{timezone.localtime():%Y%m%d}"
     return table_download(
-        name=name, fmt=fmt, headers=[str(c) for c in COLUMNS], rows=rows, title=_("Auditlog")
+        name=name, fmt=fmt, headers=[str(c) for c in EXPORT_COLUMNS], rows=rows, title=_("Auditlog")
     )

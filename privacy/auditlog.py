@@ -7,10 +7,14 @@ Entries about aftercare (health data, AVG art. 9) are shown only to holders of
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from gir.audit_texts import describe
@@ -18,6 +22,7 @@ from gir.dateinput import dutch_date_kwargs
 from gir.models import AuditEntry
 from incidents.models import Aggressor, Incident
 from letters.models import Letter
+from privacy.constants import DataClass
 from sanctions.models import Ban, BanBreach, Measure
 
 AFTERCARE_APP = "aftercare"
@@ -124,3 +129,53 @@ def row(entry: AuditEntry) -> list:
 
 
 COLUMNS = [_("Tijdstip"), _("Gebruiker"), _("Handeling"), _("Gegevens"), _("Omschrijving"), _("Adres")]
+EXPORT_COLUMNS = [*COLUMNS, _("Wijziging (was → nu)")]
+
+# How ``gir.audit.snapshot`` stores a duration: str(timedelta), "2 days, 0:00:00" or "48:00:00".
+DURATION = re.compile(r"^(?:(\d+) days?, )?(\d+):(\d\d):(\d\d)$")
+
+
+def _value(value) -> str:
+    """A stored before/after value as a person reads it."""
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return str(_("ja") if value else _("nee"))
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, str) and (match := DURATION.match(value)):
+        days, hours, minutes, seconds = (int(part or 0) for part in match.groups())
+        total = ((days * 24 + hours) * 60 + minutes) * 60 + seconds
+        if total % 86400 == 0:
+            return str(_("%(n)s dagen") % {"n": total // 86400})
+        if total % 3600 == 0:
+            return str(_("%(n)s uur") % {"n": total // 3600})
+    return str(value)
+
+
+def _label(entry: AuditEntry, name: str) -> str:
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    if model is None:  # the retention periods: one change per data class
+        return _retention_label(name)
+    try:
+        return capfirst(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return {"roles": str(_("Rollen"))}.get(name, name)
+
+
+def _retention_label(name: str) -> str:
+    return str(DataClass(name).label) if name in DataClass.values else name
+
+
+def changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
+    """The entry's before/after record: (field as named on the form, was, now)."""
+    return [
+        (_label(entry, name), _value(change[0]), _value(change[1]))
+        for name, change in (entry.changes or {}).items()
+        if isinstance(change, list) and len(change) == 2
+    ]
+
+
+def export_row(entry: AuditEntry) -> list:
+    summary = "; ".join(f"{label}: {was} → {now}" for label, was, now in changes(entry))
+    return [*row(entry), summary]

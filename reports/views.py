@@ -82,8 +82,12 @@ def _log_export(request, report, what: str) -> None:
     audit_log(
         request=request,
         action=AuditEntry.Action.EXPORT,
-        description=f"rapportage {what} {report.params.date_from}..{report.params.date_to} "
-        f"afdeling={report.params.department_id or 'alle'}",
+        description=texts.REPORT_EXPORT(
+            what=what,
+            start=report.params.date_from,
+            end=report.params.date_to,
+            department=report.params.department_id or "alle",
+        ),
     )
 
 
@@ -106,7 +110,7 @@ def export_csv(request, key: str):
     if table is None:
         raise Http404
     content = exports.table_csv(report, table)
-    _log_export(request, report, f"csv {key}")
+    _log_export(request, report, f"csv:{key}")
     return attachment(
         content, filename=exports.filename(report, "csv", table), content_type="text/csv; charset=utf-8"
     )
@@ -238,7 +242,7 @@ def export_kerncijfers(request, fmt: str):
     if not params.is_calendar_year:
         raise Http404
     report = build_report_cached(request.user, params)
-    _log_export(request, report, f"kerncijfers {fmt}")
+    _log_export(request, report, f"kerncijfers:{fmt}")
     if fmt == "json":
         content, kind = kerncijfers.kerncijfers_json(report), "application/json"
     else:

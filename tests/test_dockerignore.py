@@ -126,3 +126,12 @@ def test_web_worker_and_beat_have_health_checks():
     assert "/health/ready/" in " ".join(services["web"]["healthcheck"]["test"])
     assert "inspect ping" in " ".join(services["worker"]["healthcheck"]["test"])
     assert services["beat"]["healthcheck"]["test"][-2:] == ["healthcheck", "beat"]
+
+
+def test_a_failing_collectstatic_fails_the_build():
+    """``A && B || true`` would hide a failing A: the image would build and answer every page
+    with a 500 (no static-files manifest)."""
+    lines = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if not line.startswith("#")]
+    runs = [line for line in lines if "collectstatic" in line]
+    assert len(runs) == 1 and runs[0].startswith("RUN ") and not runs[0].endswith("\\")
+    assert "||" not in runs[0] and "&&" not in runs[0]

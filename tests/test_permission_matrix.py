@@ -85,6 +85,16 @@ def test_route_answers_each_persona_as_expected(route, client, matrix_world):
             if response.status_code == 302 and persona in LOGGED_OUT and not route.public:
                 assert reverse("login") in response["Location"], f"{persona} not sent to login"
     assert not failures, f"{route.name}: " + "; ".join(failures)
+    assert _unknown_descriptions() == [], f"{route.name} wrote audit text not in gir/audit_texts.py"
+
+
+def _unknown_descriptions() -> list[str]:
+    """Stored audit descriptions that are no form of a ``gir.audit_texts`` description."""
+    from gir.audit_texts import match
+    from gir.models import AuditEntry
+
+    stored = AuditEntry.objects.exclude(description="").values_list("description", flat=True).distinct()
+    return [text for text in stored if match(text) is None]
 
 
 @pytest.mark.django_db

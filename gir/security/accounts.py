@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.errors import RuleViolation
 from gir.models import AuditEntry
@@ -43,5 +44,5 @@ def password_link_send(*, actor, user, request=None) -> None:
         actor=actor,
         action=AuditEntry.Action.RESET,
         obj=user,
-        description=f"link om wachtwoord te kiezen gestuurd aan gebruiker {user.pk}",
+        description=texts.PASSWORD_LINK(user=user.pk),
     )

@@ -60,7 +60,7 @@ def _request(*, actor, user, role, request) -> RoleGrant:
             actor=actor,
             action=AuditEntry.Action.GRANT,
             obj=grant,
-            description=f"rol {role.pk} aangevraagd voor gebruiker {user.pk}",
+            description=texts.ROLE_REQUESTED(role=role.pk, user=user.pk),
         )
         confirmers = users_with_perm(CONFIRM_PERM).exclude(pk__in=[actor.pk, user.pk])
         notify(

@@ -23,6 +23,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.errors import RuleViolation
 from gir.models import AuditEntry
@@ -105,7 +106,7 @@ def enrol_confirm(*, device: TOTPDevice, request=None) -> list[str]:
         actor=device.user,
         action=AuditEntry.Action.CREATE,
         obj=device.user,
-        description="tweede stap ingesteld",
+        description=texts.SECOND_FACTOR_SET(),
     )
     return codes
 
@@ -122,5 +123,5 @@ def devices_reset(*, actor, user, request=None) -> None:
         actor=actor,
         action=AuditEntry.Action.RESET,
         obj=user,
-        description=f"tweede stap van gebruiker {user.pk} hersteld",
+        description=texts.SECOND_FACTOR_RESET(user=user.pk),
     )

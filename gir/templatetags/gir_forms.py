@@ -73,6 +73,14 @@ def render_utrecht_widget(field, kind: str):
     return field.as_widget(attrs=attrs)
 
 
+# Django's own empty choice; a filter names its own ("Alle afdelingen"), any other select says this.
+DASH = "---------"
+
+
+def _empty_label(field) -> str:
+    return _("Maak een keuze") if field.field.required else _("Geen")
+
+
 def _plain_select(field, attrs: dict):
     """A single ``<select>`` written out directly: Django renders every option through its own
     template (43 options of the incident filter cost ~19 ms). Grouped choices, multiple
@@ -81,6 +89,9 @@ def _plain_select(field, attrs: dict):
     if type(widget) is not forms.Select:
         return None
     choices = [("" if value is None else str(value), label) for value, label in field.field.choices]
+    choices = [
+        (value, _empty_label(field) if value == "" and label == DASH else label) for value, label in choices
+    ]
     if any(isinstance(label, list | tuple) for _value, label in choices):
         return None
     current = field.value()

@@ -18,6 +18,7 @@ from gir.audit import log_download
 from gir.exports import export_format, table_download
 from gir.models import Deadline
 from gir.paging import CappedPaginator
+from gir.security.reauth import recent_login_required
 from incidents import search
 from incidents.constants import DEADLINE_REACTION, InvolvementRole, Status
 from incidents.deadline_overview import deadline_overview
@@ -157,6 +158,7 @@ def _local(instant):
 
 
 @perm_required("incidents.report_incident")
+@recent_login_required
 def incident_export(request):
     """The filtered list as CSV, XLSX or ODS: the same scope and filters as the page, no names."""
     scoped = Incident.objects.visible_to(request.user)

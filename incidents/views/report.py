@@ -115,6 +115,25 @@ def _database_trouble(request, exc: DatabaseError):
     return _page(request, form, [], has_draft=False)
 
 
+def resend_page(request):
+    """The report came with an outdated security token (``gir.views.csrf_failure``): nothing is
+    saved from such a request, but everything typed is shown again, also without JavaScript,
+    with a fresh token and the form's own one-time token, so sending it files one report."""
+    typed = {"token": request.POST.get("submission_token", "")[:64], "fields": _typed(request.POST)}
+    form = ShortReportForm(initial=_initial(typed), user=request.user)
+    messages.warning(
+        request,
+        _(
+            "Uw melding is nog niet verstuurd: de pagina was verlopen, bijvoorbeeld omdat u in een "
+            "ander tabblad opnieuw bent ingelogd. Wat u had ingevuld staat hieronder nog. Kies "
+            "opnieuw bestanden als u die had gekozen, en klik op ‘Melding versturen’."
+        ),
+    )
+    response = _page(request, form, [], has_draft=False)
+    response.status_code = 403
+    return response
+
+
 @perm_required("incidents.report_incident")
 def report(request):
     """GET shows the form (restoring a saved draft); POST keeps the draft, then files it."""

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_change
 from letters import access, services
@@ -55,7 +56,7 @@ def template_edit(request, pk: int):
                 obj=template,
                 before=initial or None,
                 after={"subject": version.subject, "body": version.body},
-                description=f"sjabloon {template.pk} versie {version.number}",
+                description=texts.TEMPLATE_SAVED(template=template.pk, number=version.number),
             )
             messages.success(
                 request, _("Versie %(n)s van het sjabloon is opgeslagen.") % {"n": version.number}

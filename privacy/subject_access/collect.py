@@ -68,13 +68,15 @@ def _incidents(incidents, redact) -> list[dict]:
                 "locatie": str(incident.location) if incident.location_id else "",
                 "vormen": [str(label) for label in incident.get_form_labels()],
                 "soort_agressie": incident.get_aggression_kind_display() if incident.aggression_kind else "",
-                "naam_volgens_melder": incident.aggressor_name,
+                # The reporter may have named more than one person here: only the subject's name stays.
+                "naam_volgens_melder": redact(incident.aggressor_name),
                 "wat_er_gebeurde": redact(incident.description),
                 "waarmee": redact(incident.means),
                 "op_welke_manier": redact(incident.manner),
                 "waarom": redact(incident.motive),
                 "aanleiding": redact(incident.trigger),
                 "schade_aan_spullen_gemeente": incident.municipal_damage,
+                "schadebedrag_gemeente": str(incident.municipal_damage_amount or ""),
                 "schade_omschrijving": redact(incident.damage_description),
                 "politie_geroepen": incident.police_called,
             }
@@ -125,18 +127,24 @@ def _measure_details(measure, redact) -> dict:
             "alleen_op_afspraak": condition.appointment_only,
             "alleen_per_brief": condition.letter_only,
             "geen_telefoon": condition.no_phone,
+            "vaste_contactpersoon": redact(condition.contact_person),
+            "zaakwaarnemer": redact(condition.representative),
         }
     report = getattr(measure, "policereport", None)
     if report is not None:
         details["politie"] = {
             "datum": str(report.reported_on),
+            "door": report.get_reported_by_display(),
             "registratienummer": report.police_number,
             "uitkomst": report.get_outcome_display() if report.outcome else "",
+            "uitkomst_op": str(report.outcome_on or ""),
+            "toelichting_uitkomst": redact(report.outcome_note),
         }
     claim = getattr(measure, "damageclaim", None)
     if claim is not None:
         details["schadeverhaal"] = {
             "datum": str(claim.claim_date),
+            "stand": claim.get_status_display(),
             "posten": [
                 {"omschrijving": redact(i.description), "bedrag": str(i.amount)} for i in claim.items.all()
             ],
@@ -155,10 +163,16 @@ def _ban(ban, redact) -> dict:
         "uitgereikt_op": str(ban.served_on or ""),
         "uitgereikt_door": ban.get_service_method_display() if ban.service_method else "",
         "ontvangstbevestiging": ban.get_receipt_display() if ban.receipt else "",
+        "zendingnummer": ban.tracking_number,
         "foto_base64": _file_base64(ban.photo),
         "overtredingen": [
-            {"wanneer": _local(b.occurred_at), "plek": redact(b.place), "wat": redact(b.description)}
-            for b in ban.breaches.all()
+            {
+                "wanneer": _local(b.occurred_at),
+                "locatie": str(b.location) if b.location_id else "",
+                "plek": redact(b.place),
+                "wat": redact(b.description),
+            }
+            for b in ban.breaches.select_related("location")
         ],
     }
 

@@ -41,6 +41,28 @@ GENERIC = {
 }
 
 
+# Dutch (and a few other) name particles: never a name on their own ("de", "van").
+PARTICLES = {
+    *("van", "de", "den", "der", "het", "ter", "ten", "te", "op", "in", "'t"),
+    *("la", "le", "da", "du", "von", "el", "al"),
+}
+
+
+def name_forms(full: str) -> set[str]:
+    """The ways a name typed as one text ("M. van den Berg", "Wendy Wolters") can appear in other
+    text: whole, without initials, the surname with its particles, the surname, the first name."""
+    words = WORD.findall(full or "")
+    named = [w for w in words if len(w) > 1]  # initials ("M.") are not a name on their own
+    forms = {full or "", " ".join(named)}
+    if named:
+        # The surname starts at its first particle ("van den Berg"), else it is the last word.
+        at = next((i for i, w in enumerate(named) if w.casefold() in PARTICLES), len(named) - 1)
+        forms.update([" ".join(named[at:]), named[-1]])
+        if at > 0:
+            forms.add(named[0])  # the first name, when one was given
+    return {f for f in forms if f and not {w.casefold() for w in WORD.findall(f)} <= PARTICLES}
+
+
 class Redactor:
     def __init__(self, names, keep=()):
         kept = {_words(name) for name in keep if name}
@@ -84,8 +106,10 @@ def redactor_for(aggressor) -> Redactor:
         names.update([first, last, f"{first} {last}"])
         if _words(username) not in GENERIC:  # "medewerker" as an account name is not a name in text
             names.add(username)
-    names.update(Involvement.objects.exclude(name="").values_list("name", flat=True))
-    names.update(Signatory.objects.values_list("name", flat=True))
+    for name in Involvement.objects.exclude(name="").values_list("name", flat=True):
+        names.update(name_forms(name))
+    for name in Signatory.objects.values_list("name", flat=True):
+        names.update(name_forms(name))
     others = Aggressor.objects.exclude(pk=aggressor.pk).values_list("first_name", "last_name", "initials")
     for first, last, initials in others:
         names.update([first, last, f"{first} {last}", f"{initials} {last}"])

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.errors import RuleViolation
 from gir.models import AuditEntry, Organisation
@@ -63,8 +64,7 @@ def comparison_set_import(
             actor=actor,
             action=AuditEntry.Action.CREATE,
             obj=row,
-            description=f"vergelijkingsbestand ingelezen jaar={row.year} formaat={file_format} "
-            f"sha256={digest[:12]}",
+            description=texts.COMPARISON_IMPORTED(year=row.year, fmt=file_format, sha=digest[:12]),
         )
     return row
 
@@ -82,8 +82,9 @@ def comparison_set_delete(*, request, comparison_set: ComparisonSet) -> None:
             request=request,
             action=AuditEntry.Action.DELETE,
             obj=comparison_set,
-            description=f"vergelijkingsbestand verwijderd jaar={comparison_set.year} "
-            f"sha256={comparison_set.file_sha256[:12]}",
+            description=texts.COMPARISON_DELETED(
+                year=comparison_set.year, sha=comparison_set.file_sha256[:12]
+            ),
         )
         comparison_set.delete()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from gir import audit_texts as texts
 from gir.audit import audit_log
 from gir.models import AuditEntry
 from reports.models import Headcount
@@ -29,8 +30,12 @@ def headcount_set(*, request, department, year: int, employees: int) -> Headcoun
             request=request,
             action=AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE,
             obj=row,
-            description=f"aantal medewerkers afdeling={department.pk if department else 'organisatie'} "
-            f"jaar={year}: {before if before is not None else '-'} -> {employees}",
+            description=(
+                texts.HEADCOUNT_DEPARTMENT(department=department.pk, year=year)
+                if department
+                else texts.HEADCOUNT_ORGANISATION(year=year)
+            ),
+            changes={"employees": [before, employees]},
         )
     return row
 

@@ -1,11 +1,15 @@
 """Readiness tells the truth (issue 15): about the broker, with our own Redis on a free port
-stopped and started again and a Redis that accepts connections but never answers; and about the
-database, whose dropped connection is replaced before the next request (CONN_HEALTH_CHECKS)."""
+stopped and started again and a Redis that accepts connections but never answers; about the
+database, whose dropped connection is replaced before the next request (CONN_HEALTH_CHECKS); and
+the worker's compose health check pings a real worker through the broker."""
 
 import json
+import signal
+import subprocess
 
 import psycopg2
 import pytest
+import yaml
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
 from django.test.client import RequestFactory
@@ -13,7 +17,7 @@ from django.utils import timezone
 
 from gir.celery import app
 from gir.models import SystemStatus
-from tests.faults.conftest import Redis
+from tests.faults.conftest import CELERY, ROOT, Redis, wait_for
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db]
 
@@ -86,3 +90,33 @@ def test_a_dropped_database_connection_is_replaced_before_the_next_request():
         cursor.execute("SELECT pg_terminate_backend(%s)", [pid])  # as a database restart would
     killer.close()
     assert _ready_through_wsgi() == {"status": "ok", "seconds": None, "limit": None, "error": ""}
+
+
+def _compose_check(service: str, cluster, hostname: str) -> subprocess.CompletedProcess:
+    """Run a service's health check command from docker-compose.yml as Docker would (CMD-SHELL,
+    ``$$`` is compose's escape for ``$``), in an environment like the container's."""
+    test = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"][service]["healthcheck"][
+        "test"
+    ]
+    assert test[0] == "CMD-SHELL"
+    command = test[1].replace("$$", "$").replace("celery ", f"{CELERY} ", 1)
+    env = {**cluster.env(), "HOSTNAME": hostname}
+    return subprocess.run(
+        ["sh", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_the_worker_health_check_pings_the_worker_through_the_broker(cluster):
+    """The compose check of ``worker``: healthy while it answers through Redis, unhealthy once
+    the worker or the broker is gone."""
+    worker = cluster.worker("celery")  # node name celery@fault, as celery@<container hostname>
+    wait_for(lambda: _compose_check("worker", cluster, "fault").returncode == 0, 60, interval=1, what="pong")
+    assert _compose_check("worker", cluster, "elsewhere").returncode != 0  # another node does not count
+    cluster.redis.stop()
+    assert _compose_check("worker", cluster, "fault").returncode != 0
+    cluster.redis.start()
+    wait_for(
+        lambda: _compose_check("worker", cluster, "fault").returncode == 0, 60, interval=1, what="pong again"
+    )
+    cluster.kill(worker, signal.SIGTERM)
+    assert _compose_check("worker", cluster, "fault").returncode != 0

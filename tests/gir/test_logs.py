@@ -125,3 +125,46 @@ def test_one_variable_switches_error_tracking_on_without_personal_data(tmp_path)
     dsn, pii, local_vars, before_send, release = json.loads(done.stdout.strip().splitlines()[-1])
     assert dsn.endswith("/1") and pii is False and local_vars is False
     assert before_send == "scrub_event" and release.startswith("gir@")
+
+
+REAL_EVENTS = """
+import json, logging, django
+django.setup()
+import sentry_sdk
+from django.db import IntegrityError
+sent = []
+sentry_sdk.get_client().transport.capture_envelope = sent.append
+try:
+    int("Jan de Vries")
+except ValueError:
+    sentry_sdk.capture_exception()
+try:
+    raise IntegrityError("duplicate key DETAIL: Key (email)=(j.devries@example.nl) already exists.")
+except IntegrityError:
+    logging.getLogger("gir.test").exception("Filing failed")
+sentry_sdk.flush()
+print(json.dumps([e.get_event() for e in sent if e.get_event()], default=str))
+"""
+
+
+def test_the_real_sdk_sends_exception_types_but_not_the_data_in_their_messages(tmp_path):
+    """Through sentry-sdk itself (the transport swapped for a list): an exception's message can
+    quote a name or an e-mail address, so it is replaced; its type and stack trace stay."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DATABASE_"))},
+        "DJANGO_SETTINGS_MODULE": "gir.settings",
+        "DJANGO_SECRET_KEY": "x" * 50,
+        "GIR_VAR_DIR": str(tmp_path),
+        "SENTRY_DSN": "http://public@127.0.0.1:9/1",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", REAL_EVENTS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    events = json.loads(done.stdout.strip().splitlines()[-1])
+    exceptions = [value for event in events for value in event["exception"]["values"]]
+    assert [e["type"] for e in exceptions] == ["ValueError", "IntegrityError"]
+    assert all(e["stacktrace"]["frames"] for e in exceptions)
+    text = json.dumps(events)
+    assert "Jan de Vries" not in text and "j.devries@example.nl" not in text

@@ -28,7 +28,24 @@ def assert_tagged_pdf_a(pdf: bytes) -> PdfReader:
     assert "/StructTreeRoot" in catalog  # tagged: the logical structure is kept
     assert catalog["/MarkInfo"]["/Marked"].value is True
     assert catalog["/Lang"] == "nl"
+    intent = catalog["/OutputIntents"][0].get_object()
+    assert intent["/S"] == "/GTS_PDFA1" and "/DestOutputProfile" in intent
+    assert "/ID" in reader.trailer and "/Encrypt" not in reader.trailer  # PDF/A: an id, no encryption
+    assert _fonts_not_embedded(reader) == []  # PDF/A: every font is in the file
     return reader
+
+
+def _fonts_not_embedded(reader: PdfReader) -> list[str]:
+    missing = []
+    for page in reader.pages:
+        for name, font in ((page.get("/Resources") or {}).get("/Font") or {}).items():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
+            files = descriptor.get_object().keys() if descriptor else ()
+            if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(files):
+                missing.append(name)
+    return missing
 
 
 def _text(reader: PdfReader) -> str:

@@ -193,3 +193,32 @@ def test_saving_again_keeps_a_pending_request_and_unticking_withdraws_it(world, 
     assert RoleGrant.objects.filter(user=world.employee, status=RoleGrant.Status.PENDING).count() == 1
     _edit(client, world.employee, [roles.MEDEWERKER])
     assert not RoleGrant.objects.filter(user=world.employee, status=RoleGrant.Status.PENDING).exists()
+
+
+def test_signatory_and_template_changes_are_logged_with_before_and_after(world, login):
+    from gir.models import Signatory
+    from letters.constants import LetterKind
+    from letters.models import LetterTemplate
+    from letters.services import template_defaults_install
+
+    signatory = Signatory.objects.create(name="M. van den Berg", function="Burgemeester", is_mayor=True)
+    login(world.admin).post(
+        reverse("signatories-edit", args=[signatory.pk]),
+        {"name": "M. van den Berg", "function": "Locoburgemeester", "is_active": "on"},
+    )
+    entry = AuditEntry.objects.get(object_id=str(signatory.pk), changes__has_key="function")
+    assert entry.actor == world.admin and entry.action == AuditEntry.Action.UPDATE
+    assert entry.changes["function"] == ["Burgemeester", "Locoburgemeester"]
+    assert entry.changes["is_mayor"] == [True, False]
+
+    template_defaults_install()
+    template = LetterTemplate.objects.get(code=LetterKind.WARNING)
+    old_subject = template.current_version.subject
+    login(world.coordinator).post(
+        reverse("letters:template-edit", args=[template.pk]),
+        {"subject": "Let op", "body": "<p>Beste {{ dader.naam }},</p>", "note": "korter", "save": "1"},
+    )
+    entry = AuditEntry.objects.get(object_id=str(template.pk), changes__has_key="subject")
+    assert entry.actor == world.coordinator
+    assert entry.changes["subject"] == [old_subject, "Let op"]
+    assert entry.description == f"sjabloon {template.pk} versie {template.current_version.number}"

@@ -35,3 +35,17 @@ def test_required_and_described_selects_keep_their_aria_wiring():
 def test_grouped_choices_are_left_to_django():
     html = _render(Choice({"grouped": "b"}), "grouped")
     assert '<optgroup label="Koud">' in html
+
+
+class Dashed(forms.Form):
+    must = forms.ChoiceField(choices=[("", "---------"), ("a", "A")])
+    may = forms.ChoiceField(choices=[("", "---------"), ("a", "A")], required=False)
+    named = forms.ChoiceField(choices=[("", "Alle afdelingen"), ("a", "A")], required=False)
+
+
+def test_django_dashes_become_dutch_and_a_filters_own_empty_label_stays():
+    form = Dashed({})
+    assert ">Maak een keuze</option>" in _render(form, "must")
+    assert ">Geen</option>" in _render(form, "may")
+    assert ">Alle afdelingen</option>" in _render(form, "named")
+    assert "---------" not in "".join(_render(form, name) for name in ("must", "may", "named"))

@@ -179,3 +179,29 @@ def test_a_database_failure_while_filing_shows_the_form_with_everything_typed(
     assert "Tekst die niet weg mag." in html and 'value="Balie 3"' in html
     assert "kon door een storing nog niet worden opgeslagen" in html
     assert "OperationalError" in caplog.text and "Tekst die niet weg mag." not in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_report_with_an_outdated_security_token_shows_everything_typed_again(world):
+    """Logged in again in another tab: the form's CSRF token is refused. Nothing is saved from
+    such a request, but the page shows the typed text again, without JavaScript."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.employee)
+    data = _report_data(world, submission_token="form-token-1", description="Tekst die niet weg mag.")
+    response = client.post(REPORT, data)
+    assert response.status_code == 403 and not Incident.objects.exists()
+    assert not ReportDraft.objects.filter(user=world.employee).exists()  # nothing written
+    html = response.content.decode()
+    assert "Tekst die niet weg mag." in html and 'value="Balie 3"' in html
+    assert 'value="form-token-1"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert "Uw melding is nog niet verstuurd: de pagina was verlopen" in html
+
+
+@pytest.mark.django_db
+def test_other_refused_forms_get_a_plain_dutch_page(world):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.manager)
+    response = client.post(reverse("incidents:list"), {"description": "Tekst"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Deze pagina was verlopen" in html and "CSRF" not in html and "Tekst" not in html

@@ -45,7 +45,7 @@ LEGACY = {
 def _shown(client) -> list[str]:
     response = client.get(URL)
     assert response.status_code == 200
-    return [cells[4] for _entry, cells in response.context["rows"]]
+    return [cells[4] for _entry, cells, _changes in response.context["rows"]]
 
 
 def test_rows_stored_in_english_are_shown_in_dutch_and_stay_as_stored(world, login):

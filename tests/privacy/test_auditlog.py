@@ -21,7 +21,7 @@ URL = reverse("privacy:auditlog")
 
 
 def _rows(response):
-    return [entry for entry, _cells in response.context["rows"]]
+    return [entry for entry, _cells, _changes in response.context["rows"]]
 
 
 @pytest.fixture
@@ -132,3 +132,28 @@ def test_the_database_refuses_to_edit_or_delete_a_recent_entry(world):
     assert purge_audit_before(timezone.now() - timedelta(days=400)) == 1
     with pytest.raises(ValueError, match="at least a year"):
         purge_audit_before(timezone.now() - timedelta(days=30))
+
+
+def test_before_and_after_are_shown_in_words_people_use(world, login):
+    from gir.audit import log_change
+    from gir.models import Organisation
+    from privacy.constants import DataClass
+
+    org = Organisation.get()
+    log_change(
+        actor=world.admin,
+        obj=org,
+        before={"reaction_norm": "2 days, 0:00:00", "escalation_after": "12:00:00"},
+        after={"reaction_norm": "3 days, 0:00:00", "escalation_after": "1 day, 12:00:00"},
+    )
+    log_change(actor=world.admin, obj=world.employee, before={"is_active": True}, after={"is_active": False})
+    log_change(actor=world.admin, obj=None, before={DataClass.AGGRESSOR.value: 365}, after={"aggressor": 400})
+    client = login(world.coordinator)
+    page = client.get(URL).content.decode()
+    assert "Reactie op de dader binnen</dt><dd>was: 2 dagen · nu: 3 dagen" in page
+    assert "was: 12 uur · nu: 36 uur" in page
+    assert "was: ja · nu: nee" in page
+    assert f"{DataClass.AGGRESSOR.label}</dt><dd>was: 365 · nu: 400" in page
+    assert "days" not in page and "reaction_norm" not in page
+    export = client.get(reverse("privacy:auditlog-export", args=["csv"])).content.decode("utf-8-sig")
+    assert "Reactie op de dader binnen: 2 dagen → 3 dagen" in export

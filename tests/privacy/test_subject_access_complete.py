@@ -13,7 +13,7 @@ from gir.audit import log_view
 from incidents.constants import InvolvementRole
 from incidents.models import Involvement
 from letters.services import template_defaults_install
-from privacy.subject_access.redact import REDACTED, Redactor
+from privacy.subject_access.redact import REDACTED, Redactor, name_forms
 from sanctions.constants import MeasureType
 from sanctions.services import measure_decide
 from tests.incidents.factories import file_incident, make_aggressor
@@ -27,6 +27,16 @@ def test_names_are_removed_as_whole_words_only():
     redact = Redactor(["Jan", "van den Berg", "Ali"], keep=["Kramer"])
     text = "Jan zei in januari tegen Van den Berg en Kramer: ali-baba? Ali!"
     assert redact(text) == f"{REDACTED} zei in januari tegen {REDACTED} en Kramer: ali-baba? {REDACTED}!"
+
+
+def test_a_name_typed_as_one_text_is_also_found_in_its_parts():
+    assert name_forms("M. van den Berg") == {"M. van den Berg", "van den Berg", "Berg"}
+    assert name_forms("Wendy Wolters") == {"Wendy Wolters", "Wendy", "Wolters"}
+    assert name_forms("de") == set()  # a particle alone is never a name
+    redact = Redactor(name_forms("M. van den Berg"), keep=["Kramer"])
+    assert redact("De brief van Van den Berg en Berg, de buurman") == (
+        f"De brief van {REDACTED} en {REDACTED}, de buurman"
+    )
 
 
 @pytest.fixture
@@ -49,6 +59,9 @@ def four_people(world):
         means="Een paraplu",
         manner=f"Dreigend, {world.aftercare.last_name} kwam erbij",
         motive="Boos over uitkering",
+        # Names as people write them: a surname alone, a first name alone, another aggressor.
+        trigger="Wolters belde de beveiliging; Wendy bleef bij de balie. Van den Berg tekende later.",
+        aggressor_name="Peter Kramer en Otto Zwaans",
     )
     Involvement.objects.create(incident=incident, role=InvolvementRole.WITNESS, name="Wendy Wolters")
     subject = make_aggressor(
@@ -91,6 +104,8 @@ def test_the_answer_holds_only_the_subjects_data(four_people, login):
         "Otto",
         "Zwaans",
         "van den Berg",
+        "Van den Berg",
+        "Berg",
         world.coordinator.username,
         world.manager.username,
     }:
@@ -100,6 +115,10 @@ def test_the_answer_holds_only_the_subjects_data(four_people, login):
     assert incident_row["waarom"] == "Boos over uitkering"
     assert incident_row["plek"] == f"Balie 3, naast {REDACTED}"
     assert "In januari schreeuwde Kramer" in incident_row["wat_er_gebeurde"]
+    assert incident_row["naam_volgens_melder"] == f"Peter Kramer en {REDACTED}"
+    assert incident_row["aanleiding"] == (
+        f"{REDACTED} belde de beveiliging; {REDACTED} bleef bij de balie. {REDACTED} tekende later."
+    )
     measures = {row["soort"]: row for row in data["maatregelen"]}
     talk_row = next(row for row in measures.values() if "ordegesprek" in row)
     assert talk_row["ordegesprek"]["plaats"] == "Spreekkamer 2"

@@ -57,10 +57,13 @@ def test_the_beheerder_sets_and_changes_a_headcount_and_both_are_logged(client):
     assert client.post(url, {"year": 2025, "employees": 420}).status_code == 302
     assert Headcount.objects.get(department=None, year=2025).employees == 420
     entries = list(
-        AuditEntry.objects.filter(actor=admin).order_by("at", "pk").values_list("action", "description")
+        AuditEntry.objects.filter(actor=admin)
+        .order_by("at", "pk")
+        .values_list("action", "description", "changes")
     )
-    assert entries[-2][0] == AuditEntry.Action.CREATE and "- -> 400" in entries[-2][1]
-    assert entries[-1][0] == AuditEntry.Action.UPDATE and "400 -> 420" in entries[-1][1]
+    description = "aantal medewerkers van de organisatie in 2025"
+    assert entries[-2] == (AuditEntry.Action.CREATE, description, {"employees": [None, 400]})
+    assert entries[-1] == (AuditEntry.Action.UPDATE, description, {"employees": [400, 420]})
 
 
 def test_bad_input_is_refused_in_dutch_and_kept(client):

@@ -126,7 +126,7 @@ def test_reception_finds_a_ban_by_name_and_every_search_is_logged(world, login, 
     assert reverse("sanctions:breach", kwargs={"pk": ban.pk}) not in nothing
     assert (
         AuditEntry.objects.filter(
-            actor=world.reception, description__startswith="Toegangsverbod gezocht"
+            actor=world.reception, description__startswith="toegangsverbod gezocht"
         ).count()
         == 2
     )
