@@ -69,10 +69,15 @@ def start_gunicorn(port: int, env: dict, workers: int | None = None, threads: in
                     return process
             except OSError:
                 time.sleep(0.5)
+        # Say which way it failed: a process that exited was noticed at once, not waited on.
+        code = process.poll()
+        reason = (
+            f"gunicorn exited with code {code}" if code is not None else "gunicorn did not answer in 60 s"
+        )
         stop(process)
         log.seek(0)
         tail = log.read()[-2000:].decode(errors="replace")
-    raise RuntimeError(f"gunicorn did not start; its last output:\n{tail}")
+    raise RuntimeError(f"{reason}; its last output:\n{tail}")
 
 
 def stop(process: subprocess.Popen) -> None:

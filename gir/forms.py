@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import dutch_date_kwargs
 from gir.models import Department, Location, Organisation, Signatory, User
 from gir.roles import ROLE_DESCRIPTIONS, needs_confirmation
 from gir.uploads import validate_image_upload
@@ -190,13 +191,11 @@ class DeputyPeriodForm(forms.Form):
         label=_("Wie vervangt u?"),
         queryset=User.objects.none(),
         error_messages={"required": _("Kies wie u vervangt.")},
+        empty_label=_("Kies een leidinggevende"),
     )
-    starts_on = forms.DateField(
-        label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    ends_on = forms.DateField(
-        label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    # Dutch text boxes (dd-mm-jjjj), not the browser's date picker (mm/dd/yyyy in English).
+    starts_on = forms.DateField(label=_("Van"), **dutch_date_kwargs())
+    ends_on = forms.DateField(label=_("Tot en met"), **dutch_date_kwargs())
     reason = forms.CharField(
         label=_("Reden (niet verplicht)"),
         max_length=120,

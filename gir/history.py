@@ -10,14 +10,17 @@ migration operation ``AppendOnlyTrigger``; the two together are the guard:
 The tables: the audit log (``gir.AuditEntry``), an incident's status changes and events
 (``incidents.StatusChange``, ``incidents.IncidentEvent``), a decision's history
 (``sanctions.MeasureEvent``), an aftercare case's history (``aftercare.AftercareEvent``), letter
-dispatches and template versions (``letters.Dispatch``, ``letters.LetterTemplateVersion``). A final
-letter uses the same trigger with a condition (``when="OLD.status = 'definitief'"``).
+dispatches and template versions (``letters.Dispatch``, ``letters.LetterTemplateVersion``), the
+retention sweep's ledger of erasures (``privacy.Erasure``). A final letter uses the same trigger
+with a condition (``when="OLD.status = 'definitief'"``).
 
-The one deliberate way past the guard is ``rewriting_history()``: demo data uses it to backdate the
-history it has just created, so a demo incident of last month reads as last month's. Nothing in
-the application uses it. The retention sweep (``privacy.retention``) never touches history rows
-(it erases the incident's texts and files, aggressors' data and notes); if a data class ever has
-to be erased from history, that job is the second user, inside ``rewriting_history()``.
+The deliberate way past the guard is ``rewriting_history()``, and it has two users: demo data
+backdates the history it has just created, so a demo incident of last month reads as last month's;
+the retention sweep removes audit entries older than the audit log's own period through
+``gir.audit.purge_audit_before`` (which refuses anything younger than a year). Nothing else uses
+it: the sweep erases the incident's texts and files, aggressors' data and notes, never other
+history rows.
+
 ``TRUNCATE`` (the test runner's flush) is not a row change and passes.
 """
 

@@ -42,7 +42,7 @@ class RequestIdMiddleware:
         token = _request_id.set(offered if _VALID.match(offered) else _new_id())
         try:
             response = self.get_response(request)
-            response["X-Request-ID"] = _request_id.get()
+            response["X-Request-ID"] = current_request_id()
             return response
         finally:
             _request_id.reset(token)
@@ -50,7 +50,7 @@ class RequestIdMiddleware:
 
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = _request_id.get()
+        record.request_id = current_request_id()
         return True
 
 
@@ -72,8 +72,8 @@ class JsonFormatter(logging.Formatter):
 
 @before_task_publish.connect
 def _carry_request_id(headers=None, **kwargs) -> None:
-    if headers is not None and _request_id.get() != "-":
-        headers[HEADER] = _request_id.get()
+    if headers is not None and current_request_id() != "-":
+        headers[HEADER] = current_request_id()
 
 
 def _carried(task) -> str | None:

@@ -20,6 +20,7 @@ from gir.registry import dossier_links, person_alerts, registry
 from incidents import access
 from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EvidenceKind, PolicePlan, Status
 from incidents.models import Aggressor, Incident, IncidentAggressor
+from incidents.services.handlers import may_hand_over
 from incidents.timeline import section_entries, timeline
 
 
@@ -132,6 +133,8 @@ def dossier_context(incident: Incident, user) -> dict:
         "can_add_evidence": access.can_add_evidence(user, incident),
         "can_link": access.can_link_aggressors(user, incident),
     }
+    involvements = list(incident.involvements.select_related("user", "department"))
+    involved = {row.user_id for row in involvements if row.user_id} | {incident.reporter_id}
     sections = section_entries(incident, user)
     aggressors = _aggressors(incident, user)
     return {
@@ -141,7 +144,7 @@ def dossier_context(incident: Incident, user) -> dict:
         "police_plan": dict(PolicePlan.choices).get(incident.police_report_planned, "")
         if incident.police_report_planned
         else "",
-        "involvements": incident.involvements.select_related("user", "department"),
+        "involvements": involvements,
         "aggressors": aggressors,
         "aggressor_links": [person["link"] for person in aggressors],
         "evidence": incident.evidence.select_related("uploaded_by"),
@@ -155,5 +158,5 @@ def dossier_context(incident: Incident, user) -> dict:
         "action_groups": _action_groups(incident, user, rights, reaction is not None),
         "transitions": _status_buttons(incident) if rights["can_manage"] else [],
         "handler_now": stand_in(incident.handler, now) if incident.handler_id else None,
-        "can_hand_over": rights["can_manage"],
+        "can_hand_over": may_hand_over(user, incident, involved),
     }

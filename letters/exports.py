@@ -7,8 +7,6 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from gir.exports import safe_cell
-
 HEADERS = [
     "Kenmerk brief",
     "Incident",
@@ -21,11 +19,6 @@ HEADERS = [
     "Vastgelegd door",
     "Vastgelegd op",
 ]
-
-
-def escape_cell(value) -> str:
-    """A register cell as the export writes it (``gir.exports.safe_cell`` on its text)."""
-    return safe_cell("" if value is None else str(value))
 
 
 def _local(instant) -> str:

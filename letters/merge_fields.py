@@ -247,10 +247,6 @@ def sample_flat() -> dict[str, object]:
     return flat
 
 
-def sample_context() -> dict:
-    return to_context(sample_flat())
-
-
 def to_context(flat: dict[str, object]) -> dict:
     """Nest a flat ``{"dader.naam": ...}`` mapping; only allowlisted paths survive."""
     clean = empty_flat()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gir.pdf import BASE_URL, RefusedURL, render_to_pdf, url_fetcher
+from gir.pdf import render_to_pdf
 
 # Page numbers and the copy mark live in @page margin boxes, which do not inherit the body
 # font (STACK.md): the font is set there explicitly.
@@ -45,6 +45,3 @@ def render_pdf(html: str, *, copies: Sequence[str] = ()) -> bytes:
     unmarked.
     """
     return render_to_pdf(html, css=PAGE_CSS, variants=[COPY_CSS % copy_mark(label) for label in copies])
-
-
-__all__ = ["BASE_URL", "RefusedURL", "copy_mark", "render_pdf", "url_fetcher"]

@@ -15,9 +15,11 @@ SUGGESTED = {
     "ordegesprek": [LetterKind.ORDEGESPREK_INVITATION, LetterKind.AGREEMENTS],
     "schriftelijke_waarschuwing": [LetterKind.WARNING],
     "mondelinge_waarschuwing": [LetterKind.WARNING],
+    # A ban is decided before any letter is made (the mandated manager decides it), so the
+    # decision letter comes first; the dossier's "Brief maken" link offers the first kind.
     "toegangsverbod": [
-        LetterKind.BAN_INTENT,
         LetterKind.BAN_DECISION,
+        LetterKind.BAN_INTENT,
         LetterKind.BAN_BREACH,
         LetterKind.VISIT_PERMIT,
     ],

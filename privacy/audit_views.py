@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gir import audit_texts as texts
+from gir.access import perm_required
 from gir.audit import audit_log
 from gir.exports import WRITERS, table_download
 from gir.models import AuditEntry
@@ -19,10 +18,10 @@ from gir.security.reauth import recent_login_required
 from privacy.auditlog import (
     COLUMNS,
     EXPORT_COLUMNS,
+    VIEW_PERMS,
     AuditFilterForm,
     changes,
     export_row,
-    may_read,
     row,
     visible_entries,
 )
@@ -31,8 +30,6 @@ PAGE_SIZE = 50
 
 
 def _filtered(request):
-    if not may_read(request.user):
-        raise PermissionDenied
     form = AuditFilterForm(request.GET or None)
     entries = visible_entries(request.user)
     if form.is_bound and form.is_valid():
@@ -47,7 +44,7 @@ def _local(value):
     return timezone.localtime(value).strftime("%d-%m-%Y %H:%M:%S") if hasattr(value, "tzinfo") else value
 
 
-@login_required
+@perm_required(*VIEW_PERMS, any_of=True)
 @require_GET
 def auditlog(request):
     form, entries = _filtered(request)
@@ -64,7 +61,7 @@ def auditlog(request):
     return render(request, "privacy/auditlog.html", context)
 
 
-@login_required
+@perm_required(*VIEW_PERMS, any_of=True)
 @require_GET
 @recent_login_required
 def auditlog_export(request, fmt: str):

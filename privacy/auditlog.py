@@ -29,10 +29,6 @@ AFTERCARE_APP = "aftercare"
 VIEW_PERMS = ("gir.view_auditlog", "gir.view_aftercare_audit")
 
 
-def may_read(user) -> bool:
-    return any(user.has_perm(perm) for perm in VIEW_PERMS)
-
-
 def visible_entries(user) -> QuerySet[AuditEntry]:
     """The entries this user may read (none for anyone without one of ``VIEW_PERMS``)."""
     aftercare = Q(content_type__app_label=AFTERCARE_APP)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.history import AppendOnlyModel
 from privacy.constants import SWEPT_LABELS, DataClass
 
 
@@ -31,8 +32,9 @@ class RetentionPolicy(models.Model):
         return self.get_data_class_display()
 
 
-class Erasure(models.Model):
-    """Ledger of what the retention sweep erased: one row per object and data class (no personal data)."""
+class Erasure(AppendOnlyModel):
+    """Ledger of what the retention sweep erased: one row per object and data class (no personal data).
+    Append-only: the ledger is the proof of what was erased when."""
 
     data_class = models.CharField(max_length=30, choices=DataClass.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)

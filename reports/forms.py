@@ -143,6 +143,7 @@ TOO_LONG = _(
     "Uw tekst staat er nog. Maak hem korter."
 )
 SUMMARY_KEY = "summary"
+COMPARISON_KEY = "comparison"  # one commentary for the whole "Vergelijking met anderen"
 
 
 def _text_field(label, limit: int, rows: int, help_text=""):
@@ -186,6 +187,15 @@ class RunTextsForm(forms.Form):
 
     def comment_fields(self):
         return [self[self.comment_field(key)] for key, _title in self.sections]
+
+    def comment_sections(self) -> list[tuple[str, object, bool]]:
+        """(section title, field, open?) per section: the page folds a box away unless it has
+        text or an error, so twenty empty boxes do not fill the screen."""
+        items = []
+        for key, title in self.sections:
+            field = self[self.comment_field(key)]
+            items.append((title, field, bool(field.errors or (field.value() or "").strip())))
+        return items
 
     def clean(self):
         data = super().clean()

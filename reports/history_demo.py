@@ -5,7 +5,7 @@ five-year trends and its "effect of measures" section need years of history, so 
 closed incidents of the four previous calendar years and this year so far (bulk-inserted: they
 are history, not cases anyone works on; each has the department's manager as handler), with for
 every kind of measure aggressors who came back soon, late, or not at all. The aggressors get
-made-up Dutch names.
+made-up Dutch names; the incidents get their (closed) deadlines (``reports.history_deadlines``).
 Client numbers "DEMO-H-..." mark them, so a second run adds nothing.
 """
 
@@ -18,6 +18,7 @@ from django.utils import timezone
 from gir.models import Department
 from incidents.constants import AggressionForm, LocationType, Status
 from incidents.models import Aggressor, Incident, IncidentAggressor, IncidentForm
+from reports.history_deadlines import seed_history_deadlines
 from reports.models import Headcount
 from reports.services.params import LOCAL_TZ
 from sanctions.constants import MeasureStatus, MeasureType
@@ -96,7 +97,8 @@ def _handlers(departments: list, coordinator) -> dict:
     return handlers
 
 
-def _seed_year(year: int, departments: list, reporter, coordinator) -> None:
+def _seed_year(year: int, departments: list, users: dict) -> None:
+    reporter, coordinator = users["medewerker"], users["coordinator"]
     incidents, links, measures = [], [], []
     handlers = _handlers(departments, coordinator)
     for n, kind, first, back in _aggressor_plan(year):
@@ -122,6 +124,7 @@ def _seed_year(year: int, departments: list, reporter, coordinator) -> None:
     IncidentAggressor.objects.bulk_create([IncidentAggressor(incident=i, aggressor=a) for i, a in links])
     for kind, aggressor, incident, decided in measures:
         _measure(kind, aggressor, incident, decided, coordinator)
+    seed_history_deadlines(incidents, year, users["bedrijfsopvang"])
 
 
 def _measure(kind, aggressor, incident, decided: dt.datetime, coordinator) -> None:
@@ -150,7 +153,7 @@ def seed_history(context: dict) -> None:
     departments = list(Department.objects.order_by("name"))
     this_year = timezone.localdate().year
     for year in range(this_year - HISTORY_YEARS + 1, this_year + 1):
-        _seed_year(year, departments, users["medewerker"], users["coordinator"])
+        _seed_year(year, departments, users)
         _seed_headcounts(year, Department.objects.order_by("name"))
 
 

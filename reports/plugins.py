@@ -21,6 +21,16 @@ def register() -> None:
             group="rapportages",
         )
     )
+    # The coordinator reads in other organisations' key figures here (also linked from the report).
+    register_nav(
+        NavItem(
+            _("Vergelijken met anderen"),
+            "reports:comparisons",
+            "reports.import_comparison",
+            order=62,
+            group="rapportages",
+        )
+    )
     register_panel(
         StartPanel("reports/panel.html", "reports.view_department_reports", panel_context, order=30)
     )

@@ -13,11 +13,12 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_download
 from gir.downloads import attachment, stored_file
 from gir.models import AuditEntry
-from reports.forms import SUMMARY_KEY, HeadcountForm, ReportForm, RunTextsForm, params_query
+from reports.forms import COMPARISON_KEY, SUMMARY_KEY, HeadcountForm, ReportForm, RunTextsForm, params_query
 from reports.models import Headcount, ReportRun, RunStatus
 from reports.services import exports
 from reports.services.cache import build_report_cached
 from reports.services.charts import draw_all, sections
+from reports.services.comparison import PREFIX as COMPARISON_PREFIX
 from reports.services.dashboard import dashboard_figures, recent_incidents, with_trend_chart
 from reports.services.headcount import headcount_set
 from reports.services.params import ReportParams, incidents_for
@@ -72,7 +73,8 @@ def annual(request):
     form, report = _report_from_request(request)
     context = {"form": form, "report": report}
     if report is not None:
-        context["sections"] = sections(report.tables, draw_all(report.tables))
+        context["charts"] = draw_all(report.tables)
+        context["sections"] = sections(report.tables, context["charts"])
         context["query"] = params_query(report.params)
         context["run_form"] = report.params.to_json()
     return render(request, "reports/annual.html", context, status=200 if report else 400)
@@ -117,8 +119,14 @@ def export_csv(request, key: str):
 
 
 def _report_sections(report) -> list[tuple[str, str]]:
-    """(key, title) of every part of the report a commentary can go with, in report order."""
-    return [(SUMMARY_KEY, _("Samenvatting"))] + [(t.key, t.title) for t in report.tables]
+    """(key, title) of every part of the report a commentary can go with, in report order.
+
+    The comparison with others is one part with one commentary, at the head of its section."""
+    parts = [(SUMMARY_KEY, _("Samenvatting"))]
+    parts += [(t.key, t.title) for t in report.tables if not t.key.startswith(COMPARISON_PREFIX)]
+    if report.comparison is not None:
+        parts.append((COMPARISON_KEY, _("Vergelijking met anderen")))
+    return parts
 
 
 def _texts_page(request, form, report, *, source=None, status=200):

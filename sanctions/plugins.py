@@ -1,5 +1,7 @@
 """What the measures plug into the core (gir.registry): navigation, panels, deadline kinds,
-dossier and person sections, demo data."""
+dossier and person sections, demo data; and for routing work to someone who can act (ADR 0010)
+the ban request as a task, what a mandated manager may read because of it, and the dossier
+banners of a ban breach."""
 
 from __future__ import annotations
 
@@ -10,20 +12,25 @@ from gir.notifications import users_with_perm
 from gir.registry import (
     DeadlineKind,
     DemoStep,
+    DossierAlert,
     DossierSection,
     NavItem,
     PersonSection,
+    Scope,
     StartPanel,
     register_deadline_kind,
     register_demo_step,
+    register_dossier_alert,
     register_dossier_section,
     register_nav,
     register_panel,
     register_person_section,
+    register_scope,
 )
-from sanctions import panels, routing, sections
+from sanctions import breaches, panels, scoping, sections
 from sanctions.constants import (
     DEADLINE_BAN_END,
+    DEADLINE_BAN_REQUEST,
     DEADLINE_BAN_REVIEW,
     DEADLINE_BAN_SERVE,
     DEADLINE_BREACH_AANGIFTE,
@@ -32,6 +39,7 @@ from sanctions.constants import (
 )
 from sanctions.deadline_tasks import LoadedTask, load_tasks, task_reference
 from sanctions.demo import seed_demo
+from sanctions.demo_routing import seed_routing
 from sanctions.models import BanBreach
 
 
@@ -56,6 +64,18 @@ def _breach_url(deadline, loaded: LoadedTask | None) -> str:
         kwargs={"aggressor_pk": breach.ban.measure.aggressor_id, "measure_type": MeasureType.AANGIFTE},
     )
     return f"{url}?incident={breach.incident_id}" if breach.incident_id else url
+
+
+def _load_requests(deadlines) -> dict[int, LoadedTask]:
+    from sanctions.models import BanRequest
+
+    return load_tasks(BanRequest.objects.prefetch_related("incidents"), deadlines)
+
+
+def _request_url(deadline, loaded: LoadedTask | None) -> str:
+    from sanctions.services.requests import request_url
+
+    return request_url(loaded.obj) if loaded and loaded.obj else ""
 
 
 def _ban_register_keepers(deadline):
@@ -121,6 +141,11 @@ def register() -> None:
             order=15,
         )
     )
+    register_panel(
+        StartPanel(
+            "sanctions/panels/ban_requests.html", "sanctions.impose_ban", panels.ban_requests_panel, order=12
+        )
+    )
     # Shown only to those without the reception list (the template checks): they find the
     # ban by name instead.
     register_panel(StartPanel("sanctions/panels/breach.html", "sanctions.register_breach", None, order=85))
@@ -137,4 +162,25 @@ def register() -> None:
     register_dossier_section(DossierSection(sections.dossier_section, order=30))
     register_person_section(PersonSection(sections.person_section, order=30, alerts=sections.person_alerts))
     register_demo_step(DemoStep(seed_demo, order=20))
-    routing.register()
+    _register_routing()
+
+
+def _register_routing() -> None:
+    """The ban request as a task, the mandated manager's wider reading, the breach banners."""
+    register_deadline_kind(
+        DeadlineKind(
+            DEADLINE_BAN_REQUEST,
+            _("Beslissen over een toegangsverbod (verzoek)"),
+            url=_request_url,
+            reference=task_reference,
+            load=_load_requests,
+            own_owner=True,  # the mandated manager it is addressed to, not the incident's handler
+        )
+    )
+    register_scope(Scope("incidents.Incident", scoping.requested_incidents))
+    register_scope(Scope("incidents.Incident", scoping.decided_ban_incidents))
+    register_scope(Scope("incidents.Aggressor", scoping.requested_persons))
+    register_scope(Scope("incidents.Aggressor", scoping.decided_ban_persons))
+    register_dossier_alert(DossierAlert(breaches.dossier_alerts, order=10))
+    # After the measures (20), before letters and aftercare.
+    register_demo_step(DemoStep(seed_routing, order=25))

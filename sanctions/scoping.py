@@ -7,18 +7,22 @@ function is one simple indexed query of one column, joined by UNION in the calle
 
 from __future__ import annotations
 
+from gir.deputies import principal_ids
 from sanctions.constants import MeasureStatus, MeasureType
 from sanctions.models import BanRequest, Measure, local_today
 
 
 def _open_requests(user):
-    return BanRequest.objects.open().filter(addressed_to_id=user.pk)
+    """Open requests addressed to ``user`` or to a mandated manager they stand in for (leave)."""
+    from sanctions.services.requests import requests_for
+
+    return requests_for(user)
 
 
 def _open_bans(user):
-    """Bans ``user`` decided that still run (not revoked, not past their end)."""
+    """Bans ``user`` (or whom they stand in for) decided that still run (not revoked, not ended)."""
     return Measure.objects.filter(
-        decided_by_id=user.pk, type=MeasureType.BAN, ends_on__gte=local_today()
+        decided_by_id__in=principal_ids(user), type=MeasureType.BAN, ends_on__gte=local_today()
     ).exclude(status=MeasureStatus.REVOKED)
 
 

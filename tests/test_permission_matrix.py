@@ -145,3 +145,26 @@ def test_every_authenticated_page_and_download_is_no_store(matrix_world):
             )
     assert checked > 50
     assert not failures, "cacheable: " + "; ".join(failures[:20])
+
+
+@pytest.mark.django_db
+def test_every_menu_link_opens_for_each_persona_that_sees_it(matrix_world):
+    """The menu (gir.navigation) shows a persona only pages the matrix lets them open."""
+    from django.urls import resolve
+
+    from gir.navigation import menu_for
+
+    routes = {r.name: r for r in ROUTES}
+    failures, seen = [], {}
+    for persona in PERSONAS:
+        user = getattr(matrix_world, persona)
+        links = [item["url"] for group in menu_for(user, "/") for item in group["items"]]
+        seen[persona] = links
+        for url in links:
+            route = routes.get(resolve(url).view_name)
+            if route is None or route.expected(persona) != 200:
+                failures.append(f"{persona}: {url}")
+    assert not failures, "menu links the matrix refuses: " + ", ".join(failures)
+    # The comparison import has its place in the coordinator's menu, and only theirs.
+    comparisons = reverse("reports:comparisons")
+    assert [p for p, links in seen.items() if comparisons in links] == ["coordinator"]

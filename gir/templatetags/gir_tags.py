@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -24,11 +25,6 @@ def query_replace(context, **kwargs) -> str:
     return query.urlencode()
 
 
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key, key) if mapping else key
-
-
 @register.simple_tag(takes_context=True)
 def dossier_actions(context, incident) -> list[dict]:
     """Links other apps offer on an incident's dossier (see ``register_dossier_action``)."""
@@ -43,3 +39,9 @@ def dossier_alerts(context, incident) -> list[dict]:
     from gir.registry import dossier_alerts as alerts
 
     return alerts(incident, context["request"].user)
+
+
+@register.filter
+def nowrap(value):
+    """Keep a reference such as GIR-2026-0012 on one line: a phone breaks a heading at its hyphen."""
+    return format_html('<span class="gir-nowrap">{}</span>', value)

@@ -16,6 +16,7 @@ class HandOverForm(forms.Form):
         queryset=None,
         error_messages={"required": _("Kies de leidinggevende die de melding overneemt.")},
         help_text=_("Alleen leidinggevenden die zelf niet bij het incident betrokken zijn."),
+        empty_label=_("Kies een leidinggevende"),
     )
     reason = forms.CharField(
         label=_("Waarom?"),

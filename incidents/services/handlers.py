@@ -3,7 +3,8 @@
 - By default a manager of the incident's department: the first active one by account order.
 - An office holder as victim, or a default manager who is personally involved (reporter,
   victim or witness), sends the case to the coordinator, who may hand it to another manager.
-- A manager of the department, the handler or the coordinator hands it over, with a reason;
+- A manager of the department, the handler or the coordinator hands it over, with a reason
+  (not a manager who is personally involved);
   the history records who handed it from whom to whom and why.
 - Whenever the handler changes, every open deadline of every app follows through the deadline
   engine's one hand-over (``gir.deadlines.owners.deadlines_follow_handler``).
@@ -73,8 +74,14 @@ def handler_route(*, incident: Incident, by, why: str, announce: bool = True) ->
     return incident
 
 
-def may_hand_over(user, incident: Incident) -> bool:
-    return manages(user, incident)
+def may_hand_over(user, incident: Incident, involved: set[int] | None = None) -> bool:
+    """A manager of the case or the coordinator; a manager who is personally involved does not
+    choose who handles their own case (the coordinator does). ``involved``: the ids, if known."""
+    if not manages(user, incident):
+        return False
+    if user.has_perm("incidents.view_all_incidents"):
+        return True
+    return user.pk not in (involved if involved is not None else involved_user_ids(incident))
 
 
 def handover_candidates(incident: Incident):

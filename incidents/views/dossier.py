@@ -6,7 +6,7 @@ from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +15,7 @@ from PIL import Image
 from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_download, log_view
-from gir.downloads import stored_file
+from gir.downloads import inline_image, stored_file
 from gir.errors import RuleViolation, show_as_message, show_on_form
 from incidents import access, services
 from incidents.dossier import dossier_context
@@ -240,6 +240,4 @@ def evidence_thumbnail(request, pk: int):
         image.thumbnail((THUMBNAIL_PIXELS, THUMBNAIL_PIXELS))
         out = BytesIO()
         image.convert("RGB").save(out, "JPEG", quality=80)
-    response = HttpResponse(out.getvalue(), content_type="image/jpeg")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return inline_image(out.getvalue(), content_type="image/jpeg")

@@ -47,6 +47,15 @@ def _measure_facts(measure) -> dict[str, Any]:
     }
 
 
+def _stored_details(details: dict[str, Any] | None, measure) -> dict[str, Any]:
+    """The letter's stored details: what the writer gave, completed with the measure's own facts."""
+    stored = _serialise(details or {})
+    if measure is not None:
+        for path, value in _serialise(_measure_facts(measure)).items():
+            stored.setdefault(path, value)
+    return stored
+
+
 def _template_version(incident, aggressor, kind: str):
     """The current template version of ``kind``; refused for a person not linked to the incident."""
     if not incident.aggressor_links.filter(aggressor=aggressor).exists():
@@ -83,10 +92,7 @@ def letter_create(
 
     locked_incident = Incident.objects.select_for_update().select_related("department").get(pk=incident.pk)
     version = _template_version(locked_incident, aggressor, kind)
-    stored = _serialise(details or {})
-    if measure is not None:
-        for path, value in _serialise(_measure_facts(measure)).items():
-            stored.setdefault(path, value)
+    stored = _stored_details(details, measure)
     reference = _letter_reference(locked_incident)
     flat = letter_flat(
         incident=locked_incident,

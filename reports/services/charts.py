@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gir.cache import single_flight
-from reports.services.tables import HIDDEN, SMALL, Share, Table, cell_text
+from reports.services.tables import HIDDEN, SMALL, Rate, Share, Table, cell_text, rate_columns
 
 BLUE = "#154273"
 LIGHT = "#8fcae7"
@@ -103,6 +103,13 @@ def _integer_ticks(axis) -> None:
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
+def _decimal_comma(axis) -> None:
+    """Tick labels as Dutch numbers (0,5), like the numbers beside the bars."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:g}".replace(".", ",")))
+
+
 def _number(cell) -> float:
     return float(cell) if isinstance(cell, int) and not isinstance(cell, bool) else 0.0
 
@@ -165,7 +172,9 @@ def _line(table: Table) -> bytes:
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylabel(_("Incidenten"))
     _integer_ticks(ax.yaxis)
-    _margins(fig, left_chars=6, bottom_lines=1.5)
+    # The last tick label ("2026 tot nu toe") stands centred on the edge: room for its right half.
+    last = _longest(p[1] for p in points[-1:]) if points else 0
+    _margins(fig, left_chars=6, bottom_lines=1.5, right=max(0.2, last * CHAR_INCHES / 2))
     return _svg(fig)
 
 
@@ -177,7 +186,9 @@ def _lines(table: Table) -> bytes:
     xs = list(range(len(table.columns) - 1))
     for i, row in enumerate(table.rows):
         ys = [_number(c) if c not in (SMALL, HIDDEN) else float("nan") for c in row[1:]]
-        ax.plot(xs, ys, marker="o", color=colours[i % len(colours)], label=str(row[0]))
+        # More rows than colours: the next round is dashed, so no two lines look the same.
+        style = "-" if i < len(colours) else "--"
+        ax.plot(xs, ys, marker="o", linestyle=style, color=colours[i % len(colours)], label=str(row[0]))
     ax.set_xticks(xs, [str(c) for c in table.columns[1:]])
     ax.set_ylim(bottom=0)
     ax.spines[["top", "right"]].set_visible(False)
@@ -235,7 +246,8 @@ def _share_bars(table: Table) -> bytes:
         values = [
             r[col].percent if isinstance(r[col], Share) and r[col].percent is not None else 0 for r in rows
         ]
-        ys = [i + s * height for i in range(len(rows))]
+        # The first column on top within each group, as the legend lists it.
+        ys = [i + (len(columns) - 1 - s) * height for i in range(len(rows))]
         ax.barh(ys, values, height, label=table.columns[col], color=[BLUE, LIGHT, GREY][s % 3])
     ax.set_yticks([i + height * (len(columns) - 1) / 2 for i in range(len(rows))], [str(r[0]) for r in rows])
     ax.set_xlim(0, 100)
@@ -243,6 +255,40 @@ def _share_bars(table: Table) -> bytes:
     ax.legend(frameon=False, fontsize=7, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
     _margins(fig, left_chars=_longest(r[0] for r in rows))
+    return _svg(fig)
+
+
+def _rate_bars(table: Table) -> bytes:
+    """Side-by-side horizontal bars of the rate columns, one colour per party; a hidden or
+    unknown rate ("< 5", "×", "–") gets no bar and no number."""
+    rows = list(reversed(table.rows))
+    columns = rate_columns(table)
+    series = max(1, len(columns))
+    fig = _figure(6.5, 0.2 * len(rows) * series + 1.3)
+    ax = fig.add_subplot()
+    height = 0.8 / series
+    colours = [BLUE, LIGHT, GREY, "#e17000", "#39870c", "#a90061"]
+    values = {}
+    for s, col in enumerate(columns):
+        for i, row in enumerate(rows):
+            if isinstance(row[col], Rate) and row[col].percent is not None:
+                values[(s, i)] = row[col].percent
+        ys = [i + (series - 1 - s) * height for i in range(len(rows))]
+        bars = [values.get((s, i), 0.0) for i in range(len(rows))]
+        ax.barh(ys, bars, height, label=table.columns[col], color=colours[s % len(colours)])
+    peak = max([*values.values(), 0.1])
+    for (s, i), value in values.items():
+        y = i + (series - 1 - s) * height
+        label = cell_text(rows[i][columns[s]])
+        ax.text(value + peak * 0.01, y, label, va="center", fontsize=8, gid=f"rate-{s}-{i}")
+    ax.set_yticks([i + height * (series - 1) / 2 for i in range(len(rows))], [str(r[0]) for r in rows])
+    ax.set_xlim(0, peak * 1.2)
+    _decimal_comma(ax.xaxis)
+    ax.set_xlabel(_("Incidenten per 100 medewerkers"))
+    # The legend (the parties) below the axis title, two names a line.
+    fig.legend(frameon=False, fontsize=8, loc="lower center", ncols=min(series, 2))
+    ax.spines[["top", "right"]].set_visible(False)
+    _margins(fig, left_chars=_longest(r[0] for r in rows), bottom_lines=2.5 + 1.2 * ((series + 1) // 2))
     return _svg(fig)
 
 
@@ -257,6 +303,7 @@ DRAW = {
     "line": _line,
     "lines": _lines,
     "heat": _heat,
+    "rate_bars": _rate_bars,
 }
 KIND_WORDS = {
     "share_bars": gettext_lazy("Staafdiagram"),
@@ -265,11 +312,34 @@ KIND_WORDS = {
     "line": gettext_lazy("Lijndiagram"),
     "lines": gettext_lazy("Lijndiagram"),
     "heat": gettext_lazy("Warmtekaart"),
+    "rate_bars": gettext_lazy("Staafdiagram"),
 }
+
+
+def _rate_alt(table: Table) -> str:
+    """The highest rate and where, for a rate chart (its counts are not what it draws)."""
+    best = None
+    for row in table.rows:
+        for col in rate_columns(table):
+            cell = row[col]
+            if (
+                isinstance(cell, Rate)
+                and cell.percent is not None
+                and (best is None or cell.percent > best[0])
+            ):
+                best = (cell.percent, cell, row[0], table.columns[col])
+    if best is None or best[0] <= 0:
+        return ""
+    return " " + _("Het hoogste cijfer is %(n)s (%(where)s).") % {
+        "n": best[1],
+        "where": f"{best[2]}, {best[3]}",
+    }
 
 
 def alt_text(table: Table) -> str:
     """What the chart shows in words, with its highest value; the full figures are in the table."""
+    if table.chart == "rate_bars":
+        return _alt_end(table, f"{KIND_WORDS[table.chart]}: {table.title.lower()}." + _rate_alt(table))
     best = None
     for row in table.rows:
         for col, cell in enumerate(row[1:], start=1):
@@ -283,6 +353,10 @@ def alt_text(table: Table) -> str:
             else str(best[1])
         )
         text += " " + _("Het hoogste aantal is %(n)s (%(where)s).") % {"n": best[0], "where": where}
+    return _alt_end(table, text)
+
+
+def _alt_end(table: Table, text: str) -> str:
     if any(cell in (SMALL, HIDDEN) for row in table.rows for cell in row):
         text += " " + _("Kleine aantallen zijn niet getekend.")
     return text + " " + _("De cijfers staan in de tabel.")

@@ -32,6 +32,7 @@ from reports.services.tables import HIDDEN, SMALL, Amount, Rate, Share, Table
 from sanctions.constants import MeasureType
 
 PREFIX = "compare_"
+CHARTED = {"totaal", "vorm"}  # rates per 100 employees side by side: the main comparison
 NOT_RATED = AMOUNT_FIGURES | {"verzuimdagen"}
 
 
@@ -229,7 +230,8 @@ def _count_table(section: str, comparison: Comparison) -> Table:
             cell = party.cells[section].get(code, "–")
             row += [cell, "–" if code in NOT_RATED else _rate(cell, party.employees)]
         rows.append(row)
-    return Table(PREFIX + section, _titles()[section], columns, rows)
+    chart = "rate_bars" if section in CHARTED else None
+    return Table(PREFIX + section, _titles()[section], columns, rows, chart=chart)
 
 
 def _percent_table(comparison: Comparison) -> Table:

@@ -1,7 +1,8 @@
 """Spreadsheet (XLSX) and CSV of the report's tables, with spreadsheet formulas neutralised.
 
 A cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab/carriage return) would run as a
-formula when the file is opened (CSV injection, OWASP). Such text gets a leading apostrophe.
+formula when the file is opened (CSV injection, OWASP). Such text gets a leading apostrophe from
+the core's one formula escaping, ``gir.exports.safe_cell``.
 Only the protected tables are exported, so "< 5" stays "< 5".
 
 The workbook has one sheet per table, named in full (Excel allows 31 characters: long titles
@@ -22,9 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gir.exports import DATE_FORMAT, DATETIME_FORMAT, local_naive, safe_cell
-from reports.services.tables import Share, Table, cell_number, cell_text
-
-escape_formula = safe_cell  # the core's one formula escaping (gir.exports)
+from reports.services.tables import Share, Table, cell_number, cell_text, rate_columns
 
 
 def _header(report) -> list[list]:
@@ -42,10 +41,10 @@ def table_csv(report, table: Table) -> bytes:
     """One table as CSV (semicolon-separated, as Dutch spreadsheets expect), UTF-8 with BOM."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([escape_formula(table.title)])
-    writer.writerow([escape_formula(c) for c in table.columns])
+    writer.writerow([safe_cell(table.title)])
+    writer.writerow([safe_cell(c) for c in table.columns])
     for row in table.all_rows():
-        writer.writerow([escape_formula(cell_text(cell)) for cell in row])
+        writer.writerow([safe_cell(cell_text(cell)) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -81,6 +80,12 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
+AXIS_TITLES = {
+    "share_bars": gettext_lazy("Procent"),
+    "rate_bars": gettext_lazy("Incidenten per 100 medewerkers"),
+}
+
+
 def _chart_columns(table: Table) -> list[int]:
     """The table's columns a bar chart shows: counts, or the shares of a share chart."""
     if table.chart in ("barh", "line"):
@@ -89,6 +94,8 @@ def _chart_columns(table: Table) -> list[int]:
         return list(range(1, len(table.columns)))
     if table.chart == "share_bars":
         return [c for c in range(1, len(table.columns)) if any(isinstance(r[c], Share) for r in table.rows)]
+    if table.chart == "rate_bars":
+        return rate_columns(table)
     return []  # the heat map (7 x 24) is no bar chart
 
 
@@ -102,9 +109,9 @@ def _add_chart(sheet, table: Table, header_row: int) -> None:
         return
     first, last = header_row + 1, header_row + len(table.rows)
     chart = BarChart()
-    chart.type = "bar" if table.chart in ("barh", "share_bars") else "col"
+    chart.type = "bar" if table.chart in ("barh", "share_bars", "rate_bars") else "col"
     chart.title = table.title
-    chart.y_axis.title = _("Procent") if table.chart == "share_bars" else _("Incidenten")
+    chart.y_axis.title = str(AXIS_TITLES.get(table.chart, _("Incidenten")))
     chart.height, chart.width = max(7.5, 0.6 * len(table.rows) + 3), 16
     for col in columns:
         data = Reference(sheet, min_col=col + 1, min_row=header_row, max_row=last)
@@ -117,7 +124,7 @@ def _write_header(sheet, report) -> None:
     from openpyxl.styles import Font
 
     for line in _header(report):
-        sheet.append([escape_formula(v) for v in line])
+        sheet.append([safe_cell(v) for v in line])
     sheet["A1"].font = Font(bold=True, size=13)
     for cell in (sheet["B3"], sheet["D3"]):
         cell.number_format = DATE_FORMAT
@@ -131,17 +138,17 @@ def _write_table(book, table: Table, report, used: set[str]) -> None:
 
     sheet = book.create_sheet(_unique(sheet_name(table), used))
     _write_header(sheet, report)
-    sheet.append([escape_formula(table.title)])
+    sheet.append([safe_cell(table.title)])
     sheet[sheet.max_row][0].font = Font(bold=True)
-    sheet.append([escape_formula(c) for c in table.columns])
+    sheet.append([safe_cell(c) for c in table.columns])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for row in table.all_rows():
-        sheet.append([escape_formula(cell_number(cell)) for cell in row])
+        sheet.append([safe_cell(cell_number(cell)) for cell in row])
     if table.note:
         sheet.append([])
-        sheet.append([escape_formula(table.note)])
+        sheet.append([safe_cell(table.note)])
     sheet.column_dimensions["A"].width = 48
     _add_chart(sheet, table, header_row)
 
@@ -156,7 +163,7 @@ def report_xlsx(report) -> bytes:
     summary = book.create_sheet(_unique(_("Samenvatting"), used))
     _write_header(summary, report)
     for line in report.summary:
-        summary.append([escape_formula(line)])
+        summary.append([safe_cell(line)])
     summary.column_dimensions["A"].width = 100
     for table in report.tables:
         _write_table(book, table, report, used)

@@ -12,12 +12,8 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 
 from gir.models import Organisation
-from gir.pdf import RefusedURL, image_data_uri, render_to_pdf, url_fetcher
+from gir.pdf import image_data_uri, render_to_pdf
 from reports.services.charts import draw_all, sections
-
-# Older names of the shared fetcher and its refusal, kept for callers of this module.
-FetchRefused = RefusedURL
-make_url_fetcher = url_fetcher
 
 
 def report_html(report, charts=None, *, run=None) -> str:
@@ -29,6 +25,7 @@ def report_html(report, charts=None, *, run=None) -> str:
         {
             "report": report,
             "sections": [(t, c, commentary.get(t.key, "")) for t, c in sections(report.tables, charts)],
+            "charts": charts,  # the comparison's charts, in its own section
             "summary_comment": commentary.get("summary", ""),
             "run": run,
             "organisation_name": organisation.name,

@@ -128,6 +128,11 @@ class Table:
         return self.rows + ([self.total] if self.total else [])
 
 
+def rate_columns(table: Table) -> list[int]:
+    """The columns holding incidents per 100 employees (the comparison's one per party)."""
+    return [c for c in range(1, len(table.columns)) if any(isinstance(r[c], Rate) for r in table.rows)]
+
+
 def cell_text(cell) -> str:
     if cell is None:
         return ""

@@ -2,6 +2,7 @@
 
 from django import template
 
+from reports.services.comparison import PREFIX
 from reports.services.tables import HIDDEN, SMALL, cell_text
 
 register = template.Library()
@@ -29,6 +30,8 @@ def css_string(value) -> str:
 
 
 @register.filter
-def comparison_tables(report) -> list:
-    """The report's "Vergelijking met anderen" tables (shown in their own section)."""
-    return [t for t in report.tables if t.key.startswith("compare_")]
+def comparison_sections(report, charts) -> list:
+    """The report's "Vergelijking met anderen" tables (shown in their own section), each with
+    its chart or None: ``{% for table, chart in report|comparison_sections:charts %}``."""
+    charts = charts or {}
+    return [(t, charts.get(t.key)) for t in report.tables if t.key.startswith(PREFIX)]

@@ -2,7 +2,7 @@
 
 The task is a ``ban_breach_aangifte`` deadline tied to the new incident (``incident_id``), so it
 follows the handler like every other deadline (``gir.deadlines.owners``). The dossier shows a
-banner while it is open (``sanctions.routing``); recording the aangifte as a measure or waiving
+banner while it is open (``sanctions.plugins``); recording the aangifte as a measure or waiving
 it with a reason closes it.
 """
 

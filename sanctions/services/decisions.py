@@ -58,6 +58,17 @@ def _earlier_submission(submission_token: str | None, by) -> Measure | None:
     return Measure.objects.filter(submission_token=submission_token, decided_by=by).first()
 
 
+def _checked_spec(measure_type: str, *, aggressor, starts_on, ends_on, details: dict):
+    """The type's entry in the decision table, once the type's rules let the decision through."""
+    # The table names the forms too, and the forms use this module's rules: import it here.
+    from sanctions.measure_types import spec_for
+
+    spec = spec_for(measure_type)
+    if spec.rules is not None:
+        spec.rules(aggressor=aggressor, starts_on=starts_on, ends_on=ends_on, details=details)
+    return spec
+
+
 @transaction.atomic
 def measure_decide(
     *,
@@ -86,12 +97,10 @@ def measure_decide(
     Aggressor.objects.select_for_update().filter(pk=aggressor.pk).first()
     if (repeat := _earlier_submission(submission_token, by)) is not None:
         return repeat
-    # The table names the forms too, and the forms use this module's rules: import it here.
-    from sanctions.measure_types import spec_for
-
-    spec, details = spec_for(measure_type), details or {}
-    if spec.rules is not None:
-        spec.rules(aggressor=aggressor, starts_on=starts_on, ends_on=ends_on, details=details)
+    details = details or {}
+    spec = _checked_spec(
+        measure_type, aggressor=aggressor, starts_on=starts_on, ends_on=ends_on, details=details
+    )
     measure = Measure.objects.create(
         type=measure_type,
         aggressor=aggressor,

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open
-from gir.deputies import stand_in
+from gir.deputies import principal_ids, stand_in
 from gir.errors import RuleViolation
 from gir.models import Organisation
 from gir.notifications import notify, users_with_perm
@@ -28,8 +28,14 @@ def mandated_managers(*, exclude=()):
 
 
 def open_request_for(user, aggressor) -> BanRequest | None:
-    """The open request about ``aggressor`` addressed to ``user``, if any (shown on the ban form)."""
-    return BanRequest.objects.open().filter(addressed_to_id=user.pk, aggressor=aggressor).first()
+    """The open request about ``aggressor`` addressed to ``user`` (or to the mandated manager they
+    stand in for during leave), if any (shown on the ban form)."""
+    return requests_for(user).filter(aggressor=aggressor).first()
+
+
+def requests_for(user):
+    """Open requests ``user`` answers: addressed to them, or to whom they stand in for."""
+    return BanRequest.objects.open().filter(addressed_to_id__in=principal_ids(user))
 
 
 def request_url(request: BanRequest) -> str:

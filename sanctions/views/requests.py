@@ -8,14 +8,13 @@ from django.utils.translation import gettext as _
 
 from gir.access import perm_required
 from sanctions.forms import ReasonForm
-from sanctions.models import BanRequest
-from sanctions.services.requests import ban_request_decline, request_url
+from sanctions.services.requests import ban_request_decline, request_url, requests_for
 from sanctions.views.common import form_page, submit
 
 
 @perm_required("sanctions.impose_ban")
 def ban_request_decline_view(request, pk: int):
-    ban_request = get_object_or_404(BanRequest.objects.open(), pk=pk, addressed_to=request.user)
+    ban_request = get_object_or_404(requests_for(request.user), pk=pk)
     form = ReasonForm(
         request.POST or None,
         label=_("Waarom komt er geen toegangsverbod?"),

@@ -19,6 +19,7 @@ HISTORY = {
     "aftercare.AftercareEvent",
     "letters.Dispatch",
     "letters.LetterTemplateVersion",
+    "privacy.Erasure",
 }
 
 

@@ -86,6 +86,22 @@ def test_a_handler_who_is_the_victim_never_owns_their_own_case(world):
         incident_hand_over(incident=incident, to=world.manager, by=world.coordinator, reason="terug")
 
 
+def test_a_manager_who_is_the_victim_does_not_choose_who_handles_their_case(world, login):
+    incident = file_incident(world.manager)
+    client = login(world.manager)
+    assert client.get(reverse("incidents:detail", args=[incident.pk])).status_code == 200
+    dossier = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert "Overdragen aan een andere leidinggevende" not in dossier
+    assert client.get(reverse("incidents:hand-over", args=[incident.pk])).status_code == 403
+    with pytest.raises(RuleViolation):
+        incident_hand_over(incident=incident, to=world.other_manager, by=world.manager, reason="vriend")
+    coordinator_page = login(world.coordinator).get(reverse("incidents:detail", args=[incident.pk]))
+    assert "Overdragen aan een andere leidinggevende" in coordinator_page.content.decode()
+    incident_hand_over(incident=incident, to=world.other_manager, by=world.coordinator, reason="Neutraal")
+    incident.refresh_from_db()
+    assert incident.handler == world.other_manager
+
+
 def test_a_handler_added_later_as_witness_loses_the_case(world):
     incident = file_incident(world.employee)
     assert incident.handler == world.manager
@@ -147,3 +163,35 @@ def test_a_deputy_period_ends_by_itself(world):
     period.ends_on = yesterday
     period.save()
     assert not Incident.objects.visible_to(world.other_manager).filter(pk=incident.pk).exists()
+
+
+def test_a_manager_names_a_deputy_on_the_form_with_dutch_dates_and_ends_it_early(world, login):
+    from gir.deputies import DeputyPeriod
+
+    incident = file_incident(world.employee)
+
+    def deputy_sees() -> bool:
+        fresh = type(world.other_manager).objects.get(pk=world.other_manager.pk)  # no cached scope
+        return Incident.objects.visible_to(fresh).filter(pk=incident.pk).exists()
+
+    client = login(world.manager)
+    page = client.get(reverse("deputies")).content.decode()
+    assert 'type="date"' not in page and "Kies een leidinggevende" in page
+    today = timezone.localdate()
+    data = {
+        "deputy": world.other_manager.pk,
+        "starts_on": today.strftime("%d-%m-%Y"),
+        "ends_on": (today + timedelta(days=7)).strftime("%d-%m-%Y"),
+        "reason": "Vakantie",
+    }
+    assert client.post(reverse("deputies"), data).status_code == 302
+    period = DeputyPeriod.objects.get()
+    assert (period.deputy, period.starts_on, period.reason) == (world.other_manager, today, "Vakantie")
+    assert deputy_sees()
+    again = client.post(reverse("deputies"), data)
+    assert again.status_code == 200 and "al een vervanger" in again.content.decode()
+    assert DeputyPeriod.objects.count() == 1
+    client.post(reverse("deputy-end", args=[period.pk]))
+    period.refresh_from_db()
+    assert period.revoked_at is not None
+    assert not deputy_sees()

@@ -45,16 +45,9 @@ def _forms_checkboxes(page) -> list[str]:
     return page.locator("input[name=forms]").evaluate_all("(els) => els.map((el) => el.id)")
 
 
-def test_the_phone_report_by_keyboard_only(page, live_server, log_in):  # noqa: F811
-    world = build_world()
-    page.set_viewport_size(PHONE)
-    log_in(world.employee, target="/incidenten/melden/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Incident melden")
-    expect(page.locator("[data-department-confirm]")).to_be_hidden()  # no mismatch yet
-    assert_accessible(page, "report-keyboard-empty")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-
-    for _ in range(60):  # from the top of the page, through the menu, to the first field
+def _fill_when_where_and_what(page) -> None:
+    """From the top of the page to the first field, then each field of the first part in order."""
+    for _ in range(60):  # through the menu to the first field
         page.keyboard.press("Tab")
         if _focused(page) == "id_occurred_at":
             break
@@ -77,6 +70,18 @@ def test_the_phone_report_by_keyboard_only(page, live_server, log_in):  # noqa: 
     page.keyboard.type("Een klant schold mijn collega uit en gooide met een stoel.")
     _tab(page, "id_aggressor_name")
     page.keyboard.type("Jan de Vries")
+
+
+def test_the_phone_report_by_keyboard_only(page, live_server, log_in):  # noqa: F811
+    world = build_world()
+    page.set_viewport_size(PHONE)
+    log_in(world.employee, target="/incidenten/melden/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Incident melden")
+    expect(page.locator("[data-department-confirm]")).to_be_hidden()  # no mismatch yet
+    assert_accessible(page, "report-keyboard-empty")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    _fill_when_where_and_what(page)
     _tab(page, "id_target_0")  # a radio group is one tab stop
     page.keyboard.press("ArrowDown")  # "Tegen een collega": its fields appear
     expect(page.locator("#id_colleague")).to_be_visible()

@@ -78,7 +78,7 @@ def test_a_ban_prefills_period_and_locations(world):
     assert details["verbod.begindatum"] == today
     assert details["verbod.einddatum"] == today + dt.timedelta(days=100)
     assert details["verbod.locaties"] == "Alle gebouwen van de gemeente"
-    assert LetterKind.BAN_DECISION in suggested_kinds(ban.measure)
+    assert suggested_kinds(ban.measure)[0] == LetterKind.BAN_DECISION
 
 
 def test_a_measure_of_another_incident_or_department_is_404(world, login):
@@ -172,3 +172,14 @@ def test_a_letter_from_a_measure_fills_the_measures_period_fields(world):
     assert letter.details["maatregel.begindatum"] == "2026-12-01"
     assert letter.details["maatregel.einddatum"] == "2027-03-31"
     assert letter.body_html == "<p>Van 1 december 2026 tot 31 maart 2027.</p>"
+
+
+def test_the_dossier_offers_the_decision_letter_for_a_decided_ban(world, login):
+    """The mandated manager decides the ban; the next letter is the decision, not the intent."""
+    incident, aggressor = incident_with_aggressor(world.employee, world.manager)
+    today = timezone.localdate()
+    end = today + dt.timedelta(days=100)
+    make_ban(world, aggressor, incident, starts_on=today, ends_on=end, serve=False)
+    page = login(world.manager).get(reverse("incidents:detail", args=[incident.pk]))
+    assert "Brief maken: Besluit toegangsverbod" in page.content.decode()
+    assert "Brief maken: Voornemen tot toegangsverbod" not in page.content.decode()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from letters.pdf import RefusedURL, render_pdf, url_fetcher
+from gir.pdf import RefusedURL, url_fetcher
+from letters.pdf import render_pdf
 from tests.letters.helpers import pdf_info, pdf_text
 
 

@@ -8,7 +8,6 @@ from openpyxl import load_workbook
 
 from gir.models import AuditEntry
 from letters.constants import DispatchMethod
-from letters.exports import escape_cell
 from tests.letters.helpers import dispatched, final, incident_with_aggressor
 
 
@@ -18,16 +17,6 @@ def _dispatched_letter(world, reporter, manager, method=DispatchMethod.POST, **a
     return dispatched(
         letter, manager, method=method, tracking_number="3STRACK" if method == "aangetekend" else ""
     )
-
-
-def test_escape_cell_neutralises_formulas():
-    assert escape_cell("=1+1") == "'=1+1"
-    assert escape_cell("+31 6 1234") == "'+31 6 1234"
-    assert escape_cell("-2") == "'-2"
-    assert escape_cell("@SUM(A1)") == "'@SUM(A1)"
-    assert escape_cell("\tx") == "'\tx"
-    assert escape_cell("Kramer") == "Kramer"
-    assert escape_cell(None) == ""
 
 
 def test_register_filters_by_method_and_kind(world, login):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from letters.forms import TemplateVersionForm
-from letters.merge_fields import ALLOWED_PATHS, sample_context
+from letters.merge_fields import ALLOWED_PATHS, sample_flat, to_context
 from letters.sanitize import clean_html
 from letters.templating import render_restricted, validate_template
 
@@ -89,7 +89,7 @@ def test_every_documented_field_is_accepted():
 
 
 def test_rendering_escapes_values_from_the_data():
-    context = sample_context()
+    context = to_context(sample_flat())
     context["dader"]["naam"] = "<script>alert(1)</script>"
     out = render_restricted("<p>Beste {{ dader.naam }},</p>", context)
     assert "<script>" not in out
@@ -98,7 +98,7 @@ def test_rendering_escapes_values_from_the_data():
 
 def test_dates_are_written_in_dutch():
     assert (
-        render_restricted('{{ incident.datum|date:"l j F Y" }}', sample_context())
+        render_restricted('{{ incident.datum|date:"l j F Y" }}', to_context(sample_flat()))
         == "maandag 16 november 2026"
     )
 
@@ -148,7 +148,7 @@ class TemplateEditorFuzz(HypothesisTestCase):
     def test_the_editor_form_never_crashes(self, subject, body, note):
         form = TemplateVersionForm(data={"subject": subject, "body": body, "note": note})
         if form.is_valid():
-            out = render_restricted(form.cleaned_data["body"], sample_context())
+            out = render_restricted(form.cleaned_data["body"], to_context(sample_flat()))
             assert not [mark for mark in ("{{", "}}", "{%", "%}") if mark in out]
             assert "<script" not in out
         else:

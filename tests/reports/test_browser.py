@@ -40,6 +40,7 @@ def test_coordinator_opens_the_report_and_downloads_pdf_and_xlsx(live_server, pa
     assert "Jaarverslag agressie en geweld 2025" in text
     assert "Een jaar met <b>minder</b> incidenten." in text
     assert "Vastgesteld door C. Oördinator" in text
+    assert "Publiekszaken heeft de drukste balie." in text
     for person in data.people:
         assert person.last_name not in text
 
@@ -79,6 +80,13 @@ def _make_and_download_the_pdf(page, tmp_path) -> str:
     assert_accessible(page, "reports-run-texts")
     page.get_by_label("Voorwoord").fill("Een jaar met <b>minder</b> incidenten.")
     page.get_by_label("Vastgesteld door (naam)").fill("C. Oördinator")
+    # Each section's commentary is folded away until opened, with the keyboard too.
+    comment = page.get_by_label("Toelichting bij “Incidenten per afdeling”")
+    expect(comment).to_be_hidden()
+    page.locator("summary", has_text="Incidenten per afdeling").focus()
+    page.keyboard.press("Enter")
+    expect(comment).to_be_visible()
+    comment.fill("Publiekszaken heeft de drukste balie.")
     page.get_by_role("button", name="Maak de PDF").click()
     expect(page.get_by_text("Deze pagina laat vanzelf zien wanneer hij klaar is")).to_be_visible()
     assert_accessible(page, "reports-run-queued")

@@ -198,3 +198,122 @@ def test_an_unreadable_logo_leaves_the_title_page_without_an_image(data):
     organisation = Organisation.get()
     organisation.logo.save("logo.png", ContentFile(b"<svg onload=alert(1)></svg>"), save=True)
     assert 'class="logo"' not in report_html(report)
+
+
+def _comment_boxes(page: str) -> dict[str, bool]:
+    """Section title → whether its commentary box is open, from the texts page."""
+    import re
+
+    boxes = re.findall(r'<details class="gir-report-comment"( open)?>\s*<summary>([^<]+)', page)
+    return {title.strip(): bool(is_open) for is_open, title in boxes}
+
+
+def test_the_texts_page_folds_each_commentary_away_unless_it_has_text_or_an_error(client, data, monkeypatch):
+    from reports import tasks
+
+    monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
+    client.force_login(data.coordinator)
+    page = client.get(reverse("reports:run-new") + "?year=2025").content.decode()
+    boxes = _comment_boxes(page)
+    with time_machine.travel(NOW, tick=False):
+        report = build_report(data.coordinator, ReportParams.for_year(2025))
+    own = [t.title for t in report.tables if not t.key.startswith("compare_")]
+    # The comparison with others is one part with one box, not one per comparison table.
+    assert list(boxes) == ["Samenvatting", *own, "Vergelijking met anderen"]
+    assert not any(boxes.values()), "nothing typed yet: every box closed"
+    # Every box keeps its labelled text field, folded or not.
+    assert page.count('<textarea name="toelichting_') == len(boxes)
+    assert page.count('<label class="utrecht-form-label" for="id_toelichting_') == len(boxes)
+
+    _post_run(client, toelichting_per_department="Publiekszaken heeft de meeste balies.")
+    page = client.get(reverse("reports:run-new") + "?year=2025").content.decode()
+    opened = [title for title, is_open in _comment_boxes(page).items() if is_open]
+    assert opened == ["Incidenten per afdeling"]
+    assert "Publiekszaken heeft de meeste balies." in page
+
+    response = _post_run(client, toelichting_trend="x" * (COMMENT_MAX + 1), toelichting_per_form="Goed.")
+    assert response.status_code == 400
+    boxes = _comment_boxes(response.content.decode())
+    assert [t for t, is_open in boxes.items() if is_open] == [
+        "Trend: dezelfde periode in eerdere jaren",
+        "Vorm van agressie",
+    ]
+    assert "(controleer de tekst)" in response.content.decode()
+
+
+def test_a_signed_run_keeps_its_texts_and_pdf_when_a_new_run_starts_from_it(client, data, monkeypatch):
+    from reports import tasks
+
+    monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
+    client.force_login(data.coordinator)
+    _post_run(
+        client,
+        foreword="Vastgesteld voorwoord.",
+        signer_name="Coby Oordt",
+        signer_role="coördinator agressie",
+        toelichting_trend="Vastgestelde toelichting.",
+    )
+    signed = ReportRun.objects.get()
+    with time_machine.travel(NOW, tick=False):
+        report_run_render(signed.pk)
+    signed.refresh_from_db()
+    before = {
+        f: getattr(signed, f) for f in ("foreword", "commentary", "signer_name", "signer_role", "signed_on")
+    }
+    pdf_before = signed.file.read()
+
+    # The new run starts from the signed texts ...
+    page = client.get(reverse("reports:run-new") + f"?year=2025&van={signed.pk}").content.decode()
+    assert "Vastgesteld voorwoord." in page and "Vastgestelde toelichting." in page
+    # ... the coordinator changes them and makes the new PDF ...
+    _post_run(
+        client,
+        foreword="Nieuw voorwoord.",
+        signer_name="Dirk Directeur",
+        toelichting_trend="",
+        toelichting_per_form="Nieuwe toelichting.",
+    )
+    new = ReportRun.objects.exclude(pk=signed.pk).get()
+    with time_machine.travel(NOW, tick=False):
+        report_run_render(new.pk)
+        report_run_render(signed.pk)  # a redelivered task for the signed run changes nothing either
+    new.refresh_from_db()
+    assert (new.foreword, new.commentary, new.signer_name) == (
+        "Nieuw voorwoord.",
+        {"per_form": "Nieuwe toelichting."},
+        "Dirk Directeur",
+    )
+    # ... and the signed run, its texts and its PDF are as they were.
+    signed.refresh_from_db()
+    assert {f: getattr(signed, f) for f in before} == before
+    signed.file.seek(0)
+    assert signed.file.read() == pdf_before
+    signed_text = "\n".join(_pdf_pages(pdf_before))
+    assert "Vastgesteld voorwoord." in signed_text and "Nieuw voorwoord." not in signed_text
+    new_text = "\n".join(_pdf_pages(new.file.read()))
+    assert "Nieuw voorwoord." in new_text and "Vastgestelde toelichting." not in new_text
+    # The signed run's page still says who set it, and offers to start a new one from it.
+    detail = client.get(reverse("reports:run-detail", kwargs={"pk": signed.pk})).content.decode()
+    assert "Vastgesteld door Coby Oordt" in detail
+    title = detail[detail.index("<title>") : detail.index("</title>")]
+    assert "<p" not in title and "van=" not in title, "the page title is only the run's title"
+    assert detail.count(f"van={signed.pk}") == 1
+
+
+def test_the_comparison_commentary_is_printed_at_the_head_of_the_comparison(client, data, monkeypatch):
+    from reports import tasks
+
+    monkeypatch.setattr(tasks.render_report_run, "delay", lambda *args: None)
+    client.force_login(data.coordinator)
+    _post_run(client, toelichting_comparison="Wij zitten boven het regionale cijfer.")
+    run = ReportRun.objects.get()
+    assert run.commentary == {"comparison": "Wij zitten boven het regionale cijfer."}
+    with time_machine.travel(NOW, tick=False):
+        report = build_report(data.coordinator, ReportParams.for_year(2025))
+    html = report_html(report, charts={}, run=run)
+    heading = html.index("<h2>Vergelijking met anderen</h2>")
+    assert (
+        heading
+        < html.index("Wij zitten boven het regionale cijfer.")
+        < html.index("Er zijn nog geen", heading)
+    )

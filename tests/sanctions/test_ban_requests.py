@@ -41,6 +41,12 @@ def test_a_ban_request_is_a_task_with_its_due_time_in_the_mandated_managers_inbo
     assert task.owner == w.mandated and task.due_at > timezone.now()
     page = login(w.mandated).get(reverse("tasks")).content.decode()
     assert "Beslissen over een toegangsverbod" in page and w.incident_b.reference in page
+    start = login(w.mandated).get(reverse("start")).content.decode()
+    assert f"Beslissen over {w.incident_b.reference}" in start
+    assert w.person.last_name not in start  # the name is on the logged pages, not the start page
+    assert (
+        "Verzoeken om een toegangsverbod" not in login(w.other_manager).get(reverse("start")).content.decode()
+    )
 
 
 def test_the_mandated_manager_reaches_exactly_the_requested_incident_and_person(requested, login):
@@ -117,3 +123,25 @@ def test_the_mandated_manager_can_decline_with_a_reason_and_the_requester_hears_
     assert Notification.objects.filter(recipient=w.other_manager, body__contains="ordegesprek").exists()
     # The task is done: the incident of department B is out of reach again.
     assert client.get(reverse("incidents:detail", args=[w.incident_b.pk])).status_code == 404
+
+
+def test_a_deputy_of_the_mandated_manager_on_leave_gets_the_request_and_can_answer_it(requested, login):
+    from gir import roles
+    from gir.deputies import deputy_period_add
+    from tests.factories import UserFactory
+
+    w = requested
+    deputy = UserFactory(
+        username="deputy_mandated", roles=[roles.MEDEWERKER, roles.LEIDINGGEVENDE, roles.GEMANDATEERDE]
+    )
+    client = login(deputy)
+    assert client.get(reverse("incidents:detail", args=[w.incident_b.pk])).status_code == 404
+    today = timezone.localdate()
+    deputy_period_add(manager=w.mandated, deputy=deputy, starts_on=today, ends_on=today, by=w.mandated)
+    assert "Beslissen over een toegangsverbod" in client.get(reverse("tasks")).content.decode()
+    assert client.get(reverse("incidents:detail", args=[w.incident_b.pk])).status_code == 200
+    assert client.get(reverse("incidents:aggressor-detail", args=[w.person.pk])).status_code == 200
+    assert client.get(reverse("incidents:detail", args=[w.other_b.pk])).status_code == 404
+    decline = reverse("sanctions:ban-request-decline", args=[BanRequest.objects.get().pk])
+    client.post(decline, {"reason": "Eerst een ordegesprek."})
+    assert BanRequest.objects.get().closed_by == deputy

@@ -63,3 +63,27 @@ def test_no_demo_decision_comes_before_its_incident():
     ]
     assert early == []
     assert all(a.last_name not in ("Demo", "Test") for a in context.get("aggressors", {}).values())
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_a_reassigned_case_a_deputy_on_leave_and_an_open_ban_request():
+    from gir.deputies import DeputyPeriod
+    from incidents.constants import EventKind
+    from incidents.demo import seed_incidents
+    from incidents.models import IncidentEvent
+    from sanctions.demo_routing import seed_routing
+    from sanctions.models import BanRequest
+
+    context = _context()
+    seed_incidents(context)
+    seed_demo(context)
+    seed_routing(context)
+    seed_routing(context)  # idempotent
+    users = context["users"]
+    handed = IncidentEvent.objects.get(kind=EventKind.HANDLER, text__startswith="Overgedragen")
+    assert handed.incident.handler == users["leidinggevende2"]
+    on_leave = DeputyPeriod.objects.current().get()
+    assert (on_leave.manager, on_leave.deputy) == (users["leidinggevende2"], users["leidinggevende"])
+    request = BanRequest.objects.open().get()
+    assert request.addressed_to == users["gemandateerde"]
+    assert not Ban.objects.filter(measure__aggressor=request.aggressor).exists()
