@@ -290,6 +290,16 @@ class DeadlineQuerySet(models.QuerySet):
 
         return self.filter(owner_id__in=principal_ids(user))
 
+    def of_incident(self, incident) -> list:
+        """Every deadline of one incident, earliest due first, loaded once per incident object:
+        the dossier and the blocks other apps add to it share one query (issue 13)."""
+        loaded = incident.__dict__.get("_gir_deadlines")
+        if loaded is None:
+            loaded = incident.__dict__["_gir_deadlines"] = list(
+                self.filter(incident_id=incident.pk).order_by("due_at", "pk")
+            )
+        return loaded
+
 
 class Deadline(models.Model):
     """One obligation with a due time: the database is the source of truth.

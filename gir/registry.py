@@ -111,6 +111,10 @@ class PersonSection:
 
     entries: Callable[[Any, Any], Iterable[dict]]
     order: int = 50
+    # The ``kind="alert"`` entries of many people at once (the dossier's aggressors):
+    # ``alerts(aggressors, user)`` returns {aggressor pk: [entries]} in a fixed number of
+    # queries. Without it each person's ``entries`` are asked and filtered.
+    alerts: Callable[[list, Any], Mapping[int, list[dict]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -276,6 +280,22 @@ def dossier_entries(incident, user) -> list[dict]:
 
 def person_entries(aggressor, user) -> list[dict]:
     return [entry for section in registry.person_sections for entry in section.entries(aggressor, user) or []]
+
+
+def person_alerts(aggressors: list, user) -> dict[int, list[dict]]:
+    """The highlighted person entries of each of ``aggressors``, by pk, every section in bulk."""
+    found: dict[int, list[dict]] = {person.pk: [] for person in aggressors}
+    for section in registry.person_sections:
+        if section.alerts is not None:
+            loaded = section.alerts(aggressors, user)
+        else:
+            loaded = {
+                person.pk: [e for e in section.entries(person, user) or [] if e.get("kind") == "alert"]
+                for person in aggressors
+            }
+        for pk, entries in loaded.items():
+            found[pk] += entries
+    return found
 
 
 def dossier_alerts(incident, user) -> list[dict]:

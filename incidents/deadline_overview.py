@@ -11,12 +11,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir import paging
 from gir.dateinput import dutch_date_kwargs
 from gir.models import Deadline, Department, User
+from gir.paging import CappedPaginator
 from gir.registry import describe_deadlines, registry
 from incidents.models import Incident
 
-MAX_ROWS = 500
+PAGE_SIZE = 50
 
 
 class DeadlineFilterForm(forms.Form):
@@ -38,9 +40,10 @@ class DeadlineFilterForm(forms.Form):
             pk__in=incidents.values("department_id")
         ).order_by("name")
         open_ones = Deadline.objects.open().filter(incident_id__in=incidents.values("pk"))
-        self.fields["owner"].queryset = User.objects.filter(pk__in=open_ones.values("owner_id")).order_by(
-            "first_name", "last_name"
-        )
+        # The owners' ids first: as one subquery PostgreSQL hashed all 1,000,000 deadline rows
+        # (0.3 s of database CPU at scale 0.1); the open ones alone come from their index.
+        owners = set(open_ones.values_list("owner_id", flat=True))
+        self.fields["owner"].queryset = User.objects.filter(pk__in=owners).order_by("first_name", "last_name")
 
 
 def _filtered(deadlines, incidents, data: dict, now):
@@ -59,27 +62,44 @@ def _filtered(deadlines, incidents, data: dict, now):
     return deadlines
 
 
+def _rows(deadlines, incidents, now) -> list[dict]:
+    texts = describe_deadlines(deadlines)
+    by_pk = incidents.select_related("department").in_bulk({d.incident_id for d in deadlines})
+    return [
+        {
+            "deadline": deadline,
+            "label": texts[deadline.pk].label,
+            "url": texts[deadline.pk].url,
+            "incident": by_pk.get(deadline.incident_id),
+            "overdue": deadline.due_at < now,
+        }
+        for deadline in deadlines
+    ]
+
+
 def deadline_overview(user, params) -> dict:
-    """The filter form and the rows for this user's deadline overview."""
+    """The filter form and one page of rows for this user's deadline overview.
+
+    Both counts (all, overdue) stop at ``gir.paging.CAP``: the coordinator's overview spans
+    every open deadline of the organisation."""
     now = timezone.now()
     incidents = Incident.objects.managed_by(user)
     form = DeadlineFilterForm(params or None, incidents=incidents)
     data = form.cleaned_data if form.is_valid() else {}
-    deadlines = Deadline.objects.open().filter(incident_id__in=incidents.values("pk")).select_related("owner")
-    deadlines = list(_filtered(deadlines, incidents, data, now).order_by("due_at", "pk")[:MAX_ROWS])
-    texts = describe_deadlines(deadlines)
-    by_pk = incidents.select_related("department").in_bulk({d.incident_id for d in deadlines})
-    rows = []
-    for deadline in deadlines:
-        text = texts[deadline.pk]
-        incident = by_pk.get(deadline.incident_id)
-        rows.append(
-            {
-                "deadline": deadline,
-                "label": text.label,
-                "url": text.url,
-                "incident": incident,
-                "overdue": deadline.due_at < now,
-            }
-        )
-    return {"form": form, "rows": rows, "now": now, "overdue_count": sum(r["overdue"] for r in rows)}
+    deadlines = _filtered(
+        Deadline.objects.open().filter(incident_id__in=incidents.values("pk")), incidents, data, now
+    )
+    paginator = CappedPaginator(deadlines.select_related("owner").order_by("due_at", "pk"), PAGE_SIZE)
+    page = paginator.get_page((params or {}).get("page"))
+    cap = paging.CAP
+    overdue = deadlines.overdue(now).order_by()[: cap + 1].count()
+    return {
+        "form": form,
+        "page_obj": page,
+        "rows": _rows(list(page), incidents, now),
+        "now": now,
+        "total": paginator.count,
+        "more_than": paginator.more_than,
+        "overdue_count": min(overdue, cap),
+        "overdue_more_than": cap if overdue > cap else None,
+    }

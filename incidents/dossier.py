@@ -8,16 +8,18 @@ the timeline. ``incidents`` imports none of the apps that fill the blocks.
 
 from __future__ import annotations
 
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deputies import stand_in
 from gir.models import Deadline
-from gir.registry import dossier_links, person_entries, registry
+from gir.registry import dossier_links, person_alerts, registry
 from incidents import access
 from incidents.constants import DEADLINE_REACTION, TRANSITIONS, EvidenceKind, PolicePlan, Status
-from incidents.models import Aggressor, Incident
+from incidents.models import Aggressor, Incident, IncidentAggressor
 from incidents.services.handlers import may_hand_over
 from incidents.timeline import section_entries, timeline
 
@@ -83,18 +85,29 @@ def _blocks(sections: list[dict]) -> dict:
 
 
 def _aggressors(incident: Incident, user) -> list[dict]:
-    """Each linked aggressor with their other incidents and what is in force against them."""
+    """Each linked aggressor with their other incidents and what is in force against them, in a
+    fixed number of queries however many people are linked."""
     if not user.has_perm("incidents.search_aggressors"):
         return []
     visible = Aggressor.objects.visible_to(user).active()
-    links = incident.aggressor_links.select_related("aggressor").filter(aggressor__in=visible)
-    people = []
-    for link in links:
-        person = link.aggressor
-        alerts = [entry for entry in person_entries(person, user) if entry.get("kind") == "alert"]
-        others = person.incident_links.exclude(incident=incident).count()
-        people.append({"link": link, "aggressor": person, "alerts": alerts, "other_incidents": others})
-    return people
+    others = IncidentAggressor.objects.filter(aggressor=OuterRef("aggressor_id")).exclude(incident=incident)
+    links = list(
+        incident.aggressor_links.select_related("aggressor")
+        .filter(aggressor__in=visible)
+        .annotate(
+            others=Coalesce(Subquery(others.values("aggressor").annotate(n=Count("pk")).values("n")), 0)
+        )
+    )
+    alerts = person_alerts([link.aggressor for link in links], user)
+    return [
+        {
+            "link": link,
+            "aggressor": link.aggressor,
+            "alerts": alerts[link.aggressor_id],
+            "other_incidents": link.others,
+        }
+        for link in links
+    ]
 
 
 def _next_deadline(deadlines, now) -> dict | None:
@@ -112,7 +125,7 @@ def _next_deadline(deadlines, now) -> dict | None:
 
 def dossier_context(incident: Incident, user) -> dict:
     now = timezone.now()
-    deadlines = list(Deadline.objects.filter(incident_id=incident.pk).order_by("due_at"))
+    deadlines = Deadline.objects.of_incident(incident)
     reaction = next((d for d in deadlines if d.kind == DEADLINE_REACTION and d.is_open), None)
     rights = {
         "can_manage": access.can_manage(user, incident),

@@ -7,9 +7,11 @@ as in "Onbekende dader (#12)"), or the name the reporter gave for the aggressor.
 only narrows a queryset that is already scoped with ``Incident.objects.visible_to``; it never
 widens it.
 
-Each word is one ``pk IN (UNION ...)`` of simple subqueries, like the scoping itself
-(``incidents.scoping``): on PostgreSQL every branch reads its own trigram index
-(``gir.trigram``; migration ``incidents.0008``), where one OR across joined tables would scan.
+A word shorter than three characters matches only an aggressor's number ("#12"): it cannot use
+a trigram index and would match nearly every incident anyway. Each word is one
+``pk IN (UNION ...)`` of simple subqueries, like the scoping itself (``incidents.scoping``): on
+PostgreSQL every branch reads its own trigram index (``gir.trigram``; migration
+``incidents.0008``), where one OR across joined tables would scan.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from incidents.models import Aggressor, Incident, IncidentAggressor
 
 MAX_WORDS = 6
 MAX_LENGTH = 200
+MIN_LENGTH = 3  # a trigram: shorter words cannot use the indexes
+NAMES = ("last_name", "first_name")
 TEXT_FIELDS = ("reference", "description", "place")
 
 
@@ -32,19 +36,37 @@ def words(text: str) -> list[str]:
     return found[:MAX_WORDS]
 
 
+def too_short(word: str) -> bool:
+    """A word that only an aggressor's number can match: shorter than a trigram, it cannot use
+    the trigram indexes and would read every incident (0.8-3 s at full size for "de")."""
+    return len(word) < MIN_LENGTH
+
+
+def _number(word: str) -> int | None:
+    number = word.removeprefix("#")
+    return int(number) if number.isdigit() and len(number) < 10 else None
+
+
 def _aggressor_part(word: str, user) -> list:
     """Incidents whose linked aggressor, or the name the reporter gave, matches ``word``."""
     persons = Aggressor.objects.visible_to(user).active()
-    number = word.removeprefix("#")
-    by_name = persons.filter(last_name__icontains=word).values("pk")
-    parts = [by_name, persons.filter(first_name__icontains=word).values("pk")]
-    if number.isdigit() and len(number) < 10:
-        parts.append(persons.filter(pk=int(number)).values("pk"))
-    links = IncidentAggressor.objects.filter(aggressor__in=scoping.union(parts))
-    return [links.values("incident_id"), Incident.objects.filter(aggressor_name__icontains=word).values("pk")]
+    number = _number(word)
+    parts = (
+        [] if too_short(word) else [persons.filter(**{f"{f}__icontains": word}).values("pk") for f in NAMES]
+    )
+    if number is not None:
+        parts.append(persons.filter(pk=number).values("pk"))
+    if not parts:
+        return []
+    links = [IncidentAggressor.objects.filter(aggressor__in=scoping.union(parts)).values("incident_id")]
+    if too_short(word):
+        return links
+    return [*links, Incident.objects.filter(aggressor_name__icontains=word).values("pk")]
 
 
 def _parts(word: str, user) -> list:
+    if too_short(word):  # only an aggressor's number ("#12")
+        return _aggressor_part(word, user) if user.has_perm("incidents.search_aggressors") else []
     departments = Department.objects.filter(name__icontains=word).values("pk")
     locations = Location.objects.filter(name__icontains=word).values("pk")
     parts = [Incident.objects.filter(**{f"{field}__icontains": word}).values("pk") for field in TEXT_FIELDS]
@@ -58,7 +80,9 @@ def _parts(word: str, user) -> list:
 
 
 def search(queryset, text: str, *, user):
-    """``queryset`` narrowed to the incidents that match every word of ``text``."""
+    """``queryset`` narrowed to the incidents that match every word of ``text``; a word that
+    is too short to match anything (``too_short``, not an aggressor's number) matches none."""
     for word in words(text):
-        queryset = queryset.filter(pk__in=scoping.union(_parts(word, user)))
+        parts = _parts(word, user)
+        queryset = queryset.filter(pk__in=scoping.union(parts)) if parts else queryset.none()
     return queryset

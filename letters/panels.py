@@ -46,44 +46,43 @@ def reaction_context(request) -> dict:
     }
 
 
-def dossier_entries(incident, user) -> list[dict]:
-    """Letters and dispatches of an incident for its dossier, for people who may see letters."""
-    letters = Letter.objects.visible_to(user).filter(incident=incident)
+def _letters_of(incident, user) -> tuple[list, dict[int, list]]:
+    """The incident's letters this user may see and their dispatches: two queries at most."""
+    letters = list(Letter.objects.visible_to(user).filter(incident=incident).order_by("created_at"))
+    dispatches: dict[int, list] = {}
+    if letters:
+        for dispatch in Dispatch.objects.filter(letter__in=letters).order_by("dispatched_at"):
+            dispatches.setdefault(dispatch.letter_id, []).append(dispatch)
+    return letters, dispatches
+
+
+def _timeline_entries(letters: list, dispatches: dict[int, list]) -> list[dict]:
     entries = []
     for letter in letters:
         url = reverse("letters:detail", args=[letter.pk])
+        kind = letter.get_kind_display()
+        entry = {"text": letter.reference, "url": url, "kind": "letter"}
         entries.append(
-            {
-                "at": letter.created_at,
-                "title": _("Brief gemaakt: %(kind)s") % {"kind": letter.get_kind_display()},
-                "text": letter.reference,
-                "url": url,
-                "kind": "letter",
-            }
+            {**entry, "at": letter.created_at, "title": _("Brief gemaakt: %(kind)s") % {"kind": kind}}
         )
         if letter.finalised_at:
-            entries.append(
-                {
-                    "at": letter.finalised_at,
-                    "title": _("Brief definitief: %(kind)s") % {"kind": letter.get_kind_display()},
-                    "text": letter.reference,
-                    "url": url,
-                    "kind": "letter",
-                }
-            )
-    for dispatch in Dispatch.objects.filter(letter__in=letters).select_related("letter"):
-        text = dispatch.get_method_display()
-        if dispatch.tracking_number:
-            text += f" ({dispatch.tracking_number})"
-        entries.append(
-            {
-                "at": dispatch.dispatched_at,
-                "title": _("Brief verzonden: %(ref)s") % {"ref": dispatch.letter.reference},
-                "text": text,
-                "url": reverse("letters:detail", args=[dispatch.letter_id]),
-                "kind": "letter",
-            }
-        )
+            title = _("Brief definitief: %(kind)s") % {"kind": kind}
+            entries.append({**entry, "at": letter.finalised_at, "title": title})
+        for dispatch in dispatches.get(letter.pk, []):
+            text = dispatch.get_method_display()
+            if dispatch.tracking_number:
+                text += f" ({dispatch.tracking_number})"
+            title = _("Brief verzonden: %(ref)s") % {"ref": letter.reference}
+            entries.append({**entry, "at": dispatch.dispatched_at, "title": title, "text": text})
+    return entries
+
+
+def dossier_section(incident, user) -> list[dict]:
+    """The timeline entries and the "Brieven" block's rows, from one load of the letters."""
+    letters, dispatches = _letters_of(incident, user)
+    entries = _timeline_entries(letters, dispatches)
+    if user.has_perm("letters.create_letters"):
+        entries += _block_rows(incident, letters, dispatches)
     return entries
 
 
@@ -112,15 +111,9 @@ def _letter_row(letter, dispatches: list) -> dict:
     }
 
 
-def dossier_rows(incident, user) -> list[dict]:
+def _block_rows(incident, letters: list, dispatches: dict[int, list]) -> list[dict]:
     """The dossier's "Brieven" block, and "Brief maken" for each measure that has no letter yet:
     the link pre-selects the letter kind and fills in the measure's details."""
-    if not user.has_perm("letters.create_letters"):
-        return []
-    letters = list(Letter.objects.visible_to(user).filter(incident=incident).order_by("created_at"))
-    dispatches: dict[int, list] = {}
-    for dispatch in Dispatch.objects.filter(letter__in=letters).order_by("dispatched_at"):
-        dispatches.setdefault(dispatch.letter_id, []).append(dispatch)
     rows = [_letter_row(letter, dispatches.get(letter.pk, [])) for letter in letters]
     with_letter = {letter.measure_id for letter in letters}
     for measure in incident.measures.exclude(pk__in=with_letter).filter(status=MeasureStatus.DECIDED):

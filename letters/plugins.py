@@ -43,8 +43,8 @@ def register() -> None:
             "letters/panels/reaction.html", "letters.create_letters", panels.reaction_context, order=20
         )
     )
-    register_dossier_section(DossierSection(panels.dossier_entries, order=40))
-    register_dossier_section(DossierSection(panels.dossier_rows, order=41))
+    # Timeline entries and the block's rows from one load of the letters (issue 13).
+    register_dossier_section(DossierSection(panels.dossier_section, order=40))
     register_dossier_action(DossierAction(panels.dossier_action, order=30))
     # incidents opens the 48-hour reaction deadline; a letter fulfils it, so its task leads here.
     register_fulfilment_page(FulfilmentPage(REACTION_DEADLINE, _incident_letters))

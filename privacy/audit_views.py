@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from gir.access import perm_required
 from gir.audit import audit_log
 from gir.exports import WRITERS, table_download
 from gir.models import AuditEntry
+from gir.paging import CappedPaginator
 from gir.security.reauth import recent_login_required
 from privacy.auditlog import (
     COLUMNS,
@@ -25,6 +25,8 @@ from privacy.auditlog import (
     row,
     visible_entries,
 )
+
+PAGE_SIZE = 50
 
 
 def _filtered(request):
@@ -46,7 +48,7 @@ def _local(value):
 @require_GET
 def auditlog(request):
     form, entries = _filtered(request)
-    page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
+    page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {

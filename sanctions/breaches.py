@@ -81,7 +81,14 @@ def _possible_breach_alerts(incident) -> list[dict]:
 def dossier_alerts(incident, user) -> list[dict]:
     if not can_manage(user, incident):
         return []
-    deadline = Deadline.objects.open().filter(kind=DEADLINE_BREACH_AANGIFTE, incident_id=incident.pk).first()
+    deadline = next(
+        (
+            d
+            for d in Deadline.objects.of_incident(incident)
+            if d.is_open and d.kind == DEADLINE_BREACH_AANGIFTE
+        ),
+        None,
+    )
     if deadline is not None:
         return [_aangifte_alert(incident, deadline)]
     if hasattr(incident, "ban_breach"):

@@ -65,10 +65,12 @@ def _first(incidents):
     return min((i.occurred_at for i in incidents), default=None) or datetime.max.replace(tzinfo=UTC)
 
 
-def contact_conditions_for(aggressor, now: datetime | None = None) -> list[ContactCondition]:
-    """Contact conditions that apply today: for wherever the person appears."""
+def contact_conditions_for(aggressors, now: datetime | None = None) -> list[ContactCondition]:
+    """Contact conditions that apply today: for wherever the person appears (one person, or a
+    list of them)."""
+    people = aggressors if isinstance(aggressors, list | tuple) else [aggressors]
     return list(
         ContactCondition.objects.active_on(local_today(now))
-        .filter(measure__aggressor=aggressor)
+        .filter(measure__aggressor__in=people)
         .select_related("measure")
     )

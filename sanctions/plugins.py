@@ -137,7 +137,7 @@ def register() -> None:
     for kind in DEADLINE_KINDS:
         register_deadline_kind(kind)
     register_dossier_section(DossierSection(sections.dossier_section, order=30))
-    register_person_section(PersonSection(sections.person_section, order=30))
+    register_person_section(PersonSection(sections.person_section, order=30, alerts=sections.person_alerts))
     register_demo_step(DemoStep(seed_demo, order=20))
     _register_routing()
 

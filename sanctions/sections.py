@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sanctions.constants import MeasureStatus, MeasureType, PoliceOutcome
 from sanctions.history import contact_conditions_for
-from sanctions.models import Ban, Measure
+from sanctions.models import Ban, BanLocation, Measure
 
 
 def _related(measure, name: str):
@@ -90,11 +91,15 @@ def dossier_section(incident, user) -> list[dict]:
     """One timeline entry and one block row per measure for this incident. The reporter sees the
     type and date (the reaction to their report); the aggressor's name and the next steps only
     appear for users in scope."""
-    visible = set(Measure.objects.visible_to(user).filter(incidents=incident).values_list("pk", flat=True))
     entries = []
     related = ("ordegesprek", "ban", "policereport", "damageclaim")
-    for measure in incident.measures.select_related(*related).order_by("decided_at"):
-        in_scope = measure.pk in visible
+    visible = Measure.objects.visible_to(user)
+    in_scope = Value(False) if visible.query.is_empty() else Q(pk__in=visible.values("pk"))
+    measures = incident.measures.select_related(*related).annotate(
+        in_scope=ExpressionWrapper(in_scope, BooleanField())
+    )
+    for measure in measures.order_by("decided_at"):  # one query, the scope checked in it
+        in_scope = measure.in_scope
         entries.append(
             {
                 "at": measure.decided_at,
@@ -108,31 +113,48 @@ def dossier_section(incident, user) -> list[dict]:
     return entries
 
 
+def _ban_alert(ban) -> dict:
+    return {
+        "at": ban.measure.decided_at,
+        "title": _("Toegangsverbod van kracht tot en met %(end)s")
+        % {"end": f"{ban.measure.ends_on:%d-%m-%Y}"},
+        "text": ", ".join(ban.location_names()),
+        "url": reverse("sanctions:detail", kwargs={"pk": ban.pk}),
+        "kind": "alert",
+    }
+
+
+def _condition_alert(condition) -> dict:
+    return {
+        "at": condition.measure.decided_at,
+        "title": _("Contact op voorwaarden"),
+        "text": "; ".join(condition.summary()),
+        "url": reverse("sanctions:detail", kwargs={"pk": condition.pk}),
+        "kind": "alert",
+    }
+
+
+def person_alerts(aggressors, user) -> dict[int, list[dict]]:
+    """The highlighted entries (a ban in force, contact conditions) of many people at once, for
+    the dossier's aggressors: two queries, three when a ban names its buildings (rather than all
+    of them), however many people (``PersonSection.alerts``)."""
+    now = timezone.now()
+    found: dict[int, list[dict]] = {person.pk: [] for person in aggressors}
+    bans = Ban.objects.in_force(now).filter(measure__aggressor__in=aggressors)
+    bans = list(bans.select_related("measure"))
+    places = Prefetch("location_links", queryset=BanLocation.objects.select_related("location__parent"))
+    prefetch_related_objects([ban for ban in bans if not ban.all_locations], places)
+    for ban in bans:
+        found[ban.measure.aggressor_id].append(_ban_alert(ban))
+    for condition in contact_conditions_for(aggressors, now):
+        found[condition.measure.aggressor_id].append(_condition_alert(condition))
+    return found
+
+
 def person_section(aggressor, user) -> list[dict]:
     """Active ban (highlighted), contact conditions and earlier measures for a person page."""
     now = timezone.now()
-    entries = []
-    for ban in Ban.objects.in_force(now).filter(measure__aggressor=aggressor).select_related("measure"):
-        entries.append(
-            {
-                "at": ban.measure.decided_at,
-                "title": _("Toegangsverbod van kracht tot en met %(end)s")
-                % {"end": f"{ban.measure.ends_on:%d-%m-%Y}"},
-                "text": ", ".join(ban.location_names()),
-                "url": reverse("sanctions:detail", kwargs={"pk": ban.pk}),
-                "kind": "alert",
-            }
-        )
-    for condition in contact_conditions_for(aggressor, now):
-        entries.append(
-            {
-                "at": condition.measure.decided_at,
-                "title": _("Contact op voorwaarden"),
-                "text": "; ".join(condition.summary()),
-                "url": reverse("sanctions:detail", kwargs={"pk": condition.pk}),
-                "kind": "alert",
-            }
-        )
+    entries = person_alerts([aggressor], user)[aggressor.pk]
     for measure in Measure.objects.visible_to(user).filter(aggressor=aggressor).order_by("-decided_at")[:50]:
         entries.append(
             {

@@ -6,7 +6,6 @@ import secrets
 import time
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from gir.access import perm_required
 from gir.audit import log_download
 from gir.exports import export_format, table_download
 from gir.models import Deadline
+from gir.paging import CappedPaginator
 from gir.security.reauth import recent_login_required
 from incidents import search
 from incidents.constants import DEADLINE_REACTION, InvolvementRole, Status
@@ -86,8 +86,9 @@ def _filter_redirect(request):
     return redirect(f"{url}?{urlencode(params)}" if params else url)
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+def _page(request, queryset, counted):
+    """One page of rows; the count stops at ``gir.paging.CAP`` and leaves out the annotations."""
+    return CappedPaginator(queryset, PAGE_SIZE, counted=counted).get_page(request.GET.get("page"))
 
 
 @perm_required("incidents.report_incident")
@@ -99,16 +100,19 @@ def incident_list(request):
     filterset = IncidentFilter(filter_data(request), queryset=scoped, user=request.user)
     valid = filterset.is_bound and filterset.is_valid()
     rows = filterset.qs if valid else scoped
-    page = _page(request, listed(rows).order_by("-occurred_at", "-pk"))
+    page = _page(request, listed(rows).order_by("-occurred_at", "-pk"), rows)
+    searched = filterset.form.cleaned_data.get("q") if valid else ""
     return render(
         request,
         "incidents/list.html",
         {
             "filter": filterset,
-            "searched": filterset.form.cleaned_data.get("q") if valid else "",
+            "searched": searched,
+            "short_words": [word for word in search.words(searched) if search.too_short(word)],
             "page_obj": page,
             "now": timezone.now(),
             "total": page.paginator.count,
+            "more_than": page.paginator.more_than,
             "export_formats": [("csv", "CSV"), ("xlsx", _("Excel (XLSX)")), ("ods", _("OpenDocument (ODS)"))],
         },
     )
@@ -125,7 +129,7 @@ def inbox(request):
     urgent_first = urgent_first.order_by(
         F("has_overdue").desc(), F("reaction_due").asc(nulls_last=True), "status", "-reported_at", "-pk"
     )
-    page = _page(request, urgent_first)
+    page = _page(request, urgent_first, rows)
     new = rows.filter(status=Status.REPORTED).count()
     context = {"page_obj": page, "now": timezone.now(), "new": new}
     return render(request, "incidents/inbox.html", context)

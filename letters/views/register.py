@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,11 +13,14 @@ from gir.access import perm_required
 from gir.audit import audit_log, log_views
 from gir.exports import export_format, table_download
 from gir.models import AuditEntry
+from gir.paging import CappedPaginator
 from gir.security.reauth import recent_login_required
 from letters import exports
 from letters.filters import DispatchFilter
 from letters.models import Dispatch, Letter
 from letters.views.common import REGISTER
+
+PAGE_SIZE = 50
 
 
 def _register_queryset(request):
@@ -32,7 +34,7 @@ def _register_queryset(request):
 @require_GET
 def register(request):
     filterset = _register_queryset(request)
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "letters/register.html", {"filter": filterset, "page_obj": page})
 
 

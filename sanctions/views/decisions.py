@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from gir.access import parse_pk, perm_required
 from gir.audit import audit_log, log_view
 from gir.errors import RuleViolation, show_as_message, show_on_form
 from gir.models import AuditEntry, Organisation
+from gir.paging import CappedPaginator
 from incidents.access import aggressor_for
 from incidents.models import Incident
 from sanctions import measure_types, services
@@ -33,7 +33,9 @@ def measure_list(request):
     """The measures in the user's scope, and incidents with an aggressor still waiting for one."""
     measures = Measure.objects.visible_to(request.user).select_related("aggressor", "decided_by")
     filterset = MeasureFilter(request.GET or None, queryset=measures)
-    page_obj = Paginator(filterset.qs.prefetch_related("incidents"), 50).get_page(request.GET.get("page"))
+    page_obj = CappedPaginator(filterset.qs.prefetch_related("incidents"), 50).get_page(
+        request.GET.get("page")
+    )
     waiting = (
         Incident.objects.managed_by(request.user)
         .open()

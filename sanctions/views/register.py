@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,9 +12,12 @@ from gir.access import perm_required
 from gir.audit import audit_log
 from gir.exports import table_download
 from gir.models import AuditEntry
+from gir.paging import CappedPaginator
 from gir.security.reauth import recent_login_required
 from sanctions.filters import BanRegisterFilter
 from sanctions.models import Ban, BanLocation
+
+PAGE_SIZE = 50
 
 
 def _register_queryset(request):
@@ -33,7 +35,7 @@ def _register_queryset(request):
 @perm_required("sanctions.view_ban_register")
 def register(request):
     filterset = _register_queryset(request)
-    page_obj = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    page_obj = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     now = timezone.now()
     rows = [{"ban": ban, "phase": ban.phase(now)} for ban in page_obj]
     audit_log(

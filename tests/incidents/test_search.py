@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from incidents import search as search_module
 from incidents.models import Incident
 from tests.incidents.factories import file_incident, make_aggressor
 
@@ -139,6 +140,20 @@ def test_the_search_box_is_on_the_managers_start_page(world, login):
     assert f'action="{reverse("incidents:list")}"' in html and 'name="q"' in html
     html = login(world.employee).get(reverse("start")).content.decode()
     assert 'name="q"' not in html
+
+
+def test_a_word_too_short_for_the_trigram_index_finds_only_an_aggressor_number(
+    world, cases, login, monkeypatch
+):
+    client = login(world.coordinator)
+    found, page = _search(client, "e.")  # ends most descriptions, but no index can find it
+    assert found == set()
+    hint = "Woorden van minder dan drie tekens (e.) vinden alleen het nummer van een dader"
+    assert hint in page.content.decode()
+    assert _search(client, "gooide e.")[0] == set()  # every word must match
+    number = f"#{cases['B1'].aggressor_links.get().aggressor_id}"
+    monkeypatch.setattr(search_module, "MIN_LENGTH", len(number) + 1)  # this number is "too short"
+    assert _search(client, number)[0] == _refs(cases, "B1")
 
 
 def test_long_or_many_words_are_cut_not_refused(world, cases, login):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from gir.models import Deadline
 from gir.registry import DossierSection, registry
 from letters.constants import REACTION_DEADLINE, DispatchMethod
-from letters.panels import dossier_entries, reaction_context
+from letters.panels import dossier_section, reaction_context
 from letters.templatetags.letters_tags import duration_text
 from tests.letters.helpers import concept, dispatched, final, incident_with_aggressor
 
@@ -141,12 +141,17 @@ def test_the_dossier_section_lists_letters_for_those_who_may_see_them(world):
     incident, aggressor = incident_with_aggressor(world.employee, world.manager)
     letter = final(incident, aggressor, world.manager)
     dispatched(letter, world.manager, method=DispatchMethod.REGISTERED, tracking_number="3SABC")
-    concept(incident, aggressor, world.manager)
-    assert DossierSection(dossier_entries, order=40) in registry.dossier_sections
-    titles = [e["title"] for e in dossier_entries(incident, world.manager)]
+    concept_letter = concept(incident, aggressor, world.manager)
+    assert DossierSection(dossier_section, order=40) in registry.dossier_sections
+    entries = dossier_section(incident, world.manager)
+    titles = [e["title"] for e in entries if not e.get("row")]
     assert len(titles) == 4 and any("verzonden" in t for t in titles)
-    assert dossier_entries(incident, world.employee) == []
-    assert dossier_entries(incident, world.other_manager) == []
+    assert [e["text"] for e in entries if e.get("kind") == "letter" and e.get("row")] == [
+        letter.reference,
+        concept_letter.reference,
+    ]
+    assert dossier_section(incident, world.employee) == []
+    assert dossier_section(incident, world.other_manager) == []
 
 
 @pytest.mark.parametrize("method", [DispatchMethod.EMAIL])
