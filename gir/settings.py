@@ -7,12 +7,12 @@ README's run command (SQLite, kombu's filesystem broker); production sets the va
 import tomllib
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from gir.cache_config import cache_config
 from gir.env import env_bool, env_int, env_list, env_str
 from gir.logs import logging_config
 from gir.proxy import parse_networks
@@ -311,39 +311,14 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # --- Shared cache and request costs (perf) ---------------------------------------------------
-# One cache for every web and worker process (reports, charts, the organisation): Redis when
-# GIR_CACHE_URL (or a Redis broker) is given, else files under GIR_VAR_DIR that web and worker
-# on one machine share. gir/cache.py explains the backends and single-flight computation.
-_CACHE_URL = env_str("GIR_CACHE_URL", "")
-if not _CACHE_URL and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
-    # The broker's Redis, one database number up: the cache's keys stay apart from the queues.
-    _broker = urlparse(CELERY_BROKER_URL)
-    _db = int(_broker.path.strip("/") or 0)
-    _CACHE_URL = urlunparse(_broker._replace(path=f"/{_db + 1}"))
-if _CACHE_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "gir.cache.ResilientRedisCache",
-            "LOCATION": _CACHE_URL,
-            "KEY_PREFIX": "gir",
-            "OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "gir.cache.FileCache",
-            "LOCATION": str(VAR_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }
+# One cache for every process: Redis, or files without one (gir/cache_config.py says which).
+CACHES = cache_config(env_str("GIR_CACHE_URL", ""), CELERY_BROKER_URL, VAR_DIR)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compiles a plan for each costly query: 150 ms for a page's COUNT that then runs in
     # 20 ms. GIR's queries are short OLTP ones, where JIT only costs.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
-    # A form's choices from the database (ModelChoiceField) come through .iterator(): on
-    # PostgreSQL a server-side cursor WITH HOLD, three round trips for a dozen rows. GIR streams
-    # no large result through .iterator(), so plain client-side fetches are cheaper.
+    # Form choices come through .iterator(): a server-side cursor costs three round trips for a
+    # dozen rows, and GIR streams no large result, so client-side fetches are cheaper.
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 # --- Forms and pages ------------------------------------------------------------------------
