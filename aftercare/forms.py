@@ -23,6 +23,8 @@ def _local(day, moment) -> datetime:
 
 
 class _IncidentBoundForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     def __init__(self, *args, occurred_at: datetime, **kwargs):
         super().__init__(*args, **kwargs)
         self.occurred_at = occurred_at

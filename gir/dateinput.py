@@ -43,7 +43,8 @@ class DutchDateInput(forms.DateInput):
     input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__({**_TEXT, "size": "10", "maxlength": "10", **(attrs or {})}, format="%d-%m-%Y")
+        attrs = {**_TEXT, "size": "10", "maxlength": "10", "class": "gir-date", **(attrs or {})}
+        super().__init__(attrs, format="%d-%m-%Y")
 
 
 class DutchDateTimeInput(forms.DateTimeInput):
@@ -52,7 +53,8 @@ class DutchDateTimeInput(forms.DateTimeInput):
     input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__({**_TEXT, "size": "16", "maxlength": "20", **(attrs or {})}, format="%d-%m-%Y %H:%M")
+        attrs = {**_TEXT, "size": "16", "maxlength": "20", "class": "gir-datetime", **(attrs or {})}
+        super().__init__(attrs, format="%d-%m-%Y %H:%M")
 
 
 class DutchTimeInput(forms.TimeInput):
@@ -61,7 +63,8 @@ class DutchTimeInput(forms.TimeInput):
     input_type = "text"
 
     def __init__(self, attrs=None):
-        super().__init__({**_TEXT, "size": "5", "maxlength": "8", **(attrs or {})}, format="%H:%M")
+        attrs = {**_TEXT, "size": "5", "maxlength": "8", "class": "gir-time", **(attrs or {})}
+        super().__init__(attrs, format="%H:%M")
 
 
 def _hint(hint, help_text):

@@ -98,6 +98,8 @@ SUMMARY_HELP = _(
 class LetterCreateForm(forms.Form):
     """A new letter of one kind: addressee, signatory, privacy choice and the letter's details."""
 
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     aggressor = forms.ModelChoiceField(label=_("Aan (de dader)"), queryset=None, empty_label=None)
     signatory = forms.ModelChoiceField(label=_("Ondertekenaar"), queryset=None, empty_label=None)
     include_victim = forms.BooleanField(
@@ -207,6 +209,7 @@ class FinaliseForm(CopiesForm):
 
 
 class DispatchForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     method = forms.ChoiceField(
         label=_("Hoe is de brief verzonden?"), choices=DispatchMethod.choices, widget=forms.RadioSelect
     )

@@ -102,6 +102,7 @@ def test_the_box_is_dutch_text_with_an_example(world, build, name, kind):
     html = str(form[name])
     assert 'type="text"' in html, html
     assert not any(native in html for native in ('type="date"', 'type="time"', "datetime-local"))
+    assert f"gir-{kind}" in html  # sized to what is typed in it (static/gir/css/app.css)
     example = "14:30" if kind == "time" else "30-11-2026"
     assert example in str(form.fields[name].help_text)
 
