@@ -7,6 +7,7 @@ with Dutch dates is accepted (the tests below it)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -251,3 +252,35 @@ def test_a_date_of_birth_is_typed_the_dutch_way(world):
     assert search.cleaned_data["date_of_birth"] == date(1995, 2, 3)
     shown = AggressorForm(instance=Aggressor(last_name="Jansen", date_of_birth=date(1995, 2, 3)))
     assert 'value="03-02-1995"' in str(shown["date_of_birth"])
+
+
+def test_no_form_asks_for_the_browsers_own_date_or_time_box():
+    """A new form gets the Dutch boxes too: no native date, time or datetime-local input anywhere
+    in GIR's code or templates (gir/dateinput.py is the one place dates are typed)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    native = re.compile(r"""(input_type\s*=|["']type["']\s*:|\btype=)\s*["']?(date|time|datetime-local)\b""")
+    roots = [
+        "gir",
+        "incidents",
+        "sanctions",
+        "aftercare",
+        "letters",
+        "reports",
+        "privacy",
+        "templates",
+        "static/gir",
+    ]
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}:{number}"
+        for root in roots
+        for path in (Path(settings.BASE_DIR) / root).rglob("*")
+        if path.suffix in {".py", ".html", ".js"}
+        and "migrations" not in path.parts
+        and path.name != "dateinput.py"  # its docstring says why there are none
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if native.search(line)
+    ]
+    assert not found, found
