@@ -176,6 +176,15 @@ class Scope:
 
 
 @dataclass(frozen=True)
+class PersonalCases:
+    """``incident_ids(user)``: the ids of the incidents a user is personally part of (reporter,
+    victim or witness), a set. A deputy never acts on those for the manager they stand in for
+    (``gir.deputies.stand_in_for_case``, ``Deadline.objects.owned_by``)."""
+
+    incident_ids: Callable[[Any], set[int]]
+
+
+@dataclass(frozen=True)
 class AuditLabel:
     """How the audit log shows a code an app writes into its descriptions (``gir.audit_texts``):
     a letter kind ``besluit_toegangsverbod`` as "Besluit toegangsverbod". ``label(code)`` returns
@@ -199,6 +208,7 @@ class Registry:
     hooks: list[Hook] = field(default_factory=list)
     dossier_alerts: list[DossierAlert] = field(default_factory=list)
     scopes: list[Scope] = field(default_factory=list)
+    personal_cases: list[PersonalCases] = field(default_factory=list)
     audit_labels: dict[str, AuditLabel] = field(default_factory=dict)
 
 
@@ -280,6 +290,17 @@ def audit_label(name: str, code: str) -> str:
 def register_scope(scope: Scope) -> None:
     if scope not in registry.scopes:
         registry.scopes.append(scope)
+
+
+def register_personal_cases(entry: PersonalCases) -> None:
+    if entry not in registry.personal_cases:
+        registry.personal_cases.append(entry)
+
+
+def personal_case_ids(user) -> set[int]:
+    """The ids of the incidents ``user`` is personally part of (asked only during a deputy
+    period: a few queries for a few ids)."""
+    return set().union(*(entry.incident_ids(user) for entry in registry.personal_cases))
 
 
 def extra_scopes(model: str, user) -> list:
