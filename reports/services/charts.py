@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from gir.cache import single_flight
+from gir.pdf import resource_url
 from reports.services.chart_text import alt_text
 from reports.services.tables import HIDDEN, SMALL, Rate, Share, Table, cell_text, rate_columns
 
@@ -63,6 +64,21 @@ class Chart:
     @property
     def data_uri(self) -> str:
         return f"data:{self.mime};base64," + base64.b64encode(self.svg).decode("ascii")
+
+    @property
+    def resource_name(self) -> str:
+        return f"chart-{self.key}"
+
+    @property
+    def pdf_src(self) -> str:
+        """How the report PDF refers to the picture: handed to the renderer in memory
+        (``pdf_resources``) instead of a megabyte of base64 for its HTML parser to read."""
+        return resource_url(self.resource_name)
+
+
+def pdf_resources(charts: dict[str, Chart]) -> dict[str, bytes]:
+    """The pictures behind the ``pdf_src`` of ``charts``, for ``gir.pdf.render_to_pdf``."""
+    return {chart.resource_name: chart.svg for chart in charts.values()}
 
 
 def _figure(width: float, height: float):

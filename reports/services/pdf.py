@@ -1,7 +1,8 @@
 """The report as a tagged A4 PDF/A through the core's one PDF helper (``gir.pdf``).
 
-Charts and the organisation's logo are data URIs; the helper's fetcher serves the project's
-static files and refuses the rest, so rendering fetches nothing from the network or the file
+The organisation's logo is a data URI and the charts are handed to the renderer in memory
+(``Chart.pdf_src``); the helper's fetcher serves those and the project's static files and
+refuses the rest, so rendering fetches nothing from the network or the file
 system. A run adds the coordinator's own words: a foreword after the title page, commentary
 at the head of each section and who set the report ("Vastgesteld door"). They are plain text,
 escaped by the template; an empty line starts a paragraph.
@@ -13,7 +14,7 @@ from django.template.loader import render_to_string
 
 from gir.models import Organisation
 from gir.pdf import image_data_uri, render_to_pdf
-from reports.services.charts import draw_for_pdf, sections
+from reports.services.charts import draw_for_pdf, pdf_resources, sections
 
 
 def report_html(report, charts=None, *, run=None) -> str:
@@ -35,4 +36,5 @@ def report_html(report, charts=None, *, run=None) -> str:
 
 
 def render_pdf(report, charts=None, *, run=None) -> bytes:
-    return render_to_pdf(report_html(report, charts, run=run))
+    charts = draw_for_pdf(report.tables) if charts is None else charts
+    return render_to_pdf(report_html(report, charts, run=run), resources=pdf_resources(charts))
