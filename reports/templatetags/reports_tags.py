@@ -35,3 +35,17 @@ def comparison_sections(report, charts) -> list:
     its chart or None: ``{% for table, chart in report|comparison_sections:charts %}``."""
     charts = charts or {}
     return [(t, charts.get(t.key)) for t in report.tables if t.key.startswith(PREFIX)]
+
+
+# The first column's share of a PDF table by its number of columns (the label column; the
+# figures share the rest). Every table of the PDF has a fixed layout: its columns are set by
+# the first row instead of measuring every cell's text twice.
+_LEAD_WIDTH = {2: 60, 3: 46, 4: 28, 5: 26}
+
+
+@register.filter
+def pdf_lead_width(table) -> int:
+    """The width (per cent) of the first column of ``table`` in the PDF."""
+    if table.key == "heat_map":
+        return 12
+    return _LEAD_WIDTH.get(len(table.columns), 24)
