@@ -263,3 +263,10 @@ def render_to_pdf(
             documents = [_document(html, css + extra, fetcher) for extra in variants]
             document = documents[0].copy([page for doc in documents for page in doc.pages])
     return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def warm_up() -> None:
+    """Load the renderer now (weasyprint's import, our UA sheet, the fonts): ~1 s of CPU that a
+    worker process pays at start instead of in the first PDF someone waits for."""
+    _html_class()
+    _font_config()

@@ -81,6 +81,16 @@ def pdf_resources(charts: dict[str, Chart]) -> dict[str, bytes]:
     return {chart.resource_name: chart.svg for chart in charts.values()}
 
 
+def warm_up() -> None:
+    """Import matplotlib and its canvas now (~1 s of CPU at a worker's start, not in the first
+    report PDF): see ``reports.tasks``."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+
 def _figure(width: float, height: float):
     import matplotlib
 
