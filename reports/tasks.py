@@ -12,11 +12,9 @@ from reports.services.runs import report_run_render
 def load_the_pdf_renderer(**_kwargs) -> None:
     """Report PDFs are rendered in the worker: each worker process imports weasyprint and
     matplotlib when it starts (~2 s of CPU), not in the first report a coordinator waits for."""
-    from gir.pdf import warm_up
-    from reports.services import charts
+    from reports.services.pdf import warm_up
 
     warm_up()
-    charts.warm_up()
 
 
 @shared_task(acks_late=True, time_limit=600, soft_time_limit=540)

@@ -72,23 +72,8 @@ class Chart:
     @property
     def pdf_src(self) -> str:
         """How the report PDF refers to the picture: handed to the renderer in memory
-        (``pdf_resources``) instead of a megabyte of base64 for its HTML parser to read."""
+        (``reports.services.pdf``) instead of a megabyte of base64 for its HTML parser."""
         return resource_url(self.resource_name)
-
-
-def pdf_resources(charts: dict[str, Chart]) -> dict[str, bytes]:
-    """The pictures behind the ``pdf_src`` of ``charts``, for ``gir.pdf.render_to_pdf``."""
-    return {chart.resource_name: chart.svg for chart in charts.values()}
-
-
-def warm_up() -> None:
-    """Import matplotlib and its canvas now (~1 s of CPU at a worker's start, not in the first
-    report PDF): see ``reports.tasks``."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
-    from matplotlib.figure import Figure  # noqa: F401
 
 
 def _figure(width: float, height: float):
@@ -377,7 +362,8 @@ def _fingerprint(table: Table, fmt: str) -> str:
     return "reports-chart-" + hashlib.sha256("\x1f".join(map(str, shown)).encode()).hexdigest()
 
 
-def _draw(table: Table, fmt: str) -> bytes:
+def draw_picture(table: Table, fmt: str) -> bytes:
+    """The chart of ``table`` drawn now in ``fmt``, bypassing the cache."""
     token = _drawing.set(fmt)
     try:
         return DRAW[table.chart](table)
@@ -391,7 +377,7 @@ def draw(table: Table, fmt: str | None = None) -> Chart | None:
     if not table.chart:
         return None
     fmt = fmt or CHART_FORMAT
-    svg = single_flight(_fingerprint(table, fmt), lambda: _draw(table, fmt), CACHE_SECONDS)
+    svg = single_flight(_fingerprint(table, fmt), lambda: draw_picture(table, fmt), CACHE_SECONDS)
     return Chart(table.key, svg, alt_text(table))
 
 

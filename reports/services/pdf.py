@@ -14,7 +14,9 @@ from django.template.loader import render_to_string
 
 from gir.models import Organisation
 from gir.pdf import image_data_uri, render_to_pdf
-from reports.services.charts import draw_for_pdf, pdf_resources, sections
+from reports.services import charts as chart_module
+from reports.services.charts import Chart, draw_for_pdf, sections
+from reports.services.tables import Table
 
 
 def report_html(report, charts=None, *, run=None) -> str:
@@ -38,3 +40,19 @@ def report_html(report, charts=None, *, run=None) -> str:
 def render_pdf(report, charts=None, *, run=None) -> bytes:
     charts = draw_for_pdf(report.tables) if charts is None else charts
     return render_to_pdf(report_html(report, charts, run=run), resources=pdf_resources(charts))
+
+
+def pdf_resources(charts: dict[str, Chart]) -> dict[str, bytes]:
+    """The pictures behind the ``pdf_src`` of ``charts``, for ``gir.pdf.render_to_pdf``."""
+    return {chart.resource_name: chart.svg for chart in charts.values()}
+
+
+def warm_up() -> None:
+    """Load the renderer and draw a small chart now: ~2 s of CPU (importing weasyprint and
+    matplotlib, the fonts and their caches) that a worker process pays when it starts instead
+    of in the first report PDF a coordinator waits for (``reports.tasks``)."""
+    from gir.pdf import warm_up as load_renderer
+
+    load_renderer()
+    table = Table("warm-up", "", ["a", "b"], [["a", 1], ["b", 2]], chart="barh")
+    chart_module.draw_picture(table, chart_module.PDF_CHART_FORMAT)

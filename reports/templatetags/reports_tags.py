@@ -38,14 +38,15 @@ def comparison_sections(report, charts) -> list:
 
 
 # The first column's share of a PDF table by its number of columns (the label column; the
-# figures share the rest). Every table of the PDF has a fixed layout: its columns are set by
-# the first row instead of measuring every cell's text twice.
-_LEAD_WIDTH = {2: 60, 3: 46, 4: 28, 5: 26}
+# figures share the rest). A table with a fixed layout takes its column widths from the first
+# row instead of measuring every cell's text twice. Tables of four or five columns keep the
+# automatic layout: there a fixed share wrapped headers such as "Per 100 medewerkers".
+_LEAD_WIDTH = {2: 60, 3: 46, 4: None, 5: None}
 
 
 @register.filter
-def pdf_lead_width(table) -> int:
-    """The width (per cent) of the first column of ``table`` in the PDF."""
+def pdf_lead_width(table) -> int | None:
+    """The width (per cent) of the first column of ``table`` in the PDF, or None: automatic."""
     if table.key == "heat_map":
         return 12
     return _LEAD_WIDTH.get(len(table.columns), 24)
