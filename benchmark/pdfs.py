@@ -75,25 +75,35 @@ def _report(coordinator, year: int):
     return build_report(coordinator, ReportParams.for_year(year))
 
 
-def fresh_process_child(coordinator_pk: int, year: int) -> dict:
-    """In the child: the report computed (not timed), the shared cache emptied, then the first
-    PDF of the process timed: importing weasyprint and matplotlib, drawing the charts."""
+def fresh_process_child(coordinator_pk: int, year: int, warmed_up: bool) -> dict:
+    """In the child: the report computed (not timed), the renderer loaded first when
+    ``warmed_up`` (as a Celery worker process does when it starts: ``reports.tasks``), the
+    shared cache emptied, then the first PDF of the process timed (drawing the charts)."""
     from django.contrib.auth import get_user_model
 
     report = _report(get_user_model().objects.get(pk=coordinator_pk), year)
+    if warmed_up:
+        from reports.services.pdf import warm_up
+
+        warm_up()
     cache.clear()
     return _report_pdf(report, warm=False, repeat=1)
 
 
 FRESH_CHILD = (
     "import json, sys, django; django.setup(); from benchmark.pdfs import fresh_process_child; "
-    "print(json.dumps(fresh_process_child(int(sys.argv[1]), int(sys.argv[2]))))"
+    "print(json.dumps(fresh_process_child(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == '1')))"
 )
+FRESH_LABELS = {
+    False: "annual report PDF, first render in a fresh process "
+    "(imports weasyprint and matplotlib, draws the charts)",
+    True: "annual report PDF, first render in a worker process after its warm-up (draws the charts)",
+}
 
 
-def fresh_process_row(seeded) -> dict:
-    """The report PDF as the first thing a fresh process renders (a child process on the same
-    database and settings)."""
+def fresh_process_rows(seeded) -> list[dict]:
+    """The report PDF as the first thing a fresh process renders, without and with the warm-up
+    of the Celery worker (child processes on the same database and settings)."""
     from django.db import connection
 
     url = urlparse(os.environ.get("DATABASE_URL", ""))
@@ -101,20 +111,20 @@ def fresh_process_row(seeded) -> dict:
         **os.environ,
         "DATABASE_URL": urlunparse(url._replace(path="/" + connection.settings_dict["NAME"])),
     }
-    done = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-c", FRESH_CHILD, str(seeded.coordinator.pk), str(seeded.years[1])],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
-    label = (
-        "annual report PDF, first render in a fresh process "
-        "(imports weasyprint and matplotlib, draws the charts)"
-    )
-    return {"label": label, "state": "cold", **figures}
+    rows = []
+    for warmed_up in (False, True):
+        arguments = [str(seeded.coordinator.pk), str(seeded.years[1]), "1" if warmed_up else "0"]
+        done = subprocess.run(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-c", FRESH_CHILD, *arguments],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        rows.append({"label": FRESH_LABELS[warmed_up], "state": "cold", **figures})
+    return rows
 
 
 def report_rows(seeded, repeat: int = REPEAT, formats=None) -> list[dict]:
@@ -162,6 +172,6 @@ def measure(seeded, repeat: int = REPEAT) -> list[dict]:
             "ms": letter["five_copies_ms"],
             "cpu_ms": letter["five_copies_cpu_ms"],
         },
-        fresh_process_row(seeded),
+        *fresh_process_rows(seeded),
         *report_rows(seeded, repeat),
     ]
