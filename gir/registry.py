@@ -127,6 +127,15 @@ class DossierAction:
 
 
 @dataclass(frozen=True)
+class MeasureAction:
+    """Next steps another app offers on a measure's page (the ban's decision letter) without
+    ``sanctions`` importing it: ``links(measure, user)`` returns dicts (label, url)."""
+
+    links: Callable[[Any, Any], Iterable[dict]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
 class DemoStep:
     """``run(context)`` adds an app's demo data; ``context`` is a dict shared between steps."""
 
@@ -166,6 +175,16 @@ class Scope:
     pks: Callable[[Any], Any]
 
 
+@dataclass(frozen=True)
+class AuditLabel:
+    """How the audit log shows a code an app writes into its descriptions (``gir.audit_texts``):
+    a letter kind ``besluit_toegangsverbod`` as "Besluit toegangsverbod". ``label(code)`` returns
+    the words in the reader's language, or None for a code it does not know (shown as stored)."""
+
+    name: str  # the name an AuditText's ``labels`` gives a placeholder
+    label: Callable[[str], str | None]
+
+
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
@@ -176,9 +195,11 @@ class Registry:
     dossier_sections: list[DossierSection] = field(default_factory=list)
     person_sections: list[PersonSection] = field(default_factory=list)
     dossier_actions: list[DossierAction] = field(default_factory=list)
+    measure_actions: list[MeasureAction] = field(default_factory=list)
     hooks: list[Hook] = field(default_factory=list)
     dossier_alerts: list[DossierAlert] = field(default_factory=list)
     scopes: list[Scope] = field(default_factory=list)
+    audit_labels: dict[str, AuditLabel] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -219,6 +240,10 @@ def register_dossier_action(action: DossierAction) -> None:
     _add_ordered(registry.dossier_actions, action)
 
 
+def register_measure_action(action: MeasureAction) -> None:
+    _add_ordered(registry.measure_actions, action)
+
+
 def register_dossier_alert(alert: DossierAlert) -> None:
     _add_ordered(registry.dossier_alerts, alert)
 
@@ -239,6 +264,17 @@ def register_deadline_kind(kind: DeadlineKind) -> None:
 
 def register_fulfilment_page(page: FulfilmentPage) -> None:
     _add_unique(registry.fulfilment_pages, page.kind, page)
+
+
+def register_audit_label(label: AuditLabel) -> None:
+    _add_unique(registry.audit_labels, label.name, label)
+
+
+def audit_label(name: str, code: str) -> str:
+    """A code in an audit description as the reader sees it; the code itself when unknown."""
+    entry = registry.audit_labels.get(name)
+    shown = entry.label(code) if entry is not None else None
+    return code if shown is None else str(shown)
 
 
 def register_scope(scope: Scope) -> None:
@@ -304,6 +340,10 @@ def dossier_alerts(incident, user) -> list[dict]:
 
 def dossier_links(incident, user) -> list[dict]:
     return [link for action in registry.dossier_actions for link in action.links(incident, user) or []]
+
+
+def measure_links(measure, user) -> list[dict]:
+    return [link for action in registry.measure_actions for link in action.links(measure, user) or []]
 
 
 def run_demo_steps(context: dict) -> None:
