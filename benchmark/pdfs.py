@@ -83,9 +83,9 @@ def fresh_process_child(coordinator_pk: int, year: int, warmed_up: bool) -> dict
 
     report = _report(get_user_model().objects.get(pk=coordinator_pk), year)
     if warmed_up:
-        from reports.services.pdf import warm_up
+        from reports.tasks import load_the_pdf_renderer
 
-        warm_up()
+        load_the_pdf_renderer()
     cache.clear()
     return _report_pdf(report, warm=False, repeat=1)
 
