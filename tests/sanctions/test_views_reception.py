@@ -165,7 +165,9 @@ def test_each_card_has_its_own_period_and_breach_link_and_a_photo_only_where_the
     incident, _aggressor, ban = setup
     other = make_aggressor(incident, last_name="Zonderfoto")
     today = date.today()
-    plain = make_ban(world, other, incident, starts_on=today, ends_on=today + timedelta(days=120), photo=False)
+    plain = make_ban(
+        world, other, incident, starts_on=today, ends_on=today + timedelta(days=120), photo=False
+    )
     html = login(world.reception).get(reverse("sanctions:reception")).content.decode()
     for each in (ban, plain):
         assert reverse("sanctions:breach", kwargs={"pk": each.pk}) in html
