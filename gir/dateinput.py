@@ -12,6 +12,7 @@ error, and the box shows again what the person typed.
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,17 @@ class DutchTimeInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+YEAR_OUT_OF_RANGE = _("Kies een datum tussen 1900 en 2100.")
+
+
+def plausible_year(value) -> None:
+    """Refuse a date the formats accept but nobody means: "01-01-0001" is the year 1, which
+    date arithmetic further on (a year earlier, local midnight) cannot even represent."""
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(YEAR_OUT_OF_RANGE, code="year")
+
+
 def _hint(hint, help_text):
     """The format hint, then the field's own help text (if any)."""
     return format_lazy("{} {}", hint, help_text) if help_text else hint
@@ -82,6 +94,7 @@ class DutchDateField(forms.DateField):
 
     widget = DutchDateInput
     default_error_messages = {"invalid": DATE_INVALID}
+    default_validators = [plausible_year]
 
     def __init__(self, *, help_text="", **kwargs):
         kwargs.setdefault("input_formats", DATE_FORMATS)
@@ -93,6 +106,7 @@ class DutchDateTimeField(forms.DateTimeField):
 
     widget = DutchDateTimeInput
     default_error_messages = {"invalid": DATETIME_INVALID}
+    default_validators = [plausible_year]
 
     def __init__(self, *, help_text="", **kwargs):
         kwargs.setdefault("input_formats", DATETIME_FORMATS)
@@ -118,4 +132,5 @@ def dutch_date_kwargs(help_text=None) -> dict:
         "input_formats": DATE_FORMATS,
         "help_text": help_text or DATE_HINT,
         "error_messages": {"invalid": DATE_INVALID},
+        "validators": [plausible_year],
     }

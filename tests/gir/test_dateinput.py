@@ -74,3 +74,21 @@ def test_the_deadline_overview_filters_on_a_dutch_due_date(world, login):
     page = client.get(url, {"due_until": later})
     assert page.context["rows"] and Incident.objects.count() == 1
     assert f'value="{later}"' in page.content.decode()
+
+
+def test_a_date_that_parses_but_nobody_means_is_refused_in_dutch():
+    """ "1-1-1" and "0001-01-01" parse as the year 1; later arithmetic (a year earlier) fails."""
+    from django import forms as django_forms
+
+    from gir.dateinput import DutchDateField, DutchDateTimeField, dutch_date_kwargs
+
+    class Form(django_forms.Form):
+        day = DutchDateField()
+        moment = DutchDateTimeField(required=False)
+        filter_day = django_forms.DateField(required=False, **dutch_date_kwargs())
+
+    form = Form({"day": "0001-01-01", "moment": "01-01-0001 10:00", "filter_day": "0001-01-01"})
+    assert not form.is_valid()
+    for field in ("day", "moment", "filter_day"):
+        assert form.errors[field] == ["Kies een datum tussen 1900 en 2100."], field
+    assert Form({"day": "30-11-2026", "moment": "30-11-2026 14:30", "filter_day": "1-1-26"}).is_valid()
