@@ -45,8 +45,12 @@ def test_the_summary_counts_every_non_200_as_an_error_with_percentiles_per_page(
 
 
 def test_cpu_and_memory_are_read_from_proc_for_a_process_and_its_children():
-    child = subprocess.Popen([sys.executable, "-c", "import time; sum(range(10**7)); time.sleep(5)"])
+    # The child says when it runs: right after Popen it may still be exec-ing, with almost no
+    # resident memory yet (this test failed once that way on a busy machine).
+    code = "import time; sum(range(10**7)); print('ready', flush=True); time.sleep(5)"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
+        assert child.stdout.readline().strip() == "ready"
         assert child.pid in procstat.children(os.getpid())
         assert procstat.rss_mb(child.pid) > 1
     finally:
