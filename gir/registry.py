@@ -177,9 +177,8 @@ class Scope:
 
 @dataclass(frozen=True)
 class PersonalCases:
-    """``incident_ids(user)``: the ids of the incidents a user is personally part of (reporter,
-    victim or witness), a set. A deputy never acts on those for the manager they stand in for
-    (``gir.deputies.stand_in_for_case``, ``Deadline.objects.owned_by``)."""
+    """``incident_ids(user)``: ids of incidents a user is part of (reporter, victim, witness);
+    a deputy never acts on those (``gir.deputies.stand_in_for_case``, ``owned_by``)."""
 
     incident_ids: Callable[[Any], set[int]]
 
@@ -298,8 +297,7 @@ def register_personal_cases(entry: PersonalCases) -> None:
 
 
 def personal_case_ids(user) -> set[int]:
-    """The ids of the incidents ``user`` is personally part of (asked only during a deputy
-    period: a few queries for a few ids)."""
+    """Ids of the incidents ``user`` is part of (asked only during a deputy period)."""
     return set().union(*(entry.incident_ids(user) for entry in registry.personal_cases))
 
 
