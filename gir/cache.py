@@ -183,6 +183,10 @@ def connect() -> None:
     """Called once from ``GirConfig.ready``."""
     from django.db.models.signals import post_delete, post_save
 
+    from gir.security import otp_cache, perm_cache
+
+    perm_cache.connect()
+    otp_cache.connect()
     for signal in (post_save, post_delete):
         signal.connect(
             _organisation_changed, sender="gir.Organisation", dispatch_uid="gir-organisation-cache"
