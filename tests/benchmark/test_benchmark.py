@@ -57,6 +57,24 @@ def test_every_main_page_and_its_peer_answer_and_are_counted(seeded, peer_urls):
     assert {"start page", "task inbox (mijn taken)"} <= peered
 
 
+def test_the_aggressor_name_search_row_really_searches(seeded, peer_urls):
+    """The search text travels as a session token (issue 12), so the row posts the search box
+    as a person would; a ``?aggressor=`` parameter was ignored and measured the plain list."""
+    from django.test import Client
+
+    from benchmark.scenarios import main_pages, page_url
+    from benchmark.twofactor import verified_login
+
+    page = next(p for p in main_pages(seeded) if p.label == "incident list, aggressor name search")
+    client = verified_login(Client(), page.user)
+    url = page_url(client, page)
+    searched = client.get(url)
+    plain = client.get(page.url)
+    assert "zoek=" in url and page.search not in url
+    assert searched.context["searched"] == page.search
+    assert 0 < searched.context["total"] < plain.context["total"]
+
+
 def test_the_annual_report_is_measured_cold_and_warm_and_warm_is_a_cache_hit(seeded):
     from benchmark import scenarios
 
