@@ -3,7 +3,8 @@
 Django's ``ModelBackend`` asks the database twice per request for a user's permissions (their
 own and their groups'), then keeps the answer on the user object for the rest of the request.
 Permissions are data (a beheerder grants roles, a migration gives a role a new permission), so
-this backend keeps the same answer in the shared cache (gir/cache.py) across requests as well,
+this backend keeps the same answer (and ``role_names``, which the second-factor check reads on
+every page) in the shared cache (gir/cache.py) across requests as well,
 under a version that every change of roles or permissions bumps: a granted or withdrawn role is
 seen at the user's next request, in every process.
 
@@ -43,6 +44,16 @@ class CachedModelBackend(ModelBackend):
                 cache.set(key, frozenset(perms), SECONDS)
             user_obj._perm_cache = set(perms)
         return user_obj._perm_cache
+
+
+def role_names(user) -> frozenset[str]:
+    """The names of the user's roles (groups), from the same cache and version."""
+    key = versioned_key(NAMESPACE, f"roles:{user.pk}")
+    names = cache.get(key)
+    if names is None:
+        names = frozenset(user.groups.values_list("name", flat=True))
+        cache.set(key, names, SECONDS)
+    return names
 
 
 def changed(**kwargs) -> None:

@@ -125,3 +125,17 @@ def test_an_unconfirmed_device_in_the_cache_does_not_verify(world, client):
     device.confirmed = False
     device.save()
     assert client.get(reverse("tasks")).status_code == 302
+
+
+def test_a_role_that_sees_personal_data_asks_the_second_factor_at_the_next_request(world, client):
+    """Whether the second factor is needed comes from the cached role names; granting such a
+    role is seen at once (the cache's version is bumped)."""
+    from django.contrib.auth.models import Group
+
+    from gir import roles
+
+    _password(client, world.employee)
+    assert client.get(reverse("tasks")).status_code == 200
+    world.employee.groups.add(Group.objects.get(name=roles.COORDINATOR))
+    response = client.get(reverse("tasks"))
+    assert response.status_code == 302 and reverse("twofactor-enrol") in response["Location"]
