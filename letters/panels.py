@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from gir.models import Deadline
+from gir.paging import first_rows
 from letters.constants import REACTION_DEADLINE, LetterKind
 from letters.models import Dispatch, Letter
 from letters.prefill import suggested_kinds
@@ -32,7 +33,7 @@ def reaction_context(request) -> dict:
         kind=REACTION_DEADLINE,
         content_type=ContentType.objects.get_for_model(Incident),
     )
-    rows = list(deadlines.order_by("due_at")[:PANEL_ROWS])
+    rows, total = first_rows(deadlines.order_by("due_at"), PANEL_ROWS)
     by_pk = Incident.objects.in_bulk([d.object_id for d in rows])
     now = timezone.now()
     return {
@@ -41,7 +42,7 @@ def reaction_context(request) -> dict:
             for d in rows
             if d.object_id in by_pk
         ],
-        "total": deadlines.count(),
+        "total": total,
         "now": now,
     }
 
