@@ -28,14 +28,14 @@ def _months() -> dict[int, str]:
     return _MONTHS[language]
 
 
-def long_datetime(instant: dt.datetime | None) -> str:
-    """``date:"j F Y, H:i"`` in local time; "" for no instant."""
+def long_datetime(instant: dt.datetime | None, sep: str = ", ") -> str:
+    """``date:"j F Y, H:i"`` in local time ("j F Y H:i" with ``sep=" "``); "" for no instant."""
     if instant is None:
         return ""
     if not isinstance(instant, dt.datetime):  # a date: no time to show
         return f"{instant.day} {_months()[instant.month]} {instant.year}"
     instant = _local(instant)
-    return f"{instant.day} {_months()[instant.month]} {instant.year}, {instant:%H:%M}"
+    return f"{instant.day} {_months()[instant.month]} {instant.year}{sep}{instant:%H:%M}"
 
 
 def _local(instant: dt.datetime) -> dt.datetime:

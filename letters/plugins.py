@@ -3,9 +3,9 @@ section and action, the page that fulfils the 48-hour reaction, demo data."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gir.formatting import pk_url
 from gir.registry import (
     DemoStep,
     DossierAction,
@@ -25,7 +25,7 @@ from letters.constants import REACTION_DEADLINE
 
 
 def _incident_letters(deadline, _loaded) -> str:
-    return reverse("letters:incident", kwargs={"incident_pk": deadline.object_id})
+    return pk_url("letters:incident", deadline.object_id)
 
 
 def register() -> None:

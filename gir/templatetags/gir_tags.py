@@ -9,6 +9,7 @@ register = template.Library()
 # Cheap stand-ins for the date filter and {% url %} in the rows of long lists (gir/formatting.py).
 register.filter("short_date", formatting.short_date)
 register.filter("short_datetime", formatting.short_datetime)
+register.filter("long_datetime", formatting.long_datetime)  # |long_datetime:" " for "j F Y H:i"
 register.simple_tag(formatting.pk_url, name="pk_url")
 
 

@@ -15,6 +15,8 @@ def test_long_datetime_is_the_date_filter_in_local_time():
                 instant = dt.datetime(2026, month, day, hour, minute, tzinfo=dt.UTC)
                 expected = date_filter(timezone.localtime(instant), "j F Y, H:i")
                 assert long_datetime(instant) == expected
+                plain = date_filter(timezone.localtime(instant), "j F Y H:i")
+                assert long_datetime(instant, " ") == plain
         assert long_datetime(dt.datetime(2026, 3, 3, 9, 5, tzinfo=dt.UTC)) == "3 maart 2026, 10:05"
         assert long_datetime(None) == ""
         assert long_datetime(dt.date(2026, 11, 30)) == "30 november 2026"
@@ -36,6 +38,6 @@ def test_pk_url_is_reverse():
 
     from gir.formatting import pk_url
 
-    for name in ("incidents:detail", "sanctions:detail", "incidents:aggressor-detail"):
+    for name in ("incidents:detail", "sanctions:detail", "incidents:aggressor-detail", "letters:incident"):
         for pk in (1, 42, 987654321, 10**12):
             assert pk_url(name, pk) == reverse(name, args=[pk])
