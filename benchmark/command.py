@@ -60,9 +60,9 @@ def main(argv: list[str]) -> int:
 
 
 def _create_database(name: str, reuse: bool) -> None:
-    connection.ensure_connection()
-    connection.connection.autocommit = True
-    with connection.cursor() as cursor:
+    # Through the server's maintenance database, as Django's test runner does: the database in
+    # DATABASE_URL need not exist on a fresh machine, and is never touched.
+    with connection._nodb_cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
         exists = cursor.fetchone() is not None
         if exists and not reuse:

@@ -6,7 +6,6 @@ A GET with the old query string finds nobody.
 """
 
 import re
-from datetime import date, timedelta
 from urllib.parse import unquote_plus
 
 import pytest
@@ -57,17 +56,10 @@ def test_the_subject_access_search_is_a_post(world, person, login):
 
 def test_the_breach_search_is_a_post(world, person, login):
     from sanctions.models import Ban
-    from tests.sanctions.helpers import make_ban
+    from tests.sanctions.helpers import ban_in_force
 
     incident = person.incident_links.first().incident
-    make_ban(
-        world,
-        person,
-        incident,
-        starts_on=date.today(),
-        ends_on=date.today() + timedelta(days=95),
-        photo=False,
-    )
+    ban_in_force(world, person, incident, days=95)
     assert Ban.objects.exists()
     client = login(world.reception)  # only the roles that see the reception list may search
     url = reverse("sanctions:breach-find")

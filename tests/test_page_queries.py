@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
+from tests.sanctions.helpers import ban_in_force, make_aggressor, make_ban, make_incident
 
 pytestmark = pytest.mark.django_db
 
@@ -89,12 +89,5 @@ def test_the_dossier_asks_the_same_with_one_or_three_aggressors(world, login):
     one = _count(client, url)
     for k in range(2):
         person = make_aggressor(incident, last_name=f"Mededader{k}")
-        make_ban(
-            world,
-            person,
-            incident,
-            starts_on=date.today(),
-            ends_on=date.today() + timedelta(days=100),
-            photo=False,
-        )
+        ban_in_force(world, person, incident)
     assert _count(client, url) == one + 2

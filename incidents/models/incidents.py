@@ -36,7 +36,9 @@ class IncidentQuerySet(models.QuerySet):
             return self.none()
         if user.has_perm("incidents.view_all_incidents"):
             return self
-        return self.filter(pk__in=scoping.union(scoping.read_parts(user)))
+        if user.has_perm("incidents.manage_incidents"):
+            return self.filter(scoping.manager_rows(user))
+        return self.filter(pk__in=scoping.union(scoping.personal_parts(user)))
 
     def managed_by(self, user) -> IncidentQuerySet:
         """Incidents this user handles as manager (or all, for the coordinator)."""
@@ -44,7 +46,7 @@ class IncidentQuerySet(models.QuerySet):
             return self
         if not user.has_perm("incidents.manage_incidents"):
             return self.none()
-        return self.filter(pk__in=scoping.union(scoping.managed_parts(user)))
+        return self.filter(scoping.managed_rows(user))
 
     def references(self, ids) -> dict[int, str]:
         """{pk: reference} for these incidents in one query."""

@@ -3,8 +3,10 @@
 Each figure is computed in the database: per aggressor a correlated subquery finds the moment
 of reference (the first decision of that kind in the period) and the first later incident in
 the report's scope; one conditional aggregate per kind counts the returns within 3, 6 and 12
-months, and the median number of days is read with ORDER BY ... OFFSET. The number of queries
-depends on the number of kinds, never on the data.
+months and reads the median number of days. On PostgreSQL that is one query per kind with
+materialised steps (``_followed_sql``); the portable ORM form (``_followed_orm``, for the
+embedded SQLite setup) gives the same figures in two. The number of queries depends on the
+number of kinds, never on the data.
 
 A window counts only aggressors who could be followed that long (reference at least 3, 6 or
 12 months before now): otherwise a recent measure would look like a success.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import (
     Count,
     DurationField,
@@ -31,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from incidents.models import Aggressor, IncidentAggressor
+from incidents.models import Aggressor, Incident, IncidentAggressor
 from reports.services.params import ReportParams
 from reports.services.tables import Amount, Share, Table
 from sanctions.constants import MeasureStatus, MeasureType
@@ -83,6 +86,14 @@ def _first_after(scope_ids: QuerySet, after: str) -> Subquery:
 
 def _followed(aggressors: QuerySet, scope_ids: QuerySet, now: dt.datetime) -> dict:
     """Counts per window and the median days for aggressors annotated with ``ref``."""
+    if connection.vendor == "postgresql":
+        return _followed_sql(aggressors, scope_ids, now)
+    return _followed_orm(aggressors, scope_ids, now)
+
+
+def _followed_orm(aggressors: QuerySet, scope_ids: QuerySet, now: dt.datetime) -> dict:
+    """The portable form (the embedded SQLite setup): correlated subqueries the database runs
+    once per aggressor and per expression that uses them."""
     qs = aggressors.annotate(back=_first_after(scope_ids, "ref")).annotate(
         gap=ExpressionWrapper(F("back") - F("ref"), output_field=DurationField())
     )
@@ -103,6 +114,51 @@ def _median_days(returned: QuerySet, count: int) -> int | None:
     ordered = returned.order_by("gap", "pk").values_list("gap", flat=True)
     middle = [ordered[count // 2]] if count % 2 else list(ordered[count // 2 - 1 : count // 2 + 1])
     return round(sum(g.total_seconds() for g in middle) / len(middle) / 86400)
+
+
+# PostgreSQL: each aggressor's reference moment and first return are computed once, in
+# materialised steps, and one pass counts the windows and reads the median. The ORM form asks
+# the planner to repeat both subqueries for every expression (reference, return, gap) and a
+# second query for the median: 1.2 s of the full-size annual report's 2.3 s cold computation.
+_FOLLOWED_SQL = """
+WITH refs (id, ref) AS MATERIALIZED ({refs}),
+followed AS MATERIALIZED (
+    SELECT r.ref, (
+        SELECT MIN(i.occurred_at) FROM {links} l JOIN {incidents} i ON i.id = l.incident_id
+        WHERE l.aggressor_id = r.id AND i.occurred_at > r.ref AND i.id IN ({scope})
+    ) AS back
+    FROM refs r
+)
+SELECT COUNT(*), COUNT(back), {windows},
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM back - ref))
+        FILTER (WHERE back IS NOT NULL)
+FROM followed
+"""
+_WINDOW_SQL = "COUNT(*) FILTER (WHERE ref <= %s), COUNT(*) FILTER (WHERE ref <= %s AND back - ref <= %s)"
+
+
+def _followed_sql(aggressors: QuerySet, scope_ids: QuerySet, now: dt.datetime) -> dict:
+    refs, refs_params = aggressors.values("pk", "ref").query.sql_with_params()
+    scope, scope_params = scope_ids.query.sql_with_params()
+    sql = _FOLLOWED_SQL.format(
+        refs=refs,
+        scope=scope,
+        links=IncidentAggressor._meta.db_table,
+        incidents=Incident._meta.db_table,
+        windows=", ".join([_WINDOW_SQL] * len(WINDOWS)),
+    )
+    window_params = []
+    for _key, days in WINDOWS:
+        since = now - dt.timedelta(days=days)
+        window_params += [since, since, dt.timedelta(days=days)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*refs_params, *scope_params, *window_params])
+        n, returned, *counts, median_seconds = cursor.fetchone()
+    result = {"n": n, "returned": returned}
+    for index, (key, _days) in enumerate(WINDOWS):
+        result[f"{key}_followed"], result[f"{key}_back"] = counts[2 * index], counts[2 * index + 1]
+    result["median_days"] = round(median_seconds / 86400) if returned else None
+    return result
 
 
 def measure_effect(scope: QuerySet, params: ReportParams, now: dt.datetime) -> dict[str, dict]:
@@ -133,10 +189,12 @@ def _without_measure(scope, scope_ids, params: ReportParams, measures: QuerySet)
         .annotate(first=Min("incident__occurred_at"))
         .values("first")
     )
+    # ``pk__in`` rather than a join and DISTINCT: the reference is then computed once per
+    # aggressor, not once per incident link before the duplicates are dropped.
+    in_period = IncidentAggressor.objects.filter(incident_id__in=period_ids).values("aggressor_id")
     return (
-        Aggressor.objects.filter(incident_links__incident_id__in=period_ids)
+        Aggressor.objects.filter(pk__in=in_period)
         .exclude(pk__in=measures.values("aggressor_id"))
-        .distinct()
         .annotate(ref=Subquery(first))
     )
 

@@ -9,6 +9,7 @@ import pytest
 
 from gir import roles
 from incidents.models import Aggressor, Incident, IncidentAggressor
+from reports.services import effect as effect_module
 from reports.services.effect import KINDS, WINDOWS, ban_effect, measure_effect
 from reports.services.params import ReportParams
 from reports.services.report import build_report
@@ -104,13 +105,21 @@ def refs_for(types) -> dict:
     return refs
 
 
-def test_each_kind_of_measure_against_plain_python(data):
+@pytest.fixture(params=["sql", "orm"])
+def computed(request, monkeypatch):
+    """Both forms of the computation: PostgreSQL's one query and the portable ORM form."""
+    if request.param == "orm":
+        monkeypatch.setattr(effect_module, "_followed", effect_module._followed_orm)
+    return request.param
+
+
+def test_each_kind_of_measure_against_plain_python(data, computed):
     effect = measure_effect(Incident.objects.all(), PARAMS, NOW)
     for kind in KINDS:
         assert effect[kind.key] == expected_for(refs_for(kind.types)), kind.key
 
 
-def test_no_measure_counts_aggressors_of_the_period_without_a_live_measure(data):
+def test_no_measure_counts_aggressors_of_the_period_without_a_live_measure(data, computed):
     with_measure = set()
     for kind in KINDS:
         with_measure |= set(refs_for(kind.types))

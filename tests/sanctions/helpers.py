@@ -51,6 +51,14 @@ def make_aggressor(incident, **data) -> Aggressor:
     return aggressor
 
 
+def ban_in_force(world, aggressor, incident, *, days: int = 100):
+    """A served ban without photo, from today for ``days`` days: the plain case many tests need."""
+    today = date.today()
+    return make_ban(
+        world, aggressor, incident, starts_on=today, ends_on=today + timedelta(days=days), photo=False
+    )
+
+
 def make_ban(
     world,
     aggressor,
