@@ -133,3 +133,16 @@ def test_results_keep_the_previous_run_beside_the_new_one(seeded, tmp_path):
     assert json.loads((tmp_path / "results-previous.json").read_text())["pages"][0]["ms"] == 12.0
     assert "Previous run beside it" in text
     assert "| employee | start page | 200 | 9 | 30.0 | 8.0 | 10.0 | 11.0 | 6 | 1.09 | 12.0 |" in text
+
+
+def test_the_page_meter_measures_pages_beside_their_peers(seeded, peer_urls):
+    from benchmark import pagemeter
+
+    rows = pagemeter.measure(seeded, ["start page", "aggressor name search"], repeat=1)
+    assert {r["label"] for r in rows} >= {
+        "employee: start page",
+        "coordinator: incident list, aggressor name search",
+    }
+    for row in rows:
+        assert row["status"] == 200 and row["queries"] > 0 and row["web_ms"] >= 0, row["label"]
+    assert all(row["peer"]["status"] == 200 for row in rows if row["label"].endswith("start page"))
