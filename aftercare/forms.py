@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aftercare.constants import CloseReason, ReferralKind, TalkOutcome
 from aftercare.services import workers
+from gir.dateinput import DutchDateField, DutchTimeField
 from gir.deadlines.arithmetic import LOCAL_TZ
 from gir.models import User
 
@@ -17,25 +18,13 @@ NOTE_MAX = 2000
 PLAN_AHEAD = timedelta(days=366)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%H:%M", **kwargs)
-
-
 def _local(day, moment) -> datetime:
     return datetime.combine(day, moment, tzinfo=LOCAL_TZ)
 
 
 class _IncidentBoundForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
+
     def __init__(self, *args, occurred_at: datetime, **kwargs):
         super().__init__(*args, **kwargs)
         self.occurred_at = occurred_at
@@ -46,8 +35,8 @@ class _IncidentBoundForm(forms.Form):
 
 
 class TalkPlanForm(_IncidentBoundForm):
-    date = forms.DateField(label=_("Datum"), widget=DateInput())
-    time = forms.TimeField(label=_("Begintijd"), widget=TimeInput(), help_text=_("Bijvoorbeeld 14:30."))
+    date = DutchDateField(label=_("Datum"))
+    time = DutchTimeField(label=_("Begintijd"))
     minutes = forms.IntegerField(label=_("Duur in minuten"), min_value=15, max_value=240, initial=60)
     place = forms.CharField(
         label=_("Plaats"),
@@ -70,13 +59,12 @@ class TalkOutcomeForm(_IncidentBoundForm):
     outcome = forms.ChoiceField(
         label=_("Wat is er met dit gesprek gebeurd?"), choices=TalkOutcome.choices, widget=forms.RadioSelect
     )
-    held_date = forms.DateField(
+    held_date = DutchDateField(
         label=_("Datum van het gesprek"),
         required=False,
-        widget=DateInput(),
         help_text=_("Alleen nodig als het gesprek is gehouden."),
     )
-    held_time = forms.TimeField(label=_("Tijd van het gesprek"), required=False, widget=TimeInput())
+    held_time = DutchTimeField(label=_("Tijd van het gesprek"), required=False)
     note = forms.CharField(
         label=_("Vertrouwelijke notitie (alleen voor bedrijfsopvang)"),
         required=False,

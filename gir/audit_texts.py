@@ -7,16 +7,21 @@ known descriptions below and shown in the reader's language. Rows written before
 descriptions were Dutch ("letter finalised", "dispatch of letter 3") match a ``legacy`` form of
 their description and are shown in Dutch too.
 
-A description holds ids and codes only, never personal data (``gir.audit.audit_log``).
+A description holds ids and codes only, never personal data (``gir.audit.audit_log``). A code
+an app knows the words for (a letter kind) is shown in those words: the description's ``labels``
+names the ``gir.registry.AuditLabel`` the app registered for it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as N
+
+from gir.registry import audit_label
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
@@ -37,6 +42,8 @@ class AuditText:
 
     msgid: str
     legacy: tuple[str, ...] = ()
+    # placeholder -> the registered AuditLabel that shows its code in words ({"kind": "letter_kind"})
+    labels: Mapping[str, str] = field(default_factory=dict, compare=False)
     patterns: tuple[re.Pattern, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -74,11 +81,16 @@ def describe(stored: str) -> str:
     if found is None:
         return stored
     text, values = found
+    for placeholder, name in text.labels.items():
+        if placeholder in values:
+            values[placeholder] = audit_label(name, values[placeholder])
     return gettext(text.msgid) % values
 
 
 # Letters
-LETTER_CREATED = AuditText(N("brief gemaakt (%(kind)s)"), legacy=("letter %(kind)s",))
+LETTER_CREATED = AuditText(
+    N("brief gemaakt (%(kind)s)"), legacy=("letter %(kind)s",), labels={"kind": "letter_kind"}
+)
 LETTER_EDITED = AuditText(N("concept van de brief gewijzigd"), legacy=("letter concept edited",))
 LETTER_FINALISED = AuditText(N("brief definitief gemaakt"), legacy=("letter finalised",))
 LETTER_CORRECTED = AuditText(

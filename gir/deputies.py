@@ -106,6 +106,18 @@ def stand_in(user, now: datetime | None = None):
     return found.deputy if found is not None else user
 
 
+def stand_in_for_case(user, incident_id: int | None, now: datetime | None = None):
+    """Who receives ``user``'s work on one case now: their deputy, except on a case the deputy
+    is personally part of (reporter, victim, witness). That stays with ``user``: nobody handles
+    their own case, and what is not done in time escalates to the coordinator as usual."""
+    from gir.registry import personal_case_ids
+
+    deputy = stand_in(user, now)
+    if deputy is None or deputy.pk == user.pk or incident_id is None:
+        return deputy
+    return user if incident_id in personal_case_ids(deputy) else deputy
+
+
 @transaction.atomic
 def deputy_period_add(
     *, manager, deputy, starts_on: date, ends_on: date, reason: str = "", by

@@ -285,10 +285,16 @@ class DeadlineQuerySet(models.QuerySet):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
 
     def owned_by(self, user):
-        """Deadlines ``user`` acts on: their own and, during a deputy period, the manager's."""
-        from gir.deputies import principal_ids
+        """Deadlines ``user`` acts on: their own and, during a deputy period, the manager's,
+        except those of a case the deputy is personally part of (``stand_in_for_case``)."""
+        from gir.deputies import deputised_ids
+        from gir.registry import personal_case_ids
 
-        return self.filter(owner_id__in=principal_ids(user))
+        deputised = deputised_ids(user)
+        if not deputised:
+            return self.filter(owner_id=user.pk)
+        theirs = models.Q(owner_id__in=deputised) & ~models.Q(incident_id__in=personal_case_ids(user))
+        return self.filter(models.Q(owner_id=user.pk) | theirs)
 
     def of_incident(self, incident) -> list:
         """Every deadline of one incident, earliest due first, loaded once per incident object:

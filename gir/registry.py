@@ -127,6 +127,15 @@ class DossierAction:
 
 
 @dataclass(frozen=True)
+class MeasureAction:
+    """Next steps another app offers on a measure's page (the ban's decision letter) without
+    ``sanctions`` importing it: ``links(measure, user)`` returns dicts (label, url)."""
+
+    links: Callable[[Any, Any], Iterable[dict]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
 class DemoStep:
     """``run(context)`` adds an app's demo data; ``context`` is a dict shared between steps."""
 
@@ -166,6 +175,25 @@ class Scope:
     pks: Callable[[Any], Any]
 
 
+@dataclass(frozen=True)
+class PersonalCases:
+    """``incident_ids(user)``: the ids of the incidents a user is personally part of (reporter,
+    victim or witness), a set. A deputy never acts on those for the manager they stand in for
+    (``gir.deputies.stand_in_for_case``, ``Deadline.objects.owned_by``)."""
+
+    incident_ids: Callable[[Any], set[int]]
+
+
+@dataclass(frozen=True)
+class AuditLabel:
+    """How the audit log shows a code an app writes into its descriptions (``gir.audit_texts``):
+    a letter kind ``besluit_toegangsverbod`` as "Besluit toegangsverbod". ``label(code)`` returns
+    the words in the reader's language, or None for a code it does not know (shown as stored)."""
+
+    name: str  # the name an AuditText's ``labels`` gives a placeholder
+    label: Callable[[str], str | None]
+
+
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
@@ -176,9 +204,12 @@ class Registry:
     dossier_sections: list[DossierSection] = field(default_factory=list)
     person_sections: list[PersonSection] = field(default_factory=list)
     dossier_actions: list[DossierAction] = field(default_factory=list)
+    measure_actions: list[MeasureAction] = field(default_factory=list)
     hooks: list[Hook] = field(default_factory=list)
     dossier_alerts: list[DossierAlert] = field(default_factory=list)
     scopes: list[Scope] = field(default_factory=list)
+    personal_cases: list[PersonalCases] = field(default_factory=list)
+    audit_labels: dict[str, AuditLabel] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -219,6 +250,10 @@ def register_dossier_action(action: DossierAction) -> None:
     _add_ordered(registry.dossier_actions, action)
 
 
+def register_measure_action(action: MeasureAction) -> None:
+    _add_ordered(registry.measure_actions, action)
+
+
 def register_dossier_alert(alert: DossierAlert) -> None:
     _add_ordered(registry.dossier_alerts, alert)
 
@@ -241,9 +276,31 @@ def register_fulfilment_page(page: FulfilmentPage) -> None:
     _add_unique(registry.fulfilment_pages, page.kind, page)
 
 
+def register_audit_label(label: AuditLabel) -> None:
+    _add_unique(registry.audit_labels, label.name, label)
+
+
+def audit_label(name: str, code: str) -> str:
+    """A code in an audit description as the reader sees it; the code itself when unknown."""
+    entry = registry.audit_labels.get(name)
+    shown = entry.label(code) if entry is not None else None
+    return code if shown is None else str(shown)
+
+
 def register_scope(scope: Scope) -> None:
     if scope not in registry.scopes:
         registry.scopes.append(scope)
+
+
+def register_personal_cases(entry: PersonalCases) -> None:
+    if entry not in registry.personal_cases:
+        registry.personal_cases.append(entry)
+
+
+def personal_case_ids(user) -> set[int]:
+    """The ids of the incidents ``user`` is personally part of (asked only during a deputy
+    period: a few queries for a few ids)."""
+    return set().union(*(entry.incident_ids(user) for entry in registry.personal_cases))
 
 
 def extra_scopes(model: str, user) -> list:
@@ -304,6 +361,10 @@ def dossier_alerts(incident, user) -> list[dict]:
 
 def dossier_links(incident, user) -> list[dict]:
     return [link for action in registry.dossier_actions for link in action.links(incident, user) or []]
+
+
+def measure_links(measure, user) -> list[dict]:
+    return [link for action in registry.measure_actions for link in action.links(measure, user) or []]
 
 
 def run_demo_steps(context: dict) -> None:

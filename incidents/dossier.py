@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gir.deputies import stand_in
+from gir.deputies import stand_in_for_case
 from gir.models import Deadline
 from gir.registry import dossier_links, person_alerts, registry
 from incidents import access
@@ -157,6 +157,6 @@ def dossier_context(incident: Incident, user) -> dict:
         "now": now,
         "action_groups": _action_groups(incident, user, rights, reaction is not None),
         "transitions": _status_buttons(incident) if rights["can_manage"] else [],
-        "handler_now": stand_in(incident.handler, now) if incident.handler_id else None,
+        "handler_now": stand_in_for_case(incident.handler, incident.pk, now) if incident.handler_id else None,
         "can_hand_over": may_hand_over(user, incident, involved),
     }

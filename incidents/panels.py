@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from gir.models import Deadline
 from gir.paging import first_rows
 from incidents.constants import Status
 from incidents.models import Incident, ReportDraft
@@ -21,12 +22,17 @@ def reporter_context(request) -> dict:
 
 
 def manager_context(request) -> dict:
-    handled = Incident.objects.managed_by(request.user).open()
-    # New and open in one pass; the overdue ones apart, where PostgreSQL can join the deadlines
-    # once instead of probing them for every open incident.
-    counts = handled.aggregate(new=Count("pk", filter=Q(status=Status.REPORTED)), open=Count("pk"))
-    return {
-        **counts,
-        "overdue": handled.overdue(timezone.now()).count(),
-        "all": request.user.has_perm("incidents.view_all_incidents"),
-    }
+    """The three counts of the manager's (or coordinator's) open cases, in one query."""
+    # The overdue deadlines as one hashed list (a few thousand open ones are read once by their
+    # partial index), not a lookup among each open case's closed history per row.
+    late = Deadline.objects.overdue(timezone.now()).order_by().values("incident_id")
+    counts = (
+        Incident.objects.managed_by(request.user)
+        .open()
+        .aggregate(
+            new=Count("pk", filter=Q(status=Status.REPORTED)),
+            open=Count("pk"),
+            overdue=Count("pk", filter=Q(pk__in=late)),
+        )
+    )
+    return {**counts, "all": request.user.has_perm("incidents.view_all_incidents")}

@@ -10,13 +10,15 @@ from gir.registry import (
     DeadlineKind,
     DemoStep,
     NavItem,
+    PersonalCases,
     StartPanel,
     register_deadline_kind,
     register_demo_step,
     register_nav,
     register_panel,
+    register_personal_cases,
 )
-from incidents import demo, panels
+from incidents import demo, panels, scoping
 from incidents.constants import DEADLINE_INSPECTORATE, DEADLINE_POLICE, DEADLINE_REACTION
 from incidents.models import Incident
 
@@ -53,6 +55,7 @@ DEADLINE_KINDS = [
 
 
 def register() -> None:
+    register_personal_cases(PersonalCases(scoping.involved_incident_ids))
     register_nav(NavItem(_("Melden"), "incidents:report", REPORT, order=10, group="melden"))
     register_nav(NavItem(_("Inbox"), "incidents:inbox", MANAGE, order=15, group="werk"))
     register_nav(NavItem(_("Termijnen"), "incidents:deadlines", MANAGE, order=16, group="werk"))

@@ -52,6 +52,14 @@ def managed_rows(user) -> Q:
     return Q(department_id__in=managed_department_ids(user)) | Q(handler_id__in=principal_ids(user))
 
 
+def involved_incident_ids(user) -> set[int]:
+    """The incidents ``user`` reported or was a victim or witness in (gir.registry.PersonalCases)."""
+    from incidents.models import Incident, Involvement
+
+    reported = Incident.objects.filter(reporter=user).values_list("pk", flat=True)
+    return set(reported) | set(Involvement.objects.filter(user=user).values_list("incident_id", flat=True))
+
+
 def personal_parts(user) -> list:
     """What a user may read for themselves: what they reported or were involved in, and what
     later apps open to them (a ban request addressed to a mandated manager)."""

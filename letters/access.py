@@ -23,18 +23,24 @@ def letter_for(user, pk: int) -> Letter:
     return get_object_or_404(queryset, pk=pk)
 
 
-def incident_for_letters(user, pk: int):
-    """An incident the user makes letters for: the ones they manage, or all (coordinator); a
+def incidents_for_letters(user):
+    """The incidents the user makes letters for: the ones they manage, or all (coordinator); a
     mandated manager also those of a ban request addressed to them or a ban they decided, for the
     decision letter (the incident scope of ``gir.registry.register_scope``)."""
     from incidents.models import Incident
 
     if not user.has_perm("letters.create_letters"):
-        raise Http404
-    queryset = Incident.objects.managed_by(user)
+        return Incident.objects.none()
     if user.has_perm("sanctions.impose_ban"):
-        queryset = Incident.objects.visible_to(user)
-    return get_object_or_404(queryset.select_related("department"), pk=pk)
+        return Incident.objects.visible_to(user)
+    return Incident.objects.managed_by(user)
+
+
+def incident_for_letters(user, pk: int):
+    """One incident of ``incidents_for_letters``, or 404."""
+    if not user.has_perm("letters.create_letters"):
+        raise Http404
+    return get_object_or_404(incidents_for_letters(user).select_related("department"), pk=pk)
 
 
 def measure_for(user, incident, pk) -> object | None:

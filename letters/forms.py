@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import DutchDateField, DutchDateTimeField, DutchTimeField
 from gir.models import Signatory
 from gir.richtext import RichTextarea
 from letters import merge_fields as mf
@@ -17,9 +18,6 @@ from letters.constants import COPY_HELP, DEFAULT_COPIES, Copy, DispatchMethod
 from letters.models import FINAL_LETTER_MESSAGE
 from letters.sanitize import clean_html
 from letters.templating import validate_template
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 def _validated(value: str) -> str:
@@ -64,9 +62,9 @@ def _detail_field(path: str, required: bool) -> forms.Field:
     label = label[0].upper() + label[1:]
     common = {"label": label, "required": required}
     if field.kind == "date":
-        return forms.DateField(widget=DATE_WIDGET, **common)
+        return DutchDateField(**common)
     if field.kind == "time":
-        return forms.TimeField(widget=TIME_WIDGET, **common)
+        return DutchTimeField(**common)
     if field.kind == "amount":
         return forms.DecimalField(
             max_digits=10,
@@ -99,6 +97,8 @@ SUMMARY_HELP = _(
 
 class LetterCreateForm(forms.Form):
     """A new letter of one kind: addressee, signatory, privacy choice and the letter's details."""
+
+    use_required_attribute = False  # no red fields before typing; aria-required stays
 
     aggressor = forms.ModelChoiceField(label=_("Aan (de dader)"), queryset=None, empty_label=None)
     signatory = forms.ModelChoiceField(label=_("Ondertekenaar"), queryset=None, empty_label=None)
@@ -209,14 +209,11 @@ class FinaliseForm(CopiesForm):
 
 
 class DispatchForm(forms.Form):
+    use_required_attribute = False  # no red fields before typing; aria-required stays
     method = forms.ChoiceField(
         label=_("Hoe is de brief verzonden?"), choices=DispatchMethod.choices, widget=forms.RadioSelect
     )
-    dispatched_at = forms.DateTimeField(
-        label=_("Wanneer?"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
-    )
+    dispatched_at = DutchDateTimeField(label=_("Wanneer?"))
     tracking_number = forms.CharField(
         label=_("Zendingnummer (bij aangetekende post)"), max_length=60, required=False
     )

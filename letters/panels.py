@@ -1,4 +1,5 @@
-"""The letters app on other pages: the managers' start-page panel and the dossier timeline."""
+"""The letters app on other pages: the managers' start-page panel, the dossier timeline and a
+measure's page."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from gir.models import Deadline
 from gir.paging import first_rows
+from letters.access import incidents_for_letters
 from letters.constants import REACTION_DEADLINE, LetterKind
 from letters.models import Dispatch, Letter
-from letters.prefill import suggested_kinds
+from letters.prefill import next_kind, suggested_kinds
 from sanctions.constants import MeasureStatus
 
 PANEL_ROWS = 5
@@ -148,3 +151,37 @@ def dossier_action(incident, user) -> list[dict]:
         return []
     url = reverse("letters:incident", kwargs={"incident_pk": incident.pk})
     return [{"label": _("Brief aan de dader maken of bekijken"), "url": url}]
+
+
+# The link on a measure's page names the letter the way the person doing it thinks of it.
+NEXT_LETTER_LABELS = {
+    LetterKind.BAN_DECISION: _lazy("Besluitbrief maken"),
+    LetterKind.BAN_BREACH: _lazy("Brief na overtreding maken"),
+}
+
+
+def measure_action(measure, user) -> list[dict]:
+    """On a measure's page (the mandated manager's ban page): the letter the measure asks for
+    next, pre-filled from it, and the letters already made for it. Only for someone who may make
+    letters for one of the measure's incidents: the link must lead to a form they may use."""
+    if measure.is_revoked or not user.has_perm("letters.create_letters"):
+        return []
+    incident_pks = [incident.pk for incident in measure.incidents.all()]
+    incident = incidents_for_letters(user).filter(pk__in=incident_pks).order_by("occurred_at", "pk").first()
+    if incident is None:
+        return []
+    letters = list(Letter.objects.visible_to(user).filter(measure=measure).order_by("created_at", "pk"))
+    links = [
+        {
+            "label": _("Brief bekijken: %(kind)s (%(ref)s)")
+            % {"kind": letter.get_kind_display(), "ref": letter.reference},
+            "url": reverse("letters:detail", args=[letter.pk]),
+        }
+        for letter in letters
+    ]
+    kind = next_kind(measure, letters)
+    if kind is not None:
+        url = reverse("letters:create", kwargs={"incident_pk": incident.pk, "kind": kind})
+        label = NEXT_LETTER_LABELS.get(kind) or _("Brief maken: %(kind)s") % {"kind": LetterKind(kind).label}
+        links.insert(0, {"label": label, "url": f"{url}?maatregel={measure.pk}", "primary": True})
+    return links

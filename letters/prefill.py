@@ -32,6 +32,35 @@ def suggested_kinds(measure) -> list[str]:
     return [str(k) for k in SUGGESTED.get(measure.type, [LetterKind.WARNING])]
 
 
+def next_kind(measure, letters) -> str | None:
+    """The letter a measure asks for now, given its ``letters`` so far; None when none does.
+
+    A ban that still runs (served or not: serving marks it carried out) first needs its decision
+    letter; after that, a breach registered since the last breach letter asks for a breach
+    letter. Any other decided measure asks for its first suggested kind until it has a letter
+    (as the dossier's "Brief maken").
+    """
+    from sanctions.constants import MeasureStatus, MeasureType
+    from sanctions.models import local_today
+
+    made = {letter.kind for letter in letters}
+    if measure.type != MeasureType.BAN:
+        return None if made or measure.status != MeasureStatus.DECIDED else suggested_kinds(measure)[0]
+    if measure.status == MeasureStatus.REVOKED or (measure.ends_on and measure.ends_on < local_today()):
+        return None
+    if LetterKind.BAN_DECISION not in made:
+        return LetterKind.BAN_DECISION.value
+    ban = _related(measure, "ban")
+    breach = ban.breaches.order_by("-registered_at").first() if ban is not None else None
+    if breach is None:
+        return None
+    answered = any(
+        letter.kind == LetterKind.BAN_BREACH and letter.created_at >= breach.registered_at
+        for letter in letters
+    )
+    return None if answered else LetterKind.BAN_BREACH.value
+
+
 def _related(measure, name: str):
     try:
         return getattr(measure, name)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 from sanctions.models import Ban, BanLocation
 
@@ -36,6 +39,35 @@ def reception_rows(now=None, limit: int | None = None):
             "instruction_text": ban.instruction_text,
         }
         for ban in bans
+    ]
+
+
+_PK = 987654321  # stands for a ban's id in a URL reversed once for all cards
+
+
+def _url_maker(name: str):
+    """``pk -> url`` for a URL with one id, reversed once (500 cards, two links each)."""
+    pattern = reverse(name, args=[_PK])
+    return lambda pk: pattern.replace(str(_PK), str(pk))
+
+
+def reception_cards(rows: list[dict]) -> list[dict]:
+    """The rows as the printable list shows them: the texts and links of each card made here,
+    where 500 cards of template tags (dates, translations, URLs) took ~100 ms of a request."""
+    photo_url, breach_url = _url_maker("sanctions:ban-photo"), _url_maker("sanctions:breach")
+    return [
+        {
+            **row,
+            "photo_url": photo_url(row["pk"]) if row["has_photo"] else "",
+            "photo_alt": _("Foto van %(name)s") % {"name": row["name"]},
+            "starts_text": formats.date_format(row["starts_on"], "j F Y"),
+            "ends_text": formats.date_format(row["ends_on"], "j F Y"),
+            "where": ", ".join(row["locations"]),
+            "instruction": str(row["instruction"]),
+            "breach_url": breach_url(row["pk"]),
+            "breach_label": _("Toch binnengekomen? Overtreding van %(name)s melden") % {"name": row["name"]},
+        }
+        for row in rows
     ]
 
 

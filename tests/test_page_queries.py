@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 # may only go down.
 PAGES = [
     ("employee", "start", 7),
-    ("manager", "start", 11),
-    ("coordinator", "start", 13),
+    ("manager", "start", 10),
+    ("coordinator", "start", 12),
     ("reception", "start", 8),
     ("employee", "incidents:list", 5),
     ("manager", "incidents:list", 7),

@@ -9,15 +9,16 @@ Rules (DESIGN.md invariant "Every case has one handler"; ADR 0010):
   request: the mandated manager it is addressed to) keeps its own owner; it follows the handler
   only while nobody is assigned.
 - During a deputy period the owner stays the manager, and the deputy acts for them: the scan
-  sends to ``stand_in(owner)`` at send time and "Mijn taken" lists ``owned_by(user)``, so a
-  period starting or ending needs no scan and moves nothing.
+  sends to ``stand_in_for_case(owner, incident)`` at send time and "Mijn taken" lists
+  ``owned_by(user)``, so a period starting or ending needs no scan and moves nothing. A case
+  the deputy is personally part of stays with the manager (nobody handles their own case).
 """
 
 from __future__ import annotations
 
 from django.db.models import Q
 
-from gir.deputies import stand_in
+from gir.deputies import stand_in_for_case
 from gir.models import Deadline
 from gir.registry import registry
 
@@ -43,4 +44,4 @@ def recipient(deadline: Deadline, now=None):
     """Who is told about ``deadline`` now: its owner, or the owner's deputy during their leave."""
     if not deadline.owner_id:
         return None
-    return stand_in(deadline.owner, now)
+    return stand_in_for_case(deadline.owner, deadline.incident_id, now)

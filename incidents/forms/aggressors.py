@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gir.dateinput import dutch_date_kwargs
+from gir.dateinput import DutchDateField
 from gir.uploads import validate_image_upload
 from incidents.models import Aggressor
 
@@ -16,6 +16,7 @@ class AggressorForm(forms.ModelForm):
     use_required_attribute = False  # no red fields before typing; aria-required stays
 
     confirm_new = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    date_of_birth = DutchDateField(label=_("Geboortedatum"), required=False)
 
     class Meta:
         model = Aggressor
@@ -32,7 +33,6 @@ class AggressorForm(forms.ModelForm):
             "photo",
         ]
         widgets = {
-            "date_of_birth": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description": forms.Textarea(attrs={"rows": 3}),
             "photo": forms.FileInput,
         }
@@ -40,10 +40,6 @@ class AggressorForm(forms.ModelForm):
             "description": _("Uiterlijk, kleding, stem: zo kan de dader later worden herkend."),
             "photo": _("JPEG of PNG. Alleen als er een rechtmatige bron is, zoals een identiteitsbewijs."),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["date_of_birth"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
 
     def clean_date_of_birth(self):
         value = self.cleaned_data.get("date_of_birth")
@@ -89,4 +85,4 @@ def initial_from_name(name: str) -> dict[str, str]:
 class AggressorSearchForm(forms.Form):
     use_required_attribute = False  # no red fields before typing; aria-required stays
     name = forms.CharField(label=_("Naam"), max_length=120, required=False)
-    date_of_birth = forms.DateField(label=_("Geboortedatum"), required=False, **dutch_date_kwargs())
+    date_of_birth = DutchDateField(label=_("Geboortedatum"), required=False)

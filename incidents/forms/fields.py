@@ -12,35 +12,16 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from gir.dateinput import DutchDateTimeInput
+from gir.dateinput import DutchDateTimeField
 from incidents.constants import MAX_EVIDENCE_PER_INCIDENT, AggressionForm
 
 EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.get_fixed_timezone(0))
 CLOCK_SKEW = timedelta(minutes=5)  # a phone's clock a few minutes ahead is not "the future"
 
 
-DUTCH_HINT = _("Dag-maand-jaar en tijd, bijvoorbeeld 30-11-2026 14:30.")
-
-
 def local_datetime_field(label, **kwargs) -> forms.DateTimeField:
-    help_text = kwargs.pop("help_text", "")
-    return forms.DateTimeField(
-        label=label,
-        widget=DutchDateTimeInput(),  # Dutch text whatever the browser's language
-        input_formats=[
-            "%d-%m-%Y %H:%M",
-            "%d-%m-%Y %H.%M",
-            "%d-%m-%Y, %H:%M",
-            "%d/%m/%Y %H:%M",
-            "%d-%m-%y %H:%M",
-            "%Y-%m-%dT%H:%M",
-            "%Y-%m-%dT%H:%M:%S",
-            "%Y-%m-%d %H:%M",
-        ],
-        help_text=format_lazy("{} {}", DUTCH_HINT, help_text) if help_text else DUTCH_HINT,
-        error_messages={"invalid": _("Vul datum en tijd in zoals 30-11-2026 14:30.")},
-        **kwargs,
-    )
+    # Dutch text whatever the browser's language: the one shared field of gir.dateinput.
+    return DutchDateTimeField(label=label, **kwargs)
 
 
 def now_local_minute() -> datetime:

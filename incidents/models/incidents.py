@@ -53,7 +53,9 @@ class IncidentQuerySet(models.QuerySet):
         return dict(self.filter(pk__in=set(ids)).values_list("pk", "reference"))
 
     def open(self) -> IncidentQuerySet:
-        return self.exclude(status=Status.CLOSED)
+        # The open statuses by name rather than "not closed": an index on status can find a
+        # few thousand open cases among 100,000 closed ones only for a positive condition.
+        return self.filter(status__in=[s for s in Status.values if s != Status.CLOSED])
 
     def overdue(self, now) -> IncidentQuerySet:
         """Incidents with at least one open deadline past its due time."""

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_open, deadline_reschedule
-from gir.deputies import stand_in
+from gir.deputies import stand_in_for_case
 from gir.models import Deadline, Organisation
 from gir.notifications import notify, users_with_perm
 from incidents.constants import (
@@ -81,9 +81,10 @@ def notify_new_incident(incident: Incident, form_codes: set[str], reporter) -> N
     The rows are written now; e-mail follows after commit and never fails the request.
     Subject and body carry the reference only, no personal data.
     """
-    recipients = [stand_in(manager) for manager in incident.department.managers.filter(is_active=True)]
+    managers = incident.department.managers.filter(is_active=True)
+    recipients = [stand_in_for_case(manager, incident.pk) for manager in managers]
     if incident.handler_id:
-        recipients.append(stand_in(incident.handler))
+        recipients.append(stand_in_for_case(incident.handler, incident.pk))
     if form_codes & set(SERIOUS_FORMS):
         recipients += list(users_with_perm("incidents.view_all_incidents"))
     url = reverse("incidents:detail", args=[incident.pk])

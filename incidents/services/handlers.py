@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gir.deadlines.owners import deadlines_follow_handler
-from gir.deputies import stand_in
+from gir.deputies import stand_in_for_case
 from gir.errors import RuleViolation
 from gir.notifications import notify, users_with_perm
 from incidents.constants import EventKind, InvolvementRole, VictimKind
@@ -53,7 +53,7 @@ def _record(incident: Incident, by, text: str, *, announce: bool = True) -> None
     deadlines_follow_handler(incident_id=incident.pk, handler=incident.handler)
     if announce and incident.handler is not None and incident.handler != by:
         notify(
-            recipients=[stand_in(incident.handler)],
+            recipients=[stand_in_for_case(incident.handler, incident.pk)],
             subject=_("U behandelt melding %(ref)s") % {"ref": incident.reference},
             body=_("Deze melding is aan u toegewezen. Neem vandaag contact op met de medewerker."),
             url=reverse("incidents:detail", args=[incident.pk]),

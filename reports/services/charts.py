@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from gir.cache import single_flight
+from gir.pdf import resource_url
 from reports.services.chart_text import alt_text
 from reports.services.tables import HIDDEN, SMALL, Rate, Share, Table, cell_text, rate_columns
 
@@ -63,6 +64,16 @@ class Chart:
     @property
     def data_uri(self) -> str:
         return f"data:{self.mime};base64," + base64.b64encode(self.svg).decode("ascii")
+
+    @property
+    def resource_name(self) -> str:
+        return f"chart-{self.key}"
+
+    @property
+    def pdf_src(self) -> str:
+        """How the report PDF refers to the picture: handed to the renderer in memory
+        (``reports.services.pdf``) instead of a megabyte of base64 for its HTML parser."""
+        return resource_url(self.resource_name)
 
 
 def _figure(width: float, height: float):
@@ -351,7 +362,8 @@ def _fingerprint(table: Table, fmt: str) -> str:
     return "reports-chart-" + hashlib.sha256("\x1f".join(map(str, shown)).encode()).hexdigest()
 
 
-def _draw(table: Table, fmt: str) -> bytes:
+def draw_picture(table: Table, fmt: str) -> bytes:
+    """The chart of ``table`` drawn now in ``fmt``, bypassing the cache."""
     token = _drawing.set(fmt)
     try:
         return DRAW[table.chart](table)
@@ -365,7 +377,7 @@ def draw(table: Table, fmt: str | None = None) -> Chart | None:
     if not table.chart:
         return None
     fmt = fmt or CHART_FORMAT
-    svg = single_flight(_fingerprint(table, fmt), lambda: _draw(table, fmt), CACHE_SECONDS)
+    svg = single_flight(_fingerprint(table, fmt), lambda: draw_picture(table, fmt), CACHE_SECONDS)
     return Chart(table.key, svg, alt_text(table))
 
 

@@ -35,3 +35,18 @@ def comparison_sections(report, charts) -> list:
     its chart or None: ``{% for table, chart in report|comparison_sections:charts %}``."""
     charts = charts or {}
     return [(t, charts.get(t.key)) for t in report.tables if t.key.startswith(PREFIX)]
+
+
+# The first column's share of a PDF table by its number of columns (the label column; the
+# figures share the rest). A table with a fixed layout takes its column widths from the first
+# row instead of measuring every cell's text twice. Tables of four or five columns keep the
+# automatic layout: there a fixed share wrapped headers such as "Per 100 medewerkers".
+_LEAD_WIDTH = {2: 60, 3: 46, 4: None, 5: None}
+
+
+@register.filter
+def pdf_lead_width(table) -> int | None:
+    """The width (per cent) of the first column of ``table`` in the PDF, or None: automatic."""
+    if table.key == "heat_map":
+        return 12
+    return _LEAD_WIDTH.get(len(table.columns), 24)

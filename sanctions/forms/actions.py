@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import DutchTimeField
 from gir.models import Location
 from incidents.constants import AggressionForm
 from sanctions.constants import (
@@ -19,7 +20,7 @@ from sanctions.constants import (
     Receipt,
     ServiceMethod,
 )
-from sanctions.forms.fields import TIME, DayField, Form, TokenField, local_instant
+from sanctions.forms.fields import DayField, Form, TokenField, local_instant
 from sanctions.models import local_today
 from sanctions.services.bans import find_overlap
 
@@ -142,7 +143,7 @@ class OrdegesprekRecordForm(Form):
 class BreachForm(Form):
     token = TokenField()
     occurred_date = DayField(label=_("Datum"))
-    occurred_time = forms.TimeField(label=_("Tijd"), widget=TIME)
+    occurred_time = DutchTimeField(label=_("Tijd"))
     location = forms.ModelChoiceField(
         label=_("Gebouw of balie"), queryset=None, required=False, empty_label=_("Kies een locatie")
     )
@@ -218,7 +219,7 @@ class PaymentForm(Form):
 
 class OrdegesprekPlanForm(Form):
     planned_date = DayField(label=_("Nieuwe datum"))
-    planned_time = forms.TimeField(label=_("Nieuwe tijd"), widget=TIME)
+    planned_time = DutchTimeField(label=_("Nieuwe tijd"))
     place = forms.CharField(label=_("Plaats"), max_length=200)
     attendees = forms.CharField(
         label=_("Wie zijn erbij"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000

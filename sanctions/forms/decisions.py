@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import DutchTimeField, date_help_text
 from gir.errors import show_on_form
 from gir.models import Location, Organisation
 from gir.uploads import validate_image_upload
@@ -17,7 +18,7 @@ from sanctions.constants import (
     Instruction,
     ReportedBy,
 )
-from sanctions.forms.fields import TIME, DayField, Form, TokenField, local_instant
+from sanctions.forms.fields import DayField, Form, TokenField, local_instant
 from sanctions.models import local_today
 from sanctions.services.bans import ban_rules_check
 from sanctions.services.common import MeasureError, measure_period_check
@@ -93,7 +94,7 @@ class OtherDecisionForm(DecisionForm):
 
 class OrdegesprekDecisionForm(DecisionForm):
     planned_date = DayField(label=_("Datum gesprek"))
-    planned_time = forms.TimeField(label=_("Tijd gesprek"), widget=TIME)
+    planned_time = DutchTimeField(label=_("Tijd gesprek"))
     place = forms.CharField(label=_("Plaats"), max_length=200)
     attendees = forms.CharField(
         label=_("Wie zijn erbij"),
@@ -105,9 +106,9 @@ class OrdegesprekDecisionForm(DecisionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.norm = Organisation.get().ordegesprek_norm
-        self.fields["planned_date"].help_text = _(
-            "Het gesprek vindt plaats binnen %(days)d dagen na het besluit."
-        ) % {"days": self.norm.days}
+        self.fields["planned_date"].help_text = date_help_text(
+            _("Het gesprek vindt plaats binnen %(days)d dagen na het besluit.") % {"days": self.norm.days}
+        )
 
     def clean(self):
         data = super().clean()
@@ -199,9 +200,10 @@ class BanDecisionForm(DecisionForm):
         self.fields["ends_on"].required = True
         self.fields["locations"].queryset = Location.objects.filter(is_active=True).select_related("parent")
         self.minimum_days = Organisation.get().minimum_ban_days
-        self.fields["ends_on"].help_text = _(
-            "Minimaal %(days)d dagen na de ingangsdatum, tenzij u een kortere duur motiveert."
-        ) % {"days": self.minimum_days}
+        self.fields["ends_on"].help_text = date_help_text(
+            _("Minimaal %(days)d dagen na de ingangsdatum, tenzij u een kortere duur motiveert.")
+            % {"days": self.minimum_days}
+        )
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

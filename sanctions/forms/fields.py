@@ -1,4 +1,4 @@
-"""Shared form pieces: a base form, date and time widgets, a plausible-date field."""
+"""Shared form pieces: a base form, a one-time token, a plausible-date field."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gir.dateinput import DutchDateField
 from gir.deadlines.arithmetic import LOCAL_TZ
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
@@ -40,11 +39,9 @@ class TokenField(forms.CharField):
         super().__init__(required=False, max_length=40, initial=new_token, **kwargs)
 
 
-class DayField(forms.DateField):
-    """A calendar date within a plausible range: far-away years would overflow the deadline
-    arithmetic and are always typing errors here."""
-
-    widget = DATE
+class DayField(DutchDateField):
+    """A calendar date typed as Dutch text (gir.dateinput), within a plausible range: far-away
+    years would overflow the deadline arithmetic and are always typing errors here."""
 
     def validate(self, value):
         super().validate(value)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gir.deadlines import deadline_close, deadline_open
-from gir.deputies import stand_in
+from gir.deputies import stand_in_for_case
 from gir.errors import RuleViolation
 from gir.models import Organisation
 from gir.notifications import notify, users_with_perm
@@ -35,7 +35,7 @@ def breach_aangifte_task(*, breach: BanBreach, incident) -> None:
     )
     recipients = [*users_with_perm("sanctions.view_ban_register")]
     if handler is not None:
-        recipients.append(stand_in(handler))
+        recipients.append(stand_in_for_case(handler, incident.pk))
     notify(
         recipients=recipients,
         subject=_("Toegangsverbod overtreden: doe aangifte (%(ref)s)") % {"ref": incident.reference},

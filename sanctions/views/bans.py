@@ -24,7 +24,7 @@ from sanctions.forms import (
     ReviewForm,
     ServeForm,
 )
-from sanctions.reception import MATCH_LIMIT, reception_matches, reception_rows
+from sanctions.reception import MATCH_LIMIT, reception_cards, reception_matches, reception_rows
 from sanctions.views.common import DECIDERS, form_page, submit
 
 
@@ -104,7 +104,12 @@ def reception(request):
     return render(
         request,
         "sanctions/reception.html",
-        {"rows": rows, "now": timezone.now(), "title": _("Toegangsverboden")},
+        {
+            "rows": reception_cards(rows),
+            "can_register_breach": request.user.has_perm("sanctions.register_breach"),
+            "now": timezone.now(),
+            "title": _("Toegangsverboden"),
+        },
     )
 
 

@@ -14,6 +14,7 @@ from gir import audit_texts as texts
 from gir.access import perm_required
 from gir.audit import log_view
 from gir.errors import show_on_form
+from gir.registry import measure_links
 from sanctions import services
 from sanctions.access import measure_for
 from sanctions.constants import POLICE_TYPES, Attendance, MeasureType
@@ -56,6 +57,8 @@ def detail(request, pk: int):
             not measure.is_revoked and (user.has_perm("sanctions.impose_ban") if ban else can_decide)
         ),
         "title": str(measure),
+        # Next steps other apps offer here (the letters app: the ban's decision letter).
+        "measure_links": measure_links(measure, user),
     }
     if ban:
         context["breaches"] = ban.breaches.select_related("incident", "location")

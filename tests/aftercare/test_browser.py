@@ -32,7 +32,7 @@ def test_worker_plans_and_records_a_talk_and_the_employee_sees_the_date(live_ser
 
     page.get_by_role("link", name="Gesprek 1 plannen").click()
     day = timezone.localdate() + timedelta(days=1)
-    page.get_by_label("Datum").fill(day.isoformat())
+    page.get_by_label("Datum").fill(f"{day:%d-%m-%Y}")  # Dutch text box
     page.get_by_label("Begintijd").fill("10:30")
     page.get_by_label("Plaats").fill("Spreekkamer 7")
     assert_accessible(page, "aftercare-plan")
@@ -49,7 +49,7 @@ def test_worker_plans_and_records_a_talk_and_the_employee_sees_the_date(live_ser
     assert page.get_by_label("Het gesprek is gehouden").is_checked()
     assert_accessible(page, "aftercare-outcome-error")
     now = timezone.localtime()
-    page.get_by_label("Datum van het gesprek").fill(now.date().isoformat())
+    page.get_by_label("Datum van het gesprek").fill(f"{now:%d-%m-%Y}")
     page.get_by_label("Tijd van het gesprek").fill(now.strftime("%H:%M"))
     page.get_by_label("Vertrouwelijke notitie (alleen voor bedrijfsopvang)").fill(NOTE_TEXT)
     page.get_by_role("button", name="Opslaan").click()

@@ -100,6 +100,17 @@ def test_the_report_pdf_is_measured_cold_and_warm_per_chart_format(seeded):
     assert charts.PDF_CHART_FORMAT == "jpeg", "the format is restored after the comparison"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_report_pdf_is_measured_in_fresh_processes_without_and_with_the_warm_up():
+    """Child processes on the same (committed) database: the first PDF of a process."""
+    from benchmark import pdfs, seed
+
+    rows = pdfs.fresh_process_rows(seed.seed(scale=0.0005, deadline_rows=200))
+    assert [r["state"] for r in rows] == ["cold", "cold"]
+    assert "fresh process" in rows[0]["label"] and "warm-up" in rows[1]["label"]
+    assert all(r["cpu_ms"] > 0 for r in rows)
+
+
 def test_the_deadline_scan_is_explained_per_stage(seeded):
     from benchmark import scenarios
 

@@ -195,3 +195,25 @@ def test_a_manager_names_a_deputy_on_the_form_with_dutch_dates_and_ends_it_early
     period.refresh_from_db()
     assert period.revoked_at is not None
     assert not deputy_sees()
+
+
+def test_a_deputy_never_gets_the_tasks_of_a_case_they_are_part_of(world, login):
+    """The deputy reported this one themselves: its tasks stay with the manager on leave (and
+    escalate to the coordinator as usual); the department's other cases go to the deputy."""
+    own = file_incident(world.other_manager, world.employee.department, hours_ago=47)
+    theirs = file_incident(world.employee, hours_ago=47)
+    today = timezone.localdate()
+    deputy_period_add(
+        manager=world.manager, deputy=world.other_manager, starts_on=today, ends_on=today, by=world.manager
+    )
+    assert own.handler == world.manager and theirs.handler == world.manager
+    deputy = type(world.other_manager).objects.get(pk=world.other_manager.pk)  # fresh per-request caches
+    tasks = set(Deadline.objects.owned_by(deputy).values_list("incident_id", flat=True))
+    assert theirs.pk in tasks and own.pk not in tasks
+    scan()
+    reminders = Notification.objects.filter(subject__startswith="Herinnering")
+    assert reminders.filter(recipient=world.manager, subject__contains=own.reference).exists()
+    assert not reminders.filter(recipient=world.other_manager, subject__contains=own.reference).exists()
+    assert reminders.filter(recipient=world.other_manager, subject__contains=theirs.reference).exists()
+    dossier = login(world.coordinator).get(reverse("incidents:detail", args=[own.pk]))
+    assert dossier.context["handler_now"] == world.manager

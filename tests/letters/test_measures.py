@@ -48,7 +48,7 @@ def test_an_ordegesprek_prefills_the_invitation(world, login):
     client = login(world.manager)
     url = reverse("letters:create", args=[incident.pk, LetterKind.ORDEGESPREK_INVITATION])
     page = client.get(url, {"maatregel": measure.pk}).content.decode()
-    assert 'value="2026-12-03"' in page and 'value="14:30"' in page and "Stadhuis, spreekkamer 4" in page
+    assert 'value="03-12-2026"' in page and 'value="14:30"' in page and "Stadhuis, spreekkamer 4" in page
     response = client.post(
         f"{url}?maatregel={measure.pk}",
         {

@@ -22,7 +22,7 @@ ENGLISH = re.compile(
 LEGACY = {
     "letter finalised": "brief definitief gemaakt",
     "dispatch of letter 3": "verzending van brief 3 vastgelegd",
-    "letter schriftelijke_waarschuwing": "brief gemaakt (schriftelijke_waarschuwing)",
+    "letter schriftelijke_waarschuwing": "brief gemaakt (Schriftelijke waarschuwing)",
     "letter concept edited": "concept van de brief gewijzigd",
     "correction of letter 4": "correctiebrief gemaakt voor brief 4",
     "template v2": "sjabloon: nieuwe versie 2",

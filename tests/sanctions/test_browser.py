@@ -41,8 +41,8 @@ def test_mandated_manager_imposes_a_ban_reception_sees_it_until_it_ends(live_ser
         log_in(world.mandated, target=f"{url}?incident={incident.pk}")
         assert_accessible(page, "sanctions-ban-form")
         page.get_by_label("Waarom deze maatregel").fill("Bedreigde de medewerker met geweld.")
-        page.get_by_label("Ingangsdatum").fill(START.date().isoformat())
-        page.get_by_label("Einddatum").fill(END_DATE.isoformat())
+        page.get_by_label("Ingangsdatum").fill(f"{START.date():%d-%m-%Y}")  # Dutch text box
+        page.get_by_label("Einddatum").fill(f"{END_DATE:%d-%m-%Y}")
         page.get_by_label("Foto van de persoon").set_input_files(str(photo))
         page.get_by_label("Beveiliging waarschuwen").check()
         page.get_by_role("button", name="Besluit vastleggen").click()

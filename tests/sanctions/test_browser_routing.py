@@ -12,7 +12,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from incidents.models import Incident
-from letters.constants import LetterKind, LetterStatus
+from letters.constants import LetterStatus
 from letters.models import Letter
 from letters.services import template_defaults_install
 from sanctions.models import Ban, BanRequest
@@ -51,16 +51,18 @@ def _decide_ban_from_task(page, incident) -> Ban:
     page.wait_for_load_state()
     assert_accessible(page, "routing-ban-form-from-task")
     page.get_by_label("Waarom deze maatregel").fill("Herhaaldelijk bedreigend aan de balie.")
-    page.get_by_label("Einddatum").fill((date.today() + timedelta(days=120)).isoformat())
+    page.get_by_label("Einddatum").fill(f"{date.today() + timedelta(days=120):%d-%m-%Y}")
     page.get_by_label("Beveiliging waarschuwen").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
     page.wait_for_load_state()
     return Ban.objects.get()
 
 
-def _finalise_letter(page, live_server, incident, ban) -> None:
-    create = reverse("letters:create", args=[incident.pk, LetterKind.BAN_DECISION])
-    page.goto(f"{live_server.url}{create}?maatregel={ban.pk}")
+def _finalise_letter(page) -> None:
+    # The ban page the decision lands on offers the decision letter (the letters' MeasureAction).
+    page.get_by_role("link", name="Besluitbrief maken").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Besluit toegangsverbod")
     page.get_by_label("Korte beschrijving van wat er gebeurde").fill("U was bedreigend aan de balie.")
     page.get_by_role("button", name="Concept maken").click()
     page.wait_for_load_state()
@@ -107,7 +109,7 @@ def test_the_chain_reaches_someone_who_can_act_at_every_step(live_server, page, 
     page.screenshot(path="/tmp/routing-shots/mandated-tasks-360.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
     ban = _decide_ban_from_task(page, incident)
-    _finalise_letter(page, live_server, incident, ban)
+    _finalise_letter(page)
     assert Letter.objects.filter(measure=ban.measure, status=LetterStatus.FINAL).exists()
     _serve(page, live_server, ban)
 

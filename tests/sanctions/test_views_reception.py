@@ -156,3 +156,37 @@ def test_a_breach_becomes_an_incident_and_prompts_aangifte(world, login, setup):
     assert response.status_code == 302
     deadline.refresh_from_db()
     assert deadline.closed_at is not None
+
+
+def test_each_card_has_its_own_period_and_breach_link_and_a_photo_only_where_there_is_one(
+    world, login, setup
+):
+    """The cards are made in Python (``reception_cards``): each link points at its own ban."""
+    incident, _aggressor, ban = setup
+    other = make_aggressor(incident, last_name="Zonderfoto")
+    today = date.today()
+    plain = make_ban(
+        world, other, incident, starts_on=today, ends_on=today + timedelta(days=120), photo=False
+    )
+    html = login(world.reception).get(reverse("sanctions:reception")).content.decode()
+    for each in (ban, plain):
+        assert reverse("sanctions:breach", kwargs={"pk": each.pk}) in html
+    assert reverse("sanctions:ban-photo", kwargs={"pk": plain.pk}) not in html
+    assert html.count("Geen foto") == 1
+    assert "Overtreding van Karel Verbodenberg melden" in html
+    ends = plain.measure.ends_on
+    months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
+    assert f"tot en met {ends.day} {months[ends.month - 1]} {ends.year}" in html
