@@ -14,6 +14,7 @@ from aftercare.constants import OPEN_TALK_STATUSES, REOFFER_DEADLINE_KIND, TALK_
 from aftercare.demo import demo_step
 from aftercare.models import AftercareCase, AftercareTalk
 from gir import events
+from gir.paging import first_rows
 from gir.registry import (
     DeadlineKind,
     DemoStep,
@@ -78,8 +79,8 @@ def worker_panel(request) -> dict:
 
 def employee_panel(request) -> dict:
     """Mijn nazorg: when the talks are and who the contact is. Never notes or referrals."""
-    cases = _with_talks(AftercareCase.objects.filter(person=request.user).open())
-    return {"cases": list(cases[:3]), "total": cases.count()}
+    cases, total = first_rows(_with_talks(AftercareCase.objects.filter(person=request.user).open()), 3)
+    return {"cases": cases, "total": total}
 
 
 def _local(instant) -> str:

@@ -19,7 +19,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from benchmark import procstat
-from benchmark.scenarios import annual_report, deadline_scan, main_pages
+from benchmark.scenarios import annual_report, deadline_scan, main_pages, page_url
 from benchmark.twofactor import verified_login
 
 REPEAT = 7
@@ -92,6 +92,6 @@ def pages(seeded, repeat: int = REPEAT) -> list[dict]:
     client = Client(HTTP_HOST="127.0.0.1")
     for page in main_pages(seeded):
         verified_login(client, page.user)
-        row = measure_page(client, page.url, page.peer_url, repeat)
+        row = measure_page(client, page_url(client, page), page.peer_url, repeat)
         rows.append({"label": page.label, "role": page.role, **row})
     return rows

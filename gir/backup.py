@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -177,4 +178,7 @@ def backup_restore(*, path: Path) -> Summary:
             target = root / name.removeprefix("files/")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(work / name, target)
+    # The shared cache holds what was derived from the data before (permissions by user id,
+    # the organisation, reports, sessions): none of it belongs to the restored data.
+    cache.clear()
     return Summary(path=path, files=len(files), database=manifest["database"])

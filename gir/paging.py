@@ -6,11 +6,15 @@ counts at most ``cap`` rows past the start (``SELECT COUNT(*) FROM (... LIMIT ca
 beyond the requested page when that lies further: below the cap the count is exact; above it
 the page says "more than 1,000" and offers the next page while there is one. Templates read
 ``paginator.more_than`` (the cap, or None when the count is exact).
+
+``first_rows`` is for the start-page panels: a few rows and how many there are in all, in one
+query (a window count) instead of a ``SELECT ... LIMIT`` and a ``COUNT(*)``.
 """
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
 CAP = 1000
@@ -55,3 +59,14 @@ class CappedPaginator(Paginator):
     def more_than(self) -> int | None:
         """The cap when there are more rows than were counted, else None (the count is exact)."""
         return self.cap if self.count > self.reach else None
+
+
+def first_rows(queryset, limit: int) -> tuple[list, int]:
+    """The first ``limit`` rows of ``queryset`` and the number of all its rows, in one query.
+
+    ``COUNT(*) OVER ()`` is computed over every matching row before the limit applies, so it
+    reads what a separate count would read, once. For short lists (a panel's own cases, the
+    bans in force), not for the long lists (``CappedPaginator``).
+    """
+    rows = list(queryset.annotate(gir_total=Window(Count("pk")))[:limit])
+    return rows, (rows[0].gir_total if rows else 0)

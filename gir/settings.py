@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "gir.security.otp_cache.CachedOTPMiddleware",  # django-otp's, the device from the cache
     "gir.security.twofactor.TwoFactorMiddleware",
     "gir.middleware.SessionLifetimeMiddleware",
     "gir.middleware.ActiveUserMiddleware",
@@ -124,7 +124,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "gir.security.perm_cache.CachedModelBackend",  # ModelBackend, permissions from the cache
 ]
 # Optional single sign-on (OpenID Connect, e.g. Entra ID): see gir/oidc.py and .env.example.
 GIR_OIDC_ENABLED = env_bool("GIR_OIDC_ENABLED", False)

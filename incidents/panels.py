@@ -6,15 +6,17 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from gir.models import Deadline
+from gir.paging import first_rows
 from incidents.constants import Status
 from incidents.models import Incident, ReportDraft
 
 
 def reporter_context(request) -> dict:
     mine = Incident.objects.filter(reporter=request.user).order_by("-reported_at")
+    recent, total = first_rows(mine.only("pk", "reference", "status", "occurred_at"), 5)
     return {
-        "recent": list(mine.only("pk", "reference", "status", "occurred_at")[:5]),
-        "total": mine.count(),
+        "recent": recent,
+        "total": total,
         "has_draft": ReportDraft.objects.filter(user=request.user, data__has_key="fields").exists(),
     }
 

@@ -3,9 +3,9 @@ panels, the deadline kinds it opens, demo data."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gir.formatting import pk_url
 from gir.registry import (
     DeadlineKind,
     DemoStep,
@@ -44,7 +44,7 @@ def incident_reference(deadline, reference: str | None) -> str:
 
 
 def _incident_url(deadline, _reference) -> str:
-    return reverse("incidents:detail", args=[_incident_pk(deadline)])
+    return pk_url("incidents:detail", _incident_pk(deadline))
 
 
 DEADLINE_KINDS = [

@@ -27,9 +27,12 @@ def managed_department_ids(user) -> set[int]:
     """Departments managed by ``user`` or by a manager they stand in for now (cached per request)."""
     if not hasattr(user, "_scope_department_ids"):
         principals = principal_ids(user)
-        user._scope_department_ids = set(
-            Department.objects.filter(managers__in=principals).values_list("pk", flat=True)
-        )
+        if principals == {user.pk}:  # no deputy period: the user's own set, one query for both
+            user._scope_department_ids = set(user.managed_department_ids())
+        else:
+            user._scope_department_ids = set(
+                Department.objects.filter(managers__in=principals).values_list("pk", flat=True)
+            )
     return user._scope_department_ids
 
 

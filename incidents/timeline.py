@@ -7,9 +7,9 @@ imports none of them. Rows for the dossier's blocks (``row=True``) are not timel
 
 from __future__ import annotations
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from gir.formatting import long_datetime
 from gir.registry import dossier_entries, registry
 from incidents.constants import EventKind, Status
 from incidents.models import Incident
@@ -18,22 +18,21 @@ from incidents.models import Incident
 BLOCK_KINDS = {"aftercare"}
 
 
-def _fmt(instant) -> str:
-    return formats.date_format(timezone.localtime(instant), "j F Y, H:i")
-
-
 def _deadline_entries(deadlines, now) -> list[dict]:
     """Deadlines as a manager reads them: what has to happen by when, and whether it did."""
-    entries = []
+    entries, labels = [], {}  # each kind's label and each sentence translated once, not per row
+    done, late, due = _("Gedaan op %(at)s"), " " + _("(te laat)"), _("Moet uiterlijk %(at)s gebeuren")
     for deadline in deadlines:
-        kind = registry.deadline_kinds.get(deadline.kind)
-        label = str(kind.label) if kind else _("Termijn")
+        if deadline.kind not in labels:
+            kind = registry.deadline_kinds.get(deadline.kind)
+            labels[deadline.kind] = str(kind.label) if kind else _("Termijn")
+        label = labels[deadline.kind]
         if deadline.closed_at:
-            text = _("Gedaan op %(at)s") % {"at": _fmt(deadline.closed_at)}
+            text = done % {"at": long_datetime(deadline.closed_at)}
             if deadline.closed_at > deadline.due_at:
-                text += " " + _("(te laat)")
+                text += late
         else:
-            text = _("Moet uiterlijk %(at)s gebeuren") % {"at": _fmt(deadline.due_at)}
+            text = due % {"at": long_datetime(deadline.due_at)}
         entries.append(
             {
                 "at": deadline.due_at,
@@ -99,4 +98,5 @@ def timeline(incident: Incident, sections: list[dict], deadlines, now, *, with_d
     ]
     if with_deadlines:
         entries += _deadline_entries(deadlines, now)
-    return _without_repeats(sorted(entries, key=lambda entry: entry["at"] or now))
+    ordered = _without_repeats(sorted(entries, key=lambda entry: entry["at"] or now))
+    return [{**entry, "when": long_datetime(entry["at"])} for entry in ordered]

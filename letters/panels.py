@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from gir.models import Deadline
+from gir.paging import first_rows
 from letters.access import incidents_for_letters
 from letters.constants import REACTION_DEADLINE, LetterKind
 from letters.models import Dispatch, Letter
@@ -35,7 +36,7 @@ def reaction_context(request) -> dict:
         kind=REACTION_DEADLINE,
         content_type=ContentType.objects.get_for_model(Incident),
     )
-    rows = list(deadlines.order_by("due_at")[:PANEL_ROWS])
+    rows, total = first_rows(deadlines.order_by("due_at"), PANEL_ROWS)
     by_pk = Incident.objects.in_bulk([d.object_id for d in rows])
     now = timezone.now()
     return {
@@ -44,7 +45,7 @@ def reaction_context(request) -> dict:
             for d in rows
             if d.object_id in by_pk
         ],
-        "total": deadlines.count(),
+        "total": total,
         "now": now,
     }
 
@@ -85,7 +86,7 @@ def dossier_section(incident, user) -> list[dict]:
     letters, dispatches = _letters_of(incident, user)
     entries = _timeline_entries(letters, dispatches)
     if user.has_perm("letters.create_letters"):
-        entries += _block_rows(incident, letters, dispatches)
+        entries += _block_rows(incident, user, letters, dispatches)
     return entries
 
 
@@ -114,12 +115,20 @@ def _letter_row(letter, dispatches: list) -> dict:
     }
 
 
-def _block_rows(incident, letters: list, dispatches: dict[int, list]) -> list[dict]:
+def _block_rows(incident, user, letters: list, dispatches: dict[int, list]) -> list[dict]:
     """The dossier's "Brieven" block, and "Brief maken" for each measure that has no letter yet:
-    the link pre-selects the letter kind and fills in the measure's details."""
+    the link pre-selects the letter kind and fills in the measure's details. The measures are
+    the ones the measures' section loaded (no query of its own)."""
+    from sanctions.sections import incident_measures
+
     rows = [_letter_row(letter, dispatches.get(letter.pk, [])) for letter in letters]
     with_letter = {letter.measure_id for letter in letters}
-    for measure in incident.measures.exclude(pk__in=with_letter).filter(status=MeasureStatus.DECIDED):
+    decided = [
+        m
+        for m in incident_measures(incident, user)
+        if m.status == MeasureStatus.DECIDED and m.pk not in with_letter
+    ]
+    for measure in decided:
         kind = suggested_kinds(measure)[0]
         url = reverse("letters:create", kwargs={"incident_pk": incident.pk, "kind": kind})
         label = _("Brief maken: %(kind)s") % {"kind": LetterKind(kind).label}

@@ -4,9 +4,9 @@ reaction, demo data, and the words for a letter kind in the audit log."""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gir.formatting import pk_url
 from gir.registry import (
     AuditLabel,
     DemoStep,
@@ -30,7 +30,7 @@ from letters.constants import REACTION_DEADLINE, LetterKind
 
 
 def _incident_letters(deadline, _loaded) -> str:
-    return reverse("letters:incident", kwargs={"incident_pk": deadline.object_id})
+    return pk_url("letters:incident", deadline.object_id)
 
 
 def _kind_label(code: str):

@@ -12,11 +12,6 @@ from sanctions.models import Ban, BanLocation
 MATCH_LIMIT = 5
 
 
-def reception_count(now=None) -> int:
-    """How many bans are in force now."""
-    return Ban.objects.in_force(now).count()
-
-
 def reception_rows(now=None, limit: int | None = None):
     """Only what reception may see: name, photo, period, locations, instruction.
 

@@ -87,18 +87,29 @@ def _measure_row(measure, in_scope: bool) -> dict:
     }
 
 
+def incident_measures(incident, user) -> list:
+    """The incident's measures, earliest first, each with its details and ``in_scope`` (whether
+    ``user`` may open it): one query, the scope checked in it, loaded once per incident object
+    and user. The measures' dossier section and the letters' block ("Brief maken") share it."""
+    key = f"_gir_measures_{user.pk}"
+    loaded = incident.__dict__.get(key)
+    if loaded is None:
+        related = ("ordegesprek", "ban", "policereport", "damageclaim")
+        visible = Measure.objects.visible_to(user)
+        in_scope = Value(False) if visible.query.is_empty() else Q(pk__in=visible.values("pk"))
+        measures = incident.measures.select_related(*related).annotate(
+            in_scope=ExpressionWrapper(in_scope, BooleanField())
+        )
+        loaded = incident.__dict__[key] = list(measures.order_by("decided_at"))
+    return loaded
+
+
 def dossier_section(incident, user) -> list[dict]:
     """One timeline entry and one block row per measure for this incident. The reporter sees the
     type and date (the reaction to their report); the aggressor's name and the next steps only
     appear for users in scope."""
     entries = []
-    related = ("ordegesprek", "ban", "policereport", "damageclaim")
-    visible = Measure.objects.visible_to(user)
-    in_scope = Value(False) if visible.query.is_empty() else Q(pk__in=visible.values("pk"))
-    measures = incident.measures.select_related(*related).annotate(
-        in_scope=ExpressionWrapper(in_scope, BooleanField())
-    )
-    for measure in measures.order_by("decided_at"):  # one query, the scope checked in it
+    for measure in incident_measures(incident, user):
         in_scope = measure.in_scope
         entries.append(
             {

@@ -28,6 +28,7 @@ from gir.audit import audit_log
 from gir.errors import RuleViolation
 from gir.models import AuditEntry
 from gir.roles import needs_confirmation
+from gir.security.perm_cache import role_names
 
 RECOVERY_CODES = 10
 # Pages a half-logged-in user may reach: setting up or entering the second factor, leaving.
@@ -49,7 +50,7 @@ def required_for(user) -> bool:
     """A password account with a role that sees personal data (or a superuser)."""
     if not user.is_authenticated or not user.has_usable_password():
         return False
-    return user.is_superuser or any(needs_confirmation(n) for n in user.groups.values_list("name", flat=True))
+    return user.is_superuser or any(needs_confirmation(n) for n in role_names(user))
 
 
 def satisfied(request) -> bool:

@@ -2,7 +2,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from gir import formatting
+
 register = template.Library()
+
+# Cheap stand-ins for the date filter and {% url %} in the rows of long lists (gir/formatting.py).
+register.filter("short_date", formatting.short_date)
+register.filter("short_datetime", formatting.short_datetime)
+register.filter("long_datetime", formatting.long_datetime)  # |long_datetime:" " for "j F Y H:i"
+register.simple_tag(formatting.pk_url, name="pk_url")
 
 
 @register.filter

@@ -57,6 +57,24 @@ def test_every_main_page_and_its_peer_answer_and_are_counted(seeded, peer_urls):
     assert {"start page", "task inbox (mijn taken)"} <= peered
 
 
+def test_the_aggressor_name_search_row_really_searches(seeded, peer_urls):
+    """The search text travels as a session token (issue 12), so the row posts the search box
+    as a person would; a ``?aggressor=`` parameter was ignored and measured the plain list."""
+    from django.test import Client
+
+    from benchmark.scenarios import main_pages, page_url
+    from benchmark.twofactor import verified_login
+
+    page = next(p for p in main_pages(seeded) if p.label == "incident list, aggressor name search")
+    client = verified_login(Client(), page.user)
+    url = page_url(client, page)
+    searched = client.get(url)
+    plain = client.get(page.url)
+    assert "zoek=" in url and page.search not in url
+    assert searched.context["searched"] == page.search
+    assert 0 < searched.context["total"] < plain.context["total"]
+
+
 def test_the_annual_report_is_measured_cold_and_warm_and_warm_is_a_cache_hit(seeded):
     from benchmark import scenarios
 
@@ -126,3 +144,16 @@ def test_results_keep_the_previous_run_beside_the_new_one(seeded, tmp_path):
     assert json.loads((tmp_path / "results-previous.json").read_text())["pages"][0]["ms"] == 12.0
     assert "Previous run beside it" in text
     assert "| employee | start page | 200 | 9 | 30.0 | 8.0 | 10.0 | 11.0 | 6 | 1.09 | 12.0 |" in text
+
+
+def test_the_page_meter_measures_pages_beside_their_peers(seeded, peer_urls):
+    from benchmark import pagemeter
+
+    rows = pagemeter.measure(seeded, ["start page", "aggressor name search"], repeat=1)
+    assert {r["label"] for r in rows} >= {
+        "employee: start page",
+        "coordinator: incident list, aggressor name search",
+    }
+    for row in rows:
+        assert row["status"] == 200 and row["queries"] > 0 and row["web_ms"] >= 0, row["label"]
+    assert all(row["peer"]["status"] == 200 for row in rows if row["label"].endswith("start page"))

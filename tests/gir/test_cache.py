@@ -162,3 +162,13 @@ def test_the_header_reads_the_organisation_from_the_cache_until_it_is_saved(worl
 
 def test_the_configured_cache_is_the_shared_one():
     assert caches["default"].__class__.__name__ in {"FileCache", "ResilientRedisCache"}
+
+
+def test_redis_client_is_built_once_per_connection_pool():
+    """Django builds a redis.Redis per call (~80 µs of CPU each); ours keeps one per pool."""
+    redis_cache = _redis_or_skip()
+    redis_cache.set("key", "value", 30)
+    client = redis_cache._cache.get_client(write=True)
+    assert redis_cache._cache.get_client(write=False) is client
+    assert redis_cache.get("key") == "value"
+    redis_cache.delete("key")

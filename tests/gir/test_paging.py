@@ -143,3 +143,13 @@ def test_the_audit_log_says_more_than_the_cap_and_pages_on(world, login, cap_of_
         audit_log(actor=world.admin, action=AuditEntry.Action.VIEW, description=f"regel {k}")
     client = login(world.coordinator)
     assert "Meer dan 2 regels" in _text(client, "privacy:auditlog")
+
+
+def test_first_rows_gives_the_first_rows_and_the_total_in_one_query():
+    _departments(7)
+    rows = Department.objects.filter(name__startswith="Afdeling").order_by("name")
+    with CaptureQueriesContext(connection) as queries:
+        first, total = paging.first_rows(rows, 3)
+    assert len(queries) == 1
+    assert [d.name for d in first] == ["Afdeling 00", "Afdeling 01", "Afdeling 02"] and total == 7
+    assert paging.first_rows(rows.filter(name="nothing"), 3) == ([], 0)

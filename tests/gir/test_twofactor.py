@@ -95,3 +95,47 @@ def test_single_sign_on_logins_are_not_asked_again(world, client):
     ):
         client.force_login(world.coordinator, backend="gir.oidc.GirOIDCBackend")
         assert client.get(reverse("start")).status_code == 200
+
+
+def test_a_verified_session_reads_its_device_from_the_cache_and_a_reset_still_ends_it(world, client):
+    """The device that verified the session is cached (no query per page), but a reset by a
+    second person is seen at the very next request (gir/security/otp_cache.py)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gir.security.twofactor import devices_reset
+
+    device = enrol(world.aftercare)
+    _password(client, world.aftercare)
+    client.post(reverse("twofactor-verify"), {"code": code(device)})
+    assert client.get(reverse("tasks")).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("tasks")).status_code == 200
+    assert not [q for q in queries if "otp_totp" in q["sql"]], "the device came from the database"
+    devices_reset(actor=world.coordinator, user=world.aftercare)
+    response = client.get(reverse("tasks"))
+    assert response.status_code == 302 and reverse("twofactor-enrol") in response["Location"]
+
+
+def test_an_unconfirmed_device_in_the_cache_does_not_verify(world, client):
+    device = enrol(world.aftercare)
+    _password(client, world.aftercare)
+    client.post(reverse("twofactor-verify"), {"code": code(device)})
+    assert client.get(reverse("tasks")).status_code == 200  # the device is cached now
+    device.confirmed = False
+    device.save()
+    assert client.get(reverse("tasks")).status_code == 302
+
+
+def test_a_role_that_sees_personal_data_asks_the_second_factor_at_the_next_request(world, client):
+    """Whether the second factor is needed comes from the cached role names; granting such a
+    role is seen at once (the cache's version is bumped)."""
+    from django.contrib.auth.models import Group
+
+    from gir import roles
+
+    _password(client, world.employee)
+    assert client.get(reverse("tasks")).status_code == 200
+    world.employee.groups.add(Group.objects.get(name=roles.COORDINATOR))
+    response = client.get(reverse("tasks"))
+    assert response.status_code == 302 and reverse("twofactor-enrol") in response["Location"]
