@@ -60,5 +60,6 @@ def test_worker_plans_and_records_a_talk_and_the_employee_sees_the_date(live_ser
     log_in(world.employee)
     expect(page.locator("body")).to_contain_text("Mijn nazorg")
     page.get_by_role("link", name="Meer over uw nazorg").click()
-    assert "gehouden op" in page.content() and NOTE_TEXT not in page.content()
+    expect(page.locator("body")).to_contain_text("gehouden op")  # waits for the page (content() raced it)
+    assert NOTE_TEXT not in page.content()
     assert_accessible(page, "aftercare-employee")

@@ -1,6 +1,8 @@
 """The aggressor as a person on the incident pages: search across departments, logging every
 read, describing an unknown person and identifying them later, the photo, linking and unlinking."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -62,9 +64,14 @@ def test_a_future_birth_date_is_refused(world, login):
     incident = file_incident(world.employee)
     response = login(world.manager).post(
         reverse("incidents:aggressor-new", args=[incident.pk]),
-        {"last_name": "X", "date_of_birth": "2999-01-01"},
+        {"last_name": "X", "date_of_birth": f"{date.today() + timedelta(days=400):%d-%m-%Y}"},
     )
     assert "toekomst" in response.content.decode()
+    far = login(world.manager).post(
+        reverse("incidents:aggressor-new", args=[incident.pk]),
+        {"last_name": "X", "date_of_birth": "01-01-2999"},
+    )
+    assert "Kies een datum tussen 1900 en 2100." in far.content.decode()
 
 
 def test_the_photo_is_served_privately_and_logged(world, login):
