@@ -3,6 +3,8 @@ parameter can ever widen what a user sees."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -15,6 +17,12 @@ from incidents.constants import AggressionForm, LocationType, Status
 from incidents.models import IncidentForm
 
 
+def local_midnight(day: date) -> datetime:
+    """The start of a calendar day in the current time zone (Europe/Amsterdam), right across
+    the changes to and from summer time."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
 class IncidentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Zoeken"),
@@ -23,10 +31,10 @@ class IncidentFilter(django_filters.FilterSet):
         help_text=_("Kenmerk, woorden uit de beschrijving, plek of afdeling."),
     )
     occurred_from = django_filters.DateFilter(
-        field_name="occurred_at", lookup_expr="date__gte", label=_("Vanaf datum"), **dutch_date_kwargs()
+        method="filter_occurred_from", label=_("Vanaf datum"), **dutch_date_kwargs()
     )
     occurred_until = django_filters.DateFilter(
-        field_name="occurred_at", lookup_expr="date__lte", label=_("Tot en met datum"), **dutch_date_kwargs()
+        method="filter_occurred_until", label=_("Tot en met datum"), **dutch_date_kwargs()
     )
     department = django_filters.ModelChoiceFilter(
         queryset=Department.objects.filter(is_active=True),
@@ -58,6 +66,14 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_form(self, queryset, name, value):
         return queryset.filter(Exists(IncidentForm.objects.filter(incident=OuterRef("pk"), form=value)))
+
+    # Local calendar days as instants: ``occurred_at__date`` converts every row's time to a
+    # local date, which no index can answer (33 ms for a year's count at full benchmark size).
+    def filter_occurred_from(self, queryset, name, value):
+        return queryset.filter(occurred_at__gte=local_midnight(value))
+
+    def filter_occurred_until(self, queryset, name, value):
+        return queryset.filter(occurred_at__lt=local_midnight(value + timedelta(days=1)))
 
     def filter_search(self, queryset, name, value):
         return search.search(queryset, value, user=self.user)

@@ -147,3 +147,25 @@ def test_the_dossier_uses_a_constant_number_of_queries(world, login):
         add_evidence(incident, world.employee)
         involvement_add(incident=incident, by=world.manager, role="getuige", name=f"Getuige {n}")
     assert count() == before
+
+
+def test_the_date_filters_count_local_calendar_days(world, login):
+    """From/until are whole days in Amsterdam time (as ``occurred_at__date`` was), asked as
+    instants so the date index can answer: 00:10 local on the first day is 23:10 UTC the day
+    before and counts; 00:30 local the day after the last does not."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    ams = ZoneInfo("Europe/Amsterdam")
+    moments = {
+        "before": datetime(2025, 2, 28, 23, 50, tzinfo=ams),
+        "first": datetime(2025, 3, 1, 0, 10, tzinfo=ams),
+        "last": datetime(2025, 3, 31, 23, 30, tzinfo=ams),  # summer time since 30 March
+        "after": datetime(2025, 4, 1, 0, 30, tzinfo=ams),
+    }
+    for name, moment in moments.items():
+        file_incident(world.employee, world.dept_a, description=name, occurred_at=moment)
+    client = login(world.coordinator)
+    assert _listed(client, "?occurred_from=01-03-2025&occurred_until=31-03-2025") == {"first", "last"}
+    assert _listed(client, "?occurred_from=2025-03-01") >= {"first", "last", "after"}
+    assert "before" not in _listed(client, "?occurred_from=2025-03-01")
