@@ -13,18 +13,14 @@ from gir.models import AuditEntry, Deadline
 from gir.paging import first_rows
 from sanctions.constants import DEADLINE_BAN_REQUEST
 from sanctions.models import Ban
+from sanctions.reception import in_force_by_name
 from sanctions.services.requests import request_url, requests_for
 
 
 def reception_panel(request) -> dict:
     """Ten bans in force (name and end date) and how many there are, in one query: the panel
     never builds the whole list, nor the locations only the reception list shows."""
-    bans, count = first_rows(
-        Ban.objects.in_force()
-        .select_related("measure__aggressor")
-        .order_by("measure__aggressor__last_name", "measure__aggressor__first_name", "pk"),
-        10,
-    )
+    bans, count = first_rows(in_force_by_name(), 10)
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
