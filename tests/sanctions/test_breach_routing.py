@@ -22,8 +22,14 @@ def banned(world):
     world.first = make_incident(world)
     world.person = make_aggressor(world.first)
     today = timezone.localdate()
+    # From yesterday: the incidents here happened two hours ago, which between 00:00 and 02:00
+    # Amsterdam time is the day before (these tests failed at 00:12 with a ban from today).
     world.ban = make_ban(
-        world, world.person, world.first, starts_on=today, ends_on=today + timedelta(days=100)
+        world,
+        world.person,
+        world.first,
+        starts_on=today - timedelta(days=1),
+        ends_on=today + timedelta(days=100),
     )
     return world
 
