@@ -18,6 +18,16 @@ def _tab_to(page, predicate: str, *, back: bool = False, limit: int = 25) -> Non
     raise AssertionError(f"not reached with the keyboard: {predicate}")
 
 
+def _type(page, text: str) -> None:
+    """Type into the editor and wait until Trix has taken it in: it applies input on its own
+    schedule, and text still pending when the focus moves on was lost under load."""
+    page.keyboard.type(text)
+    page.wait_for_function(
+        "text => document.querySelector('trix-editor').editor.getDocument().toString().includes(text)",
+        arg=text,
+    )
+
+
 def _bold(page) -> None:
     """Bold on or off with the toolbar's "Vet" button, reached and pressed with the keyboard;
     the button gives the focus back to the text, where typing goes on."""
@@ -43,15 +53,21 @@ def test_manager_writes_a_letter_with_the_keyboard_only(live_server, page, log_i
     _tab_to(page, "el.tagName === 'TRIX-EDITOR'")
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")
-    page.keyboard.type("Beste heer Kramer, ")
+    _type(page, "Beste heer Kramer, ")
     _bold(page)
-    page.keyboard.type("dit is vet")
+    _type(page, "dit is vet")
     _bold(page)
+    caret = "document.querySelector('trix-editor').editor.getSelectedRange()[0]"
+    before = page.evaluate(caret)
     page.keyboard.press("Enter")
+    # Trix applies typed input on its own schedule: wait for the new line (the caret moves on)
+    # before the focus leaves the editor (under load the Enter was lost and the list took the
+    # first line).
+    page.wait_for_function(f"{caret} > {before}")
     _tab_to(page, "el.textContent.trim() === 'Opsomming'", back=True)
     page.keyboard.press("Enter")  # the button returns the person to where they were typing
     assert page.evaluate("document.activeElement.tagName") == "TRIX-EDITOR"
-    page.keyboard.type("eerste punt")
+    _type(page, "eerste punt")
     _tab_to(page, "el.textContent.trim() === 'Opslaan'")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/brieven/{letter.pk}/")
