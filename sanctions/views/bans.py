@@ -24,7 +24,7 @@ from sanctions.forms import (
     ReviewForm,
     ServeForm,
 )
-from sanctions.reception import MATCH_LIMIT, reception_cards, reception_matches, reception_rows
+from sanctions.reception import MATCH_LIMIT, reception_cards_html, reception_matches
 from sanctions.views.common import DECIDERS, form_page, submit
 
 
@@ -95,18 +95,18 @@ def ban_photo(request, pk: int):
 @perm_required("sanctions.view_reception_list")
 def reception(request):
     """Bans in force right now, computed from their dates; printable; every view logged."""
-    rows = reception_rows()
+    breach = request.user.has_perm("sanctions.register_breach")
+    cards, count = reception_cards_html(can_register_breach=breach)
     audit_log(
         request=request,
         action=AuditEntry.Action.VIEW,
-        description=texts.RECEPTION_LIST(count=len(rows)),
+        description=texts.RECEPTION_LIST(count=count),
     )
     return render(
         request,
         "sanctions/reception.html",
         {
-            "rows": reception_cards(rows),
-            "can_register_breach": request.user.has_perm("sanctions.register_breach"),
+            "cards": cards,
             "now": timezone.now(),
             "title": _("Toegangsverboden"),
         },

@@ -5,13 +5,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from gir.models import AuditEntry, Deadline, Notification
-from incidents.models import IncidentAggressor
-from sanctions.constants import DEADLINE_BREACH_AANGIFTE
-from sanctions.models import BanBreach
+from gir.models import AuditEntry, Deadline, Location, Notification
+from incidents.models import Aggressor, IncidentAggressor
+from sanctions.constants import DEADLINE_BREACH_AANGIFTE, MeasureStatus
+from sanctions.models import Ban, BanBreach, Measure
+from sanctions.reception import reception_cards_html
 from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +181,64 @@ def test_each_card_has_its_own_period_and_breach_link_and_a_photo_only_where_the
     ends = date_format(plain.measure.ends_on, "j F Y")  # as the template's date filter wrote it
     months = "januari februari maart april mei juni juli augustus september oktober november december"
     assert f"tot en met {ends}" in html and ends.split()[1] in months.split()
+
+
+def _reception_queries(client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("sanctions:reception")).content.decode()
+    return len(queries), html
+
+
+def test_the_cards_come_from_the_shared_cache_until_anything_they_show_changes(world, login, setup):
+    """The cards' HTML is kept under a hash of every column they show, read on each request:
+    changes made without signals (a bulk update) still show at once."""
+    _incident, aggressor, ban = setup
+    client = login(world.reception)
+    client.get(reverse("sanctions:reception"))
+    first, _html = _reception_queries(client)
+    second, html = _reception_queries(client)
+    assert second == first  # steady state: the cards were not made again
+    assert "Karel Verbodenberg" in html
+
+    Aggressor.objects.filter(pk=aggressor.pk).update(last_name="Nieuwenaam")
+    missed, html = _reception_queries(client)
+    assert missed == first + 2  # the bans and their buildings read again to make the cards
+    assert "Karel Nieuwenaam" in html and "Verbodenberg" not in html
+
+    Ban.objects.filter(pk=ban.pk).update(instruction_text="Bel 4444")
+    assert "Bel 4444" in _reception_queries(client)[1]
+
+    Measure.objects.filter(pk=ban.pk).update(status=MeasureStatus.REVOKED)
+    html = _reception_queries(client)[1]
+    assert "Nieuwenaam" not in html and "Er gelden nu geen toegangsverboden." in html
+
+
+def test_a_renamed_building_shows_on_the_cached_cards(world, login):
+    incident = make_incident(world)
+    place = Location.objects.create(name="Stadskantoor")
+    today = date.today()
+    make_ban(
+        world,
+        make_aggressor(incident),
+        incident,
+        starts_on=today,
+        ends_on=today + timedelta(days=95),
+        all_locations=False,
+        locations=[place],
+    )
+    client = login(world.reception)
+    assert "Stadskantoor" in _reception_queries(client)[1]
+    Location.objects.filter(pk=place.pk).update(name="Stadhuis")
+    html = _reception_queries(client)[1]
+    assert "Stadhuis" in html and "Stadskantoor" not in html
+
+
+def test_the_cards_are_kept_apart_for_who_may_and_may_not_register_a_breach(setup):
+    """Roles are data: a role with the list but without breaches gets no breach links, even
+    right after someone with them filled the cache."""
+    _incident, _aggressor, ban = setup
+    breach_link = reverse("sanctions:breach", kwargs={"pk": ban.pk})
+    with_links, count = reception_cards_html(can_register_breach=True)
+    without, _count = reception_cards_html(can_register_breach=False)
+    assert count == 1 and breach_link in with_links
+    assert breach_link not in without and "Karel Verbodenberg" in without
