@@ -164,14 +164,35 @@ def test_long_or_many_words_are_cut_not_refused(world, cases, login):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL only")
 def test_postgresql_reads_the_trigram_indexes(world, cases):
-    from incidents.search import search
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", ["%_trgm"])
         names = {row[0] for row in cursor.fetchall()}
     assert {"incident_description_trgm", "incident_reference_trgm", "aggressor_last_name_trgm"} <= names
-    queryset = search(Incident.objects.all(), "gooide", user=world.coordinator)
+    from incidents import scoping
+    from incidents.search import _parts
+
+    matching = scoping.union(_parts("gooide", world.coordinator))
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-        plan = queryset.explain()
+        plan = matching.explain()
     assert "incident_description_trgm" in plan and "aggressor_last_name_trgm" in plan
+
+
+def test_a_word_is_matched_once_and_a_broad_word_stays_a_subquery(world, cases, monkeypatch):
+    """The matches of a word are listed once, so the page and its count read them by key; a
+    word matching more than ``LISTED`` incidents is the same search as a subquery."""
+    from incidents.search import search
+
+    def found(text):
+        with CaptureQueriesContext(connection) as listing:
+            queryset = search(Incident.objects.all(), text, user=world.coordinator)
+        sql = str(queryset.query)
+        return set(queryset.values_list("reference", flat=True)), sql, len(listing)
+
+    listed, sql, listing_queries = found("gooide")
+    assert listed == _refs(cases, "A1", "B1")
+    assert "UNION" not in sql and listing_queries >= 1  # matched once, when the search was built
+    monkeypatch.setattr(search_module, "LISTED", 1)
+    broad, sql, _listing_queries = found("gooide")
+    assert broad == listed and "UNION" in sql
