@@ -11,7 +11,8 @@ A word shorter than three characters matches only an aggressor's number ("#12"):
 a trigram index and would match nearly every incident anyway. Each word is one
 ``pk IN (UNION ...)`` of simple subqueries, like the scoping itself (``incidents.scoping``): on
 PostgreSQL every branch reads its own trigram index (``gir.trigram``; migration
-``incidents.0008``), where one OR across joined tables would scan.
+``incidents.0008``), where one OR across joined tables would scan. The union is run once per
+word and its matches listed (``LISTED``), so the page and its count read them by key.
 """
 
 from __future__ import annotations
