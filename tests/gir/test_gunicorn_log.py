@@ -84,3 +84,20 @@ def test_the_access_log_leaves_out_the_query_string(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_each_web_worker_loads_the_pdf_renderer_when_it_starts():
+    """The first letter of a worker is not the one that pays weasyprint's import."""
+    script = (
+        "import runpy, sys, gc, django; django.setup();"
+        "hooks = runpy.run_path('gunicorn.conf.py');"
+        "assert 'weasyprint' not in sys.modules;"
+        "hooks['post_worker_init'](None);"
+        "print('weasyprint' in sys.modules, gc.get_freeze_count() > 0)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "gir.settings_test"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
