@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, Q
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -82,6 +84,15 @@ _CARD_COLUMNS = (
 )
 _PLACE_COLUMNS = ("ban_id", "location_id", "location__name", "location__parent__name")
 CARDS_SECONDS = 600  # an entry whose data changed is never read again; this only frees it
+CARDS_TEMPLATE = "sanctions/includes/reception_cards.html"
+
+
+@functools.cache
+def _template_hash() -> str:
+    """The release and the cards' template in the key: a new release's or template's cards are
+    not served from the old one's entries."""
+    source = settings.GIR_VERSION + get_template(CARDS_TEMPLATE).template.source
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
 
 
 def _fingerprint(now=None) -> tuple[str, int]:
@@ -101,17 +112,17 @@ def reception_cards_html(*, can_register_breach: bool, now=None) -> tuple[str, i
     day while it changes a few times a week. The HTML is kept in the shared cache under a hash
     of every column the cards show, read fresh on each request: a new, changed, revoked or
     erased ban or person, a renamed building, or a ban starting or ending at midnight gives a
-    new key, so the list is never an old one. The entry holds no more than the page shows
-    reception and expires after ``CARDS_SECONDS``.
+    new key, so the list is never an old one; so do a new release and a changed template. The
+    entry holds no more than the page shows reception and expires after ``CARDS_SECONDS``.
     """
     fingerprint, count = _fingerprint(now)
     if not count:
         return "", 0
-    key = f"reception-cards:{get_language()}:{int(can_register_breach)}:{fingerprint}"
+    key = f"reception-cards:{_template_hash()}:{get_language()}:{int(can_register_breach)}:{fingerprint}"
     html = cache.get(key)
     if html is None:
         context = {"rows": reception_cards(reception_rows(now)), "can_register_breach": can_register_breach}
-        html = render_to_string("sanctions/includes/reception_cards.html", context)
+        html = render_to_string(CARDS_TEMPLATE, context)
         cache.set(key, html, CARDS_SECONDS)
     return mark_safe(html), count  # our own template's output, kept as text
 

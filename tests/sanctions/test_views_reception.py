@@ -242,3 +242,19 @@ def test_the_cards_are_kept_apart_for_who_may_and_may_not_register_a_breach(setu
     without, _count = reception_cards_html(can_register_breach=False)
     assert count == 1 and breach_link in with_links
     assert breach_link not in without and "Karel Verbodenberg" in without
+
+
+def test_a_new_release_does_not_serve_the_cards_cached_by_the_old_one(setup, settings):
+    from sanctions import reception
+
+    reception_cards_html(can_register_breach=True)
+    with CaptureQueriesContext(connection) as cached:
+        reception_cards_html(can_register_breach=True)
+    settings.GIR_VERSION = "99.0.0"
+    reception._template_hash.cache_clear()
+    try:
+        with CaptureQueriesContext(connection) as released:
+            reception_cards_html(can_register_breach=True)
+    finally:
+        reception._template_hash.cache_clear()
+    assert len(released) == len(cached) + 2  # the cards were made again
