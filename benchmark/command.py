@@ -108,7 +108,7 @@ def _seed(options):
 
 
 def run(options, argv: list[str]) -> dict:
-    from benchmark import load, measure, pdfs, results
+    from benchmark import load, measure, mix_cpu, pdfs, results
 
     step("migrate and collect static files")
     call_command("migrate", verbosity=0)
@@ -123,6 +123,7 @@ def run(options, argv: list[str]) -> dict:
     data["pages"] = measure.pages(seeded)
     step("annual report, cold and warm")
     data["report"] = measure.annual_report(seeded)
+    data["mix_cpu"] = mix_cpu.summary(data)
     step("PDFs")
     data["pdf"] = pdfs.measure(seeded)
     step("deadline scan")

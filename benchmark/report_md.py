@@ -80,6 +80,19 @@ def _pages(data: dict, previous: dict | None) -> list[str]:
         "requested alternately with the page.",
         "",
         *_table(headers, rows),
+        *_mix_cpu(data.get("mix_cpu"), (previous or {}).get("mix_cpu")),
+    ]
+
+
+def _mix_cpu(mix: dict | None, before: dict | None) -> list[str]:
+    if not mix:
+        return []
+    was = f" (previous run: median {before['median_cpu_ms']}, mean {before['mean_cpu_ms']})" if before else ""
+    return [
+        f"**CPU per request over the load test's mix** (the warm figures above, weighted by how often "
+        f"the mix asks each page; benchmark/mix_cpu.py): median **{mix['median_cpu_ms']} ms**, mean "
+        f"{mix['mean_cpu_ms']} ms{was}. Share of the mix not measured here: {mix['unmeasured_share']}.",
+        "",
     ]
 
 

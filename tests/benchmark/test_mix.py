@@ -58,3 +58,28 @@ def test_cpu_and_memory_are_read_from_proc_for_a_process_and_its_children():
         child.wait()
     assert procstat.cpu_ms(os.getpid()) > 0
     assert procstat.cpu_ms(2**22 + 1) == 0.0
+
+
+def test_the_mix_cpu_is_the_median_page_weighted_by_how_often_the_mix_asks_it():
+    from benchmark import mix_cpu
+
+    weights = mix_cpu.weights()
+    assert abs(sum(weights.values()) - 1.0) < 1e-9
+    assert weights[("employee", "start page")] > weights[("coordinator", "ban register")]
+    pages = [
+        {"role": role, "label": label, "cpu_ms": 10.0}
+        for role in ("employee", "manager", "coordinator", "reception")
+        for labels in mix_cpu.KIND_LABELS.values()
+        for label in labels
+    ]
+    report = [{"label": "annual report page 2025", "state": "warm", "cpu_ms": 900.0}]
+    data = {"pages": pages, "report": report}
+    figures = mix_cpu.summary(data)
+    assert figures["median_cpu_ms"] == 10.0  # one costly page moves the mean, not the median
+    assert figures["mean_cpu_ms"] > 10.0 and figures["unmeasured_share"] == 0.0
+    for page in pages:
+        if page["label"] == "start page":
+            page["cpu_ms"] = 50.0  # a quarter of the requests or more are start pages...
+    assert mix_cpu.summary(data)["median_cpu_ms"] == 10.0  # ...but fewer than half
+    without_reception = {"pages": [p for p in pages if p["role"] != "reception"], "report": []}
+    assert mix_cpu.summary(without_reception)["unmeasured_share"] > 0
