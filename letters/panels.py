@@ -26,24 +26,29 @@ def reaction_context(request) -> dict:
     from incidents.models import Incident
     from incidents.scoping import managed_rows
 
-    user = request.user
+    user, now = request.user, timezone.now()
     if not (user.has_perm("incidents.view_all_incidents") or user.has_perm("incidents.manage_incidents")):
-        return {"rows": [], "total": 0, "now": timezone.now()}
-    # A few hundred open reactions, each checked against the scope by primary key.
-    in_scope = Incident.objects.filter(managed_rows(user), pk=OuterRef("object_id"))
+        return {"rows": [], "total": 0, "now": now}
     deadlines = Deadline.objects.open().filter(
-        Exists(in_scope),
-        kind=REACTION_DEADLINE,
-        content_type=ContentType.objects.get_for_model(Incident),
+        kind=REACTION_DEADLINE, content_type=ContentType.objects.get_for_model(Incident)
     )
-    rows, total = first_rows(deadlines.order_by("due_at"), PANEL_ROWS)
-    by_pk = Incident.objects.in_bulk([d.object_id for d in rows])
-    now = timezone.now()
+    scope = managed_rows(user)
+    if scope:  # an empty condition is every incident (never deleted, only anonymised): no check
+        # A few hundred open reactions, each checked against the scope by primary key.
+        deadlines = deadlines.filter(Exists(Incident.objects.filter(scope, pk=OuterRef("object_id"))))
+    # Only what the panel shows: the window count carries every open reaction's row.
+    rows, total = first_rows(deadlines.only("object_id", "due_at").order_by("due_at"), PANEL_ROWS)
+    references = Incident.objects.references(d.object_id for d in rows)
     return {
         "rows": [
-            {"deadline": d, "incident": by_pk[d.object_id], "overdue": d.due_at < now}
+            {
+                "deadline": d,
+                "incident_pk": d.object_id,
+                "reference": references[d.object_id],
+                "overdue": d.due_at < now,
+            }
             for d in rows
-            if d.object_id in by_pk
+            if d.object_id in references
         ],
         "total": total,
         "now": now,

@@ -201,6 +201,16 @@ def test_start_page_panels_per_role(world, login):
     assert reverse("incidents:aggressor-search") not in nav and reverse("incidents:inbox") not in nav
 
 
+def test_the_report_panel_links_to_all_reports_only_past_five(world, login):
+    client = login(world.employee)
+    incidents = [file_incident(world.employee, hours_ago=hours + 1) for hours in range(6)]
+    panel = client.get(reverse("start")).content.decode()
+    assert [i.reference in panel for i in incidents] == [False] + [True] * 5  # latest reported first
+    assert "Alle meldingen" in panel
+    Incident.objects.filter(pk=incidents[0].pk).update(reporter=world.colleague)
+    assert "Alle meldingen" not in client.get(reverse("start")).content.decode()
+
+
 def test_a_draft_can_be_discarded(world, login):
     client = login(world.employee)
     client.post(REPORT, {"description": "Weg ermee", "save_draft": "1"})
