@@ -54,7 +54,7 @@ def dossier(request, pk: int):
     related = ("department", "location__parent", "reporter", "handler")
     incident = get_object_or_404(Incident.objects.visible_to(user).select_related(*related), pk=pk)
     manage = access.can_manage(user, incident)
-    deadlines = list(Deadline.objects.filter(incident_id=incident.pk).order_by("due_at", "pk"))
+    deadlines = Deadline.objects.of_incident(incident)
     open_deadlines = [d for d in deadlines if d.closed_at is None]
     involvements = list(incident.involvements.select_related("user", "department"))
     letters = peer_dossier.letters(incident, user)
