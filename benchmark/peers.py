@@ -78,7 +78,7 @@ def dossier(request, pk: int):
         "aggressor_links": peer_dossier.aggressors(incident, user),
         "measures": measures,
         "letters": letters,
-        "evidence": incident.evidence.select_related("uploaded_by"),
+        "evidence": incident.evidence.all(),
         "aftercare": peer_dossier.aftercare(incident, user),
         "timeline": peer_dossier.timeline(incident, measures, letters, deadlines, with_deadlines=manage),
         "now": timezone.now(),
