@@ -95,8 +95,15 @@ def _local(instant) -> str:
 def dossier_section(incident, user) -> list[dict]:
     """Planned/held status of each talk on the incident dossier. Never notes or referrals."""
     entries = []
-    cases = _with_talks(AftercareCase.objects.visible_to(user).filter(incident=incident)).select_related(
-        "involvement"
+    # Not ``_with_talks``: the dossier has its incident, and the line names the person
+    # (``person_name`` reads the involvement's user): the wide incident join cost more than
+    # the talks it shows, and the user was a query per case.
+    talks = Prefetch("talks", queryset=AftercareTalk.objects.order_by("number"))
+    cases = (
+        AftercareCase.objects.visible_to(user)
+        .filter(incident=incident)
+        .select_related("involvement__user")
+        .prefetch_related(talks)
     )
     for case in cases:
         url = reverse("aftercare:case", kwargs={"pk": case.pk})

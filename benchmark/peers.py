@@ -17,17 +17,22 @@ from django.utils import timezone
 from django_filters.views import FilterView
 
 from aftercare.models import AftercareCase
+from benchmark import peer_dossier
 from gir import audit_texts as texts
 from gir.audit import audit_log
+from gir.deputies import stand_in_for_case
 from gir.models import AuditEntry, Deadline
 from gir.registry import registry
-from incidents.constants import DEADLINE_REACTION, Status
+from incidents import access
+from incidents.constants import DEADLINE_REACTION, TRANSITIONS, PolicePlan, Status
 from incidents.filters import IncidentFilter
 from incidents.models import Aggressor, Incident, IncidentForm, ReportDraft
+from incidents.services.handlers import may_hand_over
 from reports.services.cache import dashboard_figures_cached
 from reports.services.charts import draw
+from sanctions import breaches
 from sanctions.filters import BanRegisterFilter
-from sanctions.models import Ban
+from sanctions.models import Ban, ContactCondition, Measure, local_today
 
 
 class IncidentList(FilterView):
@@ -63,36 +68,90 @@ class IncidentList(FilterView):
 
 @login_required
 def dossier(request, pk: int):
-    incident = get_object_or_404(
-        Incident.objects.visible_to(request.user).select_related("department", "location", "reporter"), pk=pk
-    )
+    """What a coordinator sees on the dossier, in a plain function view and template.
+
+    The summary (reference, status, handler and stand-in, department, when, the next deadline),
+    the ban banners and the buttons the user may use; the report's fields; the people involved;
+    each aggressor with the number of their other incidents, their bans in force (with the
+    buildings) and contact conditions; the measures with their period, state, next step and
+    "Brief maken"; the letters with how far they got; the evidence; the aftercare talks; the
+    timeline (events, status changes, measures, letters and dispatches, and the deadlines for
+    those who handle the case). Queries: ``benchmark.peer_dossier``.
+    """
+    user = request.user
+    related = ("department", "location__parent", "reporter", "handler")
+    incident = get_object_or_404(Incident.objects.visible_to(user).select_related(*related), pk=pk)
+    manage = access.can_manage(user, incident)
+    deadlines = Deadline.objects.of_incident(incident)
+    open_deadlines = [d for d in deadlines if d.closed_at is None]
+    involvements = list(incident.involvements.select_related("user", "department"))
+    letters = peer_dossier.letters(incident, user)
+    measures = peer_dossier.measures(incident, user, letters)
+    involved = {i.user_id for i in involvements if i.user_id} | {incident.reporter_id}
     context = {
         "incident": incident,
-        "forms": incident.forms.all(),
-        "involvements": incident.involvements.select_related("user"),
-        "aggressor_links": incident.aggressor_links.select_related("aggressor"),
-        "measures": incident.measures.all(),
-        "deadlines": Deadline.objects.filter(incident_id=incident.pk).order_by("due_at"),
+        "can_manage": manage,
+        "can_edit": access.can_edit(user, incident),
+        "can_add_evidence": access.can_add_evidence(user, incident),
+        "can_link": access.can_link_aggressors(user, incident),
+        "can_hand_over": may_hand_over(user, incident, involved),
+        "handler_now": stand_in_for_case(incident.handler, incident.pk) if incident.handler_id else None,
+        "transitions": sorted(TRANSITIONS[Status(incident.status)]) if manage else [],
+        "alerts": breaches.dossier_alerts(incident, user),
+        "next_deadline": open_deadlines[0] if manage and open_deadlines else None,
+        "reaction_open": any(d.kind == DEADLINE_REACTION for d in open_deadlines),
+        "forms": incident.forms.order_by("form"),
+        "police_plan": dict(PolicePlan.choices).get(incident.police_report_planned, ""),
+        "involvements": involvements,
+        "aggressor_links": peer_dossier.aggressors(incident, user),
+        "measures": measures,
+        "letters": letters,
+        "evidence": incident.evidence.all(),
+        "aftercare": peer_dossier.aftercare(incident, user),
+        "timeline": peer_dossier.timeline(incident, measures, letters, deadlines, with_deadlines=manage),
+        "now": timezone.now(),
     }
+    if context["next_deadline"]:
+        context["next_label"] = peer_dossier.deadline_label(context["next_deadline"].kind)
     return render(request, "benchmark/dossier.html", context)
 
 
 @login_required
 def person(request, pk: int):
-    aggressor = get_object_or_404(Aggressor, pk=pk)
+    """What a coordinator sees on a person page, in a plain function view and template.
+
+    The person's details and photo, how many incidents they are linked to, their ban in force
+    (with the buildings) and contact conditions, the incidents in the user's scope (reference,
+    when, department, place, forms, status, an overdue deadline, the reaction deadline), their
+    measures in the user's scope (the latest 50) and the link to decide a measure.
+    """
+    user = request.user
+    aggressor = get_object_or_404(Aggressor.objects.visible_to(user).active(), pk=pk)
+    linked = Incident.objects.filter(aggressor_links__aggressor=aggressor)
+    now = timezone.now()
+    reaction = Deadline.objects.filter(incident_id=OuterRef("pk"), kind=DEADLINE_REACTION, closed_at=None)
     incidents = (
-        Incident.objects.visible_to(request.user)
-        .filter(aggressor_links__aggressor=aggressor)
+        Incident.objects.visible_to(user)
+        .filter(pk__in=linked)
         .select_related("department")
-        .prefetch_related("forms")
+        .prefetch_related(Prefetch("forms", queryset=IncidentForm.objects.order_by("form")))
+        .annotate(reaction_due=Subquery(reaction.values("due_at")[:1]))
+        .annotate(has_overdue=Exists(Deadline.objects.overdue(now).filter(incident_id=OuterRef("pk"))))
         .order_by("-occurred_at")
     )
-    measures = aggressor.measures.order_by("-decided_at")
-    return render(
-        request,
-        "benchmark/person.html",
-        {"aggressor": aggressor, "incidents": incidents, "measures": measures},
-    )
+    bans = Ban.objects.in_force(now).filter(measure__aggressor=aggressor).select_related("measure")
+    context = {
+        "aggressor": aggressor,
+        "total": linked.count(),
+        "incidents": incidents,
+        "bans": bans.prefetch_related("location_links__location__parent"),
+        "conditions": ContactCondition.objects.active_on(local_today(now))
+        .filter(measure__aggressor=aggressor)
+        .select_related("measure"),
+        "measures": Measure.objects.visible_to(user).filter(aggressor=aggressor).order_by("-decided_at")[:50],
+        "now": now,
+    }
+    return render(request, "benchmark/person.html", context)
 
 
 class BanRegister(FilterView):

@@ -147,7 +147,7 @@ def dossier_context(incident: Incident, user) -> dict:
         "involvements": involvements,
         "aggressors": aggressors,
         "aggressor_links": [person["link"] for person in aggressors],
-        "evidence": incident.evidence.select_related("uploaded_by"),
+        "evidence": incident.evidence.all(),  # who uploaded is not shown
         "photo_kind": EvidenceKind.PHOTO,
         "blocks": _blocks(sections),
         "timeline": timeline(incident, sections, deadlines, now, with_deadlines=rights["can_manage"]),

@@ -87,6 +87,17 @@ def _measure_row(measure, in_scope: bool) -> dict:
     }
 
 
+def _in_scope(visible):
+    """Whether a measure row is in ``visible``, as an expression. Those who see every measure
+    (the coordinator) get a constant: ``pk IN (all measures)`` made PostgreSQL hash the whole
+    table on every dossier."""
+    if visible.query.is_empty():
+        return Value(False)
+    if not visible.query.where:
+        return Value(True)
+    return Q(pk__in=visible.values("pk"))
+
+
 def incident_measures(incident, user) -> list:
     """The incident's measures, earliest first, each with its details and ``in_scope`` (whether
     ``user`` may open it): one query, the scope checked in it, loaded once per incident object
@@ -96,7 +107,7 @@ def incident_measures(incident, user) -> list:
     if loaded is None:
         related = ("ordegesprek", "ban", "policereport", "damageclaim")
         visible = Measure.objects.visible_to(user)
-        in_scope = Value(False) if visible.query.is_empty() else Q(pk__in=visible.values("pk"))
+        in_scope = _in_scope(visible)
         measures = incident.measures.select_related(*related).annotate(
             in_scope=ExpressionWrapper(in_scope, BooleanField())
         )

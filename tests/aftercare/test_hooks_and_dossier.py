@@ -1,6 +1,8 @@
 """Hooks from the incidents app, the dossier section, and the demo step."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from aftercare import services
@@ -8,7 +10,7 @@ from aftercare.models import AftercareCase
 from aftercare.plugins import dossier_section
 from incidents.constants import InvolvementRole, LocationType, ReporterRole
 from incidents.services import Target, incident_register
-from tests.aftercare.helpers import NOTE_TEXT, file_incident
+from tests.aftercare.helpers import NOTE_TEXT, file_incident, witness_user
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,20 @@ def test_dossier_section_shows_talk_status_to_who_may_see_the_case_never_notes(w
         assert {e["url"] for e in entries} == {reverse("aftercare:case", kwargs={"pk": case.pk})}
     assert dossier_section(incident, world.colleague) == []
     assert dossier_section(incident, world.other_manager) == []
+
+
+def test_dossier_section_asks_the_same_queries_for_one_case_or_two(world):
+    """The person each line names comes with the case: it was a query per case."""
+    alone = file_incident(world)
+    with_witness = file_incident(world, witness=witness_user(world))
+    dossier_section(alone, world.coordinator)  # the coordinator's permissions loaded
+    counts = []
+    for incident in (alone, with_witness):
+        with CaptureQueriesContext(connection) as queries:
+            entries = dossier_section(incident, world.coordinator)
+        counts.append((len(queries), len({e["title"].split(":")[0] for e in entries})))
+    assert counts[0][0] == counts[1][0]
+    assert [people for _queries, people in counts] == [1, 2]
 
 
 def test_incident_dossier_page_shows_aftercare_without_notes(world, client):

@@ -16,22 +16,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def seeded():
-    from benchmark import seed
-
-    return seed.seed(scale=0.0005, deadline_rows=2000)
-
-
-@pytest.fixture
-def peer_urls(settings):
-    settings.ROOT_URLCONF = "benchmark.urls"
-    engine = settings.TEMPLATES[0]
-    settings.TEMPLATES = [
-        {**engine, "DIRS": [*engine["DIRS"], settings.BASE_DIR / "benchmark" / "templates"]}
-    ]
-
-
 def test_the_seed_builds_a_small_municipality_with_every_role(seeded):
     assert seeded.counts["incidents"] == 50
     assert seeded.counts["aggressors"] == 15

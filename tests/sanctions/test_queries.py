@@ -67,3 +67,21 @@ def test_the_start_page_fetches_ten_bans_and_counts_the_others(world, login):
     assert html.count("(tot en met") == 10
     rows = [q["sql"] for q in queries if q["sql"].startswith('SELECT "sanctions_ban"')]
     assert rows and all("LIMIT 10" in sql for sql in rows), "ten rows asked for, not every ban in force"
+
+
+def test_the_dossier_marks_measures_in_scope_without_asking_for_every_measure(world):
+    """The coordinator sees every measure: their mark is a constant, not ``pk IN (every
+    measure)``, which PostgreSQL hashed in full on each dossier. A manager's mark still follows
+    their departments."""
+    from sanctions.sections import incident_measures
+
+    incident = make_incident(world)
+    today = date.today()
+    ends_on = today + timedelta(days=100)
+    make_ban(world, make_aggressor(incident), incident, starts_on=today, ends_on=ends_on, photo=False)
+    with CaptureQueriesContext(connection) as queries:
+        marks = [m.in_scope for m in incident_measures(incident, world.coordinator)]
+    assert marks == [True]
+    assert "IN (SELECT" not in queries[-1]["sql"].upper()
+    assert [m.in_scope for m in incident_measures(incident, world.manager)] == [True]
+    assert [m.in_scope for m in incident_measures(incident, world.other_manager)] == [False]
