@@ -26,6 +26,11 @@ def _header(data: dict, previous: dict | None) -> list[str]:
         f"Load average (1, 5, 15 min) at the start {data['load_average_at_start']}, "
         f"at the end {data.get('load_average_at_end')}. {data.get('note', '')}",
         "",
+        f"CPU speed: a fixed pure-Python loop (`results.cpu_calibration_ms`) took "
+        f"{data.get('cpu_calibration_ms', 'not measured')} ms of CPU"
+        + (f" (previous run: {previous.get('cpu_calibration_ms', 'not measured')} ms)" if previous else "")
+        + ". Figures of runs on machines of different speed compare only beside it.",
+        "",
         "Cold = the first request after the shared cache was emptied; warm = the median of the "
         "requests after it. CPU ms = CPU time of the Django process plus its PostgreSQL backend "
         "(from /proc), per request: unlike wall time, other load on the machine does not inflate it.",

@@ -23,12 +23,31 @@ def _machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {python}, PostgreSQL {version}"
 
 
+CALIBRATION_LOOPS = 3_000_000
+
+
+def cpu_calibration_ms() -> float:
+    """CPU ms of a fixed pure-Python loop, the fastest of five: how fast this machine runs
+    Python today. The same code measured 3x slower on one machine than on another a day before
+    (2026-11-30 and 12-01); figures of two runs compare only beside this one."""
+    import time
+
+    best = float("inf")
+    for _ in range(5):
+        start, total = time.process_time(), 0
+        for number in range(CALIBRATION_LOOPS):
+            total += number
+        best = min(best, time.process_time() - start)
+    return round(best * 1000, 1)
+
+
 def start(options, argv: list[str], seeded, seed_seconds: float) -> dict:
     """The run's header: when, where, under which load, on which data."""
     return {
         "started": timezone.localtime().strftime("%Y-%m-%d %H:%M"),
         "command": "python -m benchmark " + " ".join(argv),
         "machine": _machine(),
+        "cpu_calibration_ms": cpu_calibration_ms(),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "note": options.note,
         "scale": options.scale,
