@@ -47,3 +47,15 @@ def test_the_start_message_shows_the_configured_address(bind, shown):
 def test_a_bind_in_the_procfile_wins(tmp_path):
     procfile = "web: .venv/bin/gunicorn gir.wsgi -c gunicorn.conf.py --bind 127.0.0.1:7001\n"
     assert _address("127.0.0.1:8123", procfile, tmp_path) == "http://127.0.0.1:7001"
+
+
+def test_dev_manage_runs_manage_py_with_the_settings_of_dev_run(tmp_path):
+    """The README's demo code (``./dev manage demo_code``) works in a fresh clone: manage.py
+    needs the secret key that only ``./dev`` puts in the environment."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "DATABASE_URL")}
+    env["GIR_VAR_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        ["./dev", "manage", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "System check identified no issues" in done.stdout

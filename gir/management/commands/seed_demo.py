@@ -18,5 +18,5 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<16} {', '.join(roles)}")
         self.stdout.write(
             "\nRoles that see personal data log in with a second step (a code): "
-            "run `python manage.py demo_code` for the current demo code."
+            "run `./dev manage demo_code` for the current demo code."
         )
