@@ -18,15 +18,7 @@ logger_class = "gir.security.gunicorn_log.ClientAddressLogger"
 
 def post_worker_init(worker):
     """Each worker loads the PDF renderer when it starts (~1 s of CPU importing weasyprint and
-    the fonts), not in the first letter a manager waits for; letters are made in the request.
+    the fonts), not in the first letter a manager waits for: letters are made in the request."""
+    from gir.pdf import warm_up_worker
 
-    Then the garbage collector is told to leave what is loaded by now alone (``gc.freeze``):
-    Django, the apps and the renderer live as long as the process, and a full collection no
-    longer walks them during a request. The Celery worker does the same (``reports.tasks``)."""
-    import gc
-
-    from gir.pdf import warm_up
-
-    warm_up()
-    gc.collect()
-    gc.freeze()
+    warm_up_worker()

@@ -270,3 +270,15 @@ def warm_up() -> None:
     worker process pays at start instead of in the first PDF someone waits for."""
     _html_class()
     _font_config()
+
+
+def warm_up_worker(load=warm_up) -> None:
+    """For a worker process as it starts (gunicorn's ``post_worker_init``, Celery's
+    ``worker_process_init``): ``load()`` the renderer, then tell the garbage collector to leave
+    everything loaded by now alone (``gc.freeze``). Django, the apps and the renderer live as
+    long as the process; a full collection no longer walks them during a request or a render."""
+    import gc
+
+    load()
+    gc.collect()
+    gc.freeze()

@@ -11,17 +11,12 @@ from reports.services.runs import report_run_render
 @worker_process_init.connect
 def load_the_pdf_renderer(**_kwargs) -> None:
     """Report PDFs are rendered in the worker: each worker process imports weasyprint and
-    matplotlib when it starts (~2 s of CPU), not in the first report a coordinator waits for.
-
-    What is loaded now lives as long as the process: frozen, the garbage collector no longer
-    walks those objects on every full collection (5-15 % of a report PDF's CPU)."""
-    import gc
-
+    matplotlib when it starts (~2 s of CPU), not in the first report a coordinator waits for;
+    what is loaded then is frozen for the garbage collector (``gir.pdf.warm_up_worker``)."""
+    from gir.pdf import warm_up_worker
     from reports.services.pdf import warm_up
 
-    warm_up()
-    gc.collect()
-    gc.freeze()
+    warm_up_worker(warm_up)
 
 
 @shared_task(acks_late=True, time_limit=600, soft_time_limit=540)
