@@ -21,7 +21,7 @@ import time
 def _cpu(backend: int) -> tuple[float, float]:
     from benchmark import procstat
 
-    return time.process_time() * 1000, procstat.cpu_ms(backend)
+    return time.process_time() * 1000, procstat.cpu_ms_precise(backend)
 
 
 def _measure(client, url: str, repeat: int, backend: int) -> dict:

@@ -1,7 +1,10 @@
 """CPU time and memory of processes, read from /proc (Linux): robust under other load.
 
 Wall-clock times on a shared machine include waiting for a core; the CPU time a process
-spent is what the request cost. Clock ticks are 10 ms, so callers sum over many requests.
+spent is what the request cost. ``/proc/<pid>/stat`` counts in clock ticks of 10 ms and covers
+every thread, ended ones included: right for sums over many requests (the load test).
+``/proc/<pid>/schedstat`` counts nanoseconds of one thread: right for one request of a
+single-threaded process (a PostgreSQL backend), where a 10 ms tick is as large as the request.
 """
 
 from __future__ import annotations
@@ -24,6 +27,14 @@ def cpu_ms(pid: int) -> float:
     except (FileNotFoundError, ProcessLookupError, ValueError):
         return 0.0
     return (int(fields[11]) + int(fields[12])) * TICK_MS  # utime, stime
+
+
+def cpu_ms_precise(pid: int) -> float:
+    """CPU time of a single-threaded process in nanosecond resolution (ticks where unavailable)."""
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1_000_000
+    except (FileNotFoundError, ProcessLookupError, ValueError, IndexError):
+        return cpu_ms(pid)
 
 
 def rss_mb(pid: int) -> float:

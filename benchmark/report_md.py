@@ -33,7 +33,9 @@ def _header(data: dict, previous: dict | None) -> list[str]:
         "",
         "Cold = the first request after the shared cache was emptied; warm = the median of the "
         "requests after it. CPU ms = CPU time of the Django process plus its PostgreSQL backend "
-        "(from /proc), per request: unlike wall time, other load on the machine does not inflate it.",
+        "(from /proc; the backend's in nanoseconds since 2026-12-01, in 10 ms ticks before), per "
+        "request, the median of the warm requests (the mean before 2026-12-01): unlike wall time, "
+        "other load on the machine does not inflate it.",
         "",
     ]
     if previous:

@@ -53,11 +53,16 @@ def test_cpu_and_memory_are_read_from_proc_for_a_process_and_its_children():
         assert child.stdout.readline().strip() == "ready"
         assert child.pid in procstat.children(os.getpid())
         assert procstat.rss_mb(child.pid) > 1
+        # The child spent CPU on its loop: both counters see it, the precise one below a tick.
+        precise, ticks = procstat.cpu_ms_precise(child.pid), procstat.cpu_ms(child.pid)
+        assert precise > 0 and ticks > 0
+        assert abs(precise - ticks) < 3 * procstat.TICK_MS
     finally:
         child.kill()
         child.wait()
     assert procstat.cpu_ms(os.getpid()) > 0
     assert procstat.cpu_ms(2**22 + 1) == 0.0
+    assert procstat.cpu_ms_precise(2**22 + 1) == 0.0
 
 
 def test_the_mix_cpu_is_the_median_page_weighted_by_how_often_the_mix_asks_it():
