@@ -123,8 +123,15 @@ def _decider(incident: Incident, users):
 def _warning_then_talk_then_ban(person, users, today, now, locations) -> None:
     """The recidivist: warning, ordegesprek held, ban in force, breach, aangifte with outcome."""
     incidents = _incidents(person)
-    first, last = incidents[0], incidents[-1]
-    manager = _decider(first, users)
+    manager = _decider(incidents[0], users)
+    _warning_then_talk(person, incidents, manager, now)
+    ban = _ban_served(person, incidents[-1], users, manager, today, now)
+    _breach_and_aangifte(person, ban, users, manager, today, now, locations)
+
+
+def _warning_then_talk(person, incidents, manager, now) -> None:
+    """A written warning for the first incident, then an ordegesprek that was held."""
+    first = incidents[0]
     measure_decide(
         by=manager,
         aggressor=person,
@@ -153,6 +160,10 @@ def _warning_then_talk_then_ban(person, users, today, now, locations) -> None:
         outcome="Excuses aangeboden, maar zegt het weer te doen als hij niet wordt geholpen.",
         agreements="Alleen nog op afspraak komen.",
     )
+
+
+def _ban_served(person, last, users, manager, today, now):
+    """A ban of three months for all locations, decided by the mandated manager and served."""
     ban = measure_decide(
         by=users["gemandateerde"],
         aggressor=person,
@@ -172,6 +183,11 @@ def _warning_then_talk_then_ban(person, users, today, now, locations) -> None:
         served_on=today - timedelta(days=30),
         receipt=Receipt.REFUSED,
     )
+    return ban
+
+
+def _breach_and_aangifte(person, ban, users, manager, today, now, locations) -> None:
+    """Reception registers a breach; the manager reports it to the police, who prosecute."""
     breach = breach_register(
         ban=ban.ban,
         by=users["receptie"],
