@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value, prefetch_related_objects
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,14 +87,14 @@ def _measure_row(measure, in_scope: bool) -> dict:
     }
 
 
-def _in_scope(visible):
-    """Whether a measure row is in ``visible``, as an expression. Those who see every measure
-    (the coordinator) get a constant: ``pk IN (all measures)`` made PostgreSQL hash the whole
-    table on every dossier."""
+def _in_scope(visible) -> bool | Q:
+    """Whether a measure row is in ``visible``: a constant for those who see every measure (the
+    coordinator) or none, else a condition. ``pk IN (all measures)`` made PostgreSQL hash the
+    whole table on every dossier."""
     if visible.query.is_empty():
-        return Value(False)
+        return False
     if not visible.query.where:
-        return Value(True)
+        return True
     return Q(pk__in=visible.values("pk"))
 
 
@@ -106,12 +106,15 @@ def incident_measures(incident, user) -> list:
     loaded = incident.__dict__.get(key)
     if loaded is None:
         related = ("ordegesprek", "ban", "policereport", "damageclaim")
-        visible = Measure.objects.visible_to(user)
-        in_scope = _in_scope(visible)
-        measures = incident.measures.select_related(*related).annotate(
-            in_scope=ExpressionWrapper(in_scope, BooleanField())
-        )
-        loaded = incident.__dict__[key] = list(measures.order_by("decided_at"))
+        in_scope = _in_scope(Measure.objects.visible_to(user))
+        measures = incident.measures.select_related(*related).order_by("decided_at")
+        if isinstance(in_scope, Q):
+            loaded = list(measures.annotate(in_scope=ExpressionWrapper(in_scope, BooleanField())))
+        else:  # a constant is set here rather than selected: one expression less to build
+            loaded = list(measures)
+            for measure in loaded:
+                measure.in_scope = in_scope
+        incident.__dict__[key] = loaded
     return loaded
 
 
