@@ -99,4 +99,7 @@ def timeline(incident: Incident, sections: list[dict], deadlines, now, *, with_d
     if with_deadlines:
         entries += _deadline_entries(deadlines, now)
     ordered = _without_repeats(sorted(entries, key=lambda entry: entry["at"] or now))
-    return [{**entry, "when": long_datetime(entry["at"])} for entry in ordered]
+    # Every key the template reads: a key missing from a dict costs the template three caught
+    # exceptions and a dir() on each row.
+    defaults = {"by": None, "url": "", "overdue": False}
+    return [{**defaults, **entry, "when": long_datetime(entry["at"])} for entry in ordered]
