@@ -91,10 +91,12 @@ def _aggressors(incident: Incident, user) -> list[dict]:
     visible = Aggressor.objects.visible_to(user).active()
     # A plain count over the person's links (this one included: a person is linked to an
     # incident once), cheaper to build than a correlated subquery that leaves this one out.
+    # In the order they were linked: a grouped query has no order of its own.
     links = list(
         incident.aggressor_links.select_related("aggressor")
         .filter(aggressor__in=visible)
         .annotate(linked=Count("aggressor__incident_links"))
+        .order_by("pk")
     )
     alerts = person_alerts([link.aggressor for link in links], user)
     return [
