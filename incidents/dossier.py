@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gir.deputies import stand_in_for_case
+from gir.formatting import pk_url
 from gir.models import Deadline
 from gir.registry import dossier_links, person_alerts, registry
 from incidents import access
@@ -35,8 +36,8 @@ def _status_buttons(incident: Incident) -> list[tuple[str, str]]:
     ]
 
 
-def _link(label, name: str, *args, query: str = "") -> dict:
-    return {"label": label, "url": reverse(name, args=args) + query}
+def _link(label, name: str, pk: int | None = None, *, query: str = "") -> dict:
+    return {"label": label, "url": (reverse(name) if pk is None else pk_url(name, pk)) + query}
 
 
 def _action_groups(incident: Incident, user, rights: dict, reaction_open: bool) -> list[dict]:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir.formatting import pk_url
 from sanctions.constants import MeasureStatus, MeasureType, PoliceOutcome
 from sanctions.history import contact_conditions_for
 from sanctions.models import Ban, BanLocation, Measure
@@ -62,7 +63,7 @@ def _next_step(measure) -> list[dict]:
     detail = _related(measure, name)
     if detail is None or not pending(detail):
         return []
-    return [{"label": label, "url": reverse(url_name, kwargs={"pk": measure.pk})}]
+    return [{"label": label, "url": pk_url(url_name, measure.pk)}]
 
 
 def _measure_row(measure, in_scope: bool) -> dict:
@@ -82,7 +83,7 @@ def _measure_row(measure, in_scope: bool) -> dict:
         "text": period,
         "state": measure.get_status_display(),
         "done": measure.status != MeasureStatus.DECIDED,
-        "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}) if in_scope else "",
+        "url": pk_url("sanctions:detail", measure.pk) if in_scope else "",
         "next": _next_step(measure) if in_scope else [],
     }
 
@@ -130,7 +131,7 @@ def dossier_section(incident, user) -> list[dict]:
                 "at": measure.decided_at,
                 "title": _("Maatregel besloten: %(type)s") % {"type": measure.get_type_display()},
                 "text": "",
-                "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}) if in_scope else "",
+                "url": pk_url("sanctions:detail", measure.pk) if in_scope else "",
                 "kind": "measure",
             }
         )
@@ -144,7 +145,7 @@ def _ban_alert(ban) -> dict:
         "title": _("Toegangsverbod van kracht tot en met %(end)s")
         % {"end": f"{ban.measure.ends_on:%d-%m-%Y}"},
         "text": ", ".join(ban.location_names()),
-        "url": reverse("sanctions:detail", kwargs={"pk": ban.pk}),
+        "url": pk_url("sanctions:detail", ban.pk),
         "kind": "alert",
     }
 
@@ -154,7 +155,7 @@ def _condition_alert(condition) -> dict:
         "at": condition.measure.decided_at,
         "title": _("Contact op voorwaarden"),
         "text": "; ".join(condition.summary()),
-        "url": reverse("sanctions:detail", kwargs={"pk": condition.pk}),
+        "url": pk_url("sanctions:detail", condition.pk),
         "kind": "alert",
     }
 
@@ -186,7 +187,7 @@ def person_section(aggressor, user) -> list[dict]:
                 "at": measure.decided_at,
                 "title": measure.get_type_display(),
                 "text": measure.get_status_display(),
-                "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}),
+                "url": pk_url("sanctions:detail", measure.pk),
                 "kind": "measure",
             }
         )
