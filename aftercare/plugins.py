@@ -14,6 +14,7 @@ from aftercare.constants import OPEN_TALK_STATUSES, REOFFER_DEADLINE_KIND, TALK_
 from aftercare.demo import demo_step
 from aftercare.models import AftercareCase, AftercareTalk
 from gir import events
+from gir.formatting import pk_url
 from gir.paging import first_rows
 from gir.registry import (
     DeadlineKind,
@@ -106,7 +107,7 @@ def dossier_section(incident, user) -> list[dict]:
         .prefetch_related(talks)
     )
     for case in cases:
-        url = reverse("aftercare:case", kwargs={"pk": case.pk})
+        url = pk_url("aftercare:case", case.pk)
         for talk in case.talks.all():
             if talk.status == TalkStatus.HELD:
                 at, text = talk.held_at, _("gehouden")

@@ -51,20 +51,18 @@ def _event_title(kind: str) -> str:
 
 
 def _history_entries(incident: Incident) -> list[dict]:
-    entries = [
-        {
-            "at": e.at,
-            "title": _event_title(e.kind),
-            "text": "" if e.text == _event_title(e.kind) else e.text,
-            "by": e.by,
-            "kind": "event",
-        }
-        for e in incident.events.select_related("by")
-    ]
+    entries, titles = [], {}  # each kind's label translated once, not twice per row
+    for e in incident.events.select_related("by"):
+        if e.kind not in titles:
+            titles[e.kind] = _event_title(e.kind)
+        title = titles[e.kind]
+        text = "" if e.text == title else e.text
+        entries.append({"at": e.at, "title": title, "text": text, "by": e.by, "kind": "event"})
+    status_title = _("Status: %(status)s")
     for change in incident.status_changes.select_related("by"):
         if not change.from_status and change.to_status == Status.REPORTED:
             continue  # the first status is the report itself ("Melding gedaan"): not a second row
-        title = _("Status: %(status)s") % {"status": change.get_to_status_display()}
+        title = status_title % {"status": change.get_to_status_display()}
         entries.append(
             {"at": change.at, "title": title, "text": change.note, "by": change.by, "kind": "status"}
         )
@@ -99,4 +97,7 @@ def timeline(incident: Incident, sections: list[dict], deadlines, now, *, with_d
     if with_deadlines:
         entries += _deadline_entries(deadlines, now)
     ordered = _without_repeats(sorted(entries, key=lambda entry: entry["at"] or now))
-    return [{**entry, "when": long_datetime(entry["at"])} for entry in ordered]
+    # Every key the template reads: a key missing from a dict costs the template three caught
+    # exceptions and a dir() on each row.
+    defaults = {"by": None, "url": "", "overdue": False}
+    return [{**defaults, **entry, "when": long_datetime(entry["at"])} for entry in ordered]

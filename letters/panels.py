@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from gir.formatting import pk_url
 from gir.models import Deadline
 from gir.paging import first_rows
 from letters.access import incidents_for_letters
@@ -68,7 +69,7 @@ def _letters_of(incident, user) -> tuple[list, dict[int, list]]:
 def _timeline_entries(letters: list, dispatches: dict[int, list]) -> list[dict]:
     entries = []
     for letter in letters:
-        url = reverse("letters:detail", args=[letter.pk])
+        url = pk_url("letters:detail", letter.pk)
         kind = letter.get_kind_display()
         entry = {"text": letter.reference, "url": url, "kind": "letter"}
         entries.append(
@@ -116,7 +117,7 @@ def _letter_row(letter, dispatches: list) -> dict:
         "text": letter.reference,
         "state": state,
         "badge": badge,
-        "url": reverse("letters:detail", args=[letter.pk]),
+        "url": pk_url("letters:detail", letter.pk),
     }
 
 
@@ -180,7 +181,7 @@ def measure_action(measure, user) -> list[dict]:
         {
             "label": _("Brief bekijken: %(kind)s (%(ref)s)")
             % {"kind": letter.get_kind_display(), "ref": letter.reference},
-            "url": reverse("letters:detail", args=[letter.pk]),
+            "url": pk_url("letters:detail", letter.pk),
         }
         for letter in letters
     ]

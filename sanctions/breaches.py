@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from gir.formatting import pk_url
 from gir.models import Deadline
 from incidents.access import can_manage
 from sanctions.constants import DEADLINE_BREACH_AANGIFTE, MeasureType
@@ -53,7 +54,7 @@ def _possible_breach_alerts(incident) -> list[dict]:
                 "Deze dader had een toegangsverbod toen het incident gebeurde. "
                 "Doe aangifte als het verbod gold voor deze plek."
             ),
-            "links": [(_("Naar het toegangsverbod"), reverse("sanctions:detail", args=[ban.pk]))],
+            "links": [(_("Naar het toegangsverbod"), pk_url("sanctions:detail", ban.pk))],
         }
         for ban in person_bans.select_related("measure").distinct()
     ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value, prefetch_related_objects
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gir.formatting import pk_url
 from sanctions.constants import MeasureStatus, MeasureType, PoliceOutcome
 from sanctions.history import contact_conditions_for
 from sanctions.models import Ban, BanLocation, Measure
@@ -62,7 +63,7 @@ def _next_step(measure) -> list[dict]:
     detail = _related(measure, name)
     if detail is None or not pending(detail):
         return []
-    return [{"label": label, "url": reverse(url_name, kwargs={"pk": measure.pk})}]
+    return [{"label": label, "url": pk_url(url_name, measure.pk)}]
 
 
 def _measure_row(measure, in_scope: bool) -> dict:
@@ -82,19 +83,19 @@ def _measure_row(measure, in_scope: bool) -> dict:
         "text": period,
         "state": measure.get_status_display(),
         "done": measure.status != MeasureStatus.DECIDED,
-        "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}) if in_scope else "",
+        "url": pk_url("sanctions:detail", measure.pk) if in_scope else "",
         "next": _next_step(measure) if in_scope else [],
     }
 
 
-def _in_scope(visible):
-    """Whether a measure row is in ``visible``, as an expression. Those who see every measure
-    (the coordinator) get a constant: ``pk IN (all measures)`` made PostgreSQL hash the whole
-    table on every dossier."""
+def _in_scope(visible) -> bool | Q:
+    """Whether a measure row is in ``visible``: a constant for those who see every measure (the
+    coordinator) or none, else a condition. ``pk IN (all measures)`` made PostgreSQL hash the
+    whole table on every dossier."""
     if visible.query.is_empty():
-        return Value(False)
+        return False
     if not visible.query.where:
-        return Value(True)
+        return True
     return Q(pk__in=visible.values("pk"))
 
 
@@ -106,12 +107,15 @@ def incident_measures(incident, user) -> list:
     loaded = incident.__dict__.get(key)
     if loaded is None:
         related = ("ordegesprek", "ban", "policereport", "damageclaim")
-        visible = Measure.objects.visible_to(user)
-        in_scope = _in_scope(visible)
-        measures = incident.measures.select_related(*related).annotate(
-            in_scope=ExpressionWrapper(in_scope, BooleanField())
-        )
-        loaded = incident.__dict__[key] = list(measures.order_by("decided_at"))
+        in_scope = _in_scope(Measure.objects.visible_to(user))
+        measures = incident.measures.select_related(*related).order_by("decided_at")
+        if isinstance(in_scope, Q):
+            loaded = list(measures.annotate(in_scope=ExpressionWrapper(in_scope, BooleanField())))
+        else:  # a constant is set here rather than selected: one expression less to build
+            loaded = list(measures)
+            for measure in loaded:
+                measure.in_scope = in_scope
+        incident.__dict__[key] = loaded
     return loaded
 
 
@@ -127,7 +131,7 @@ def dossier_section(incident, user) -> list[dict]:
                 "at": measure.decided_at,
                 "title": _("Maatregel besloten: %(type)s") % {"type": measure.get_type_display()},
                 "text": "",
-                "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}) if in_scope else "",
+                "url": pk_url("sanctions:detail", measure.pk) if in_scope else "",
                 "kind": "measure",
             }
         )
@@ -141,7 +145,7 @@ def _ban_alert(ban) -> dict:
         "title": _("Toegangsverbod van kracht tot en met %(end)s")
         % {"end": f"{ban.measure.ends_on:%d-%m-%Y}"},
         "text": ", ".join(ban.location_names()),
-        "url": reverse("sanctions:detail", kwargs={"pk": ban.pk}),
+        "url": pk_url("sanctions:detail", ban.pk),
         "kind": "alert",
     }
 
@@ -151,7 +155,7 @@ def _condition_alert(condition) -> dict:
         "at": condition.measure.decided_at,
         "title": _("Contact op voorwaarden"),
         "text": "; ".join(condition.summary()),
-        "url": reverse("sanctions:detail", kwargs={"pk": condition.pk}),
+        "url": pk_url("sanctions:detail", condition.pk),
         "kind": "alert",
     }
 
@@ -183,7 +187,7 @@ def person_section(aggressor, user) -> list[dict]:
                 "at": measure.decided_at,
                 "title": measure.get_type_display(),
                 "text": measure.get_status_display(),
-                "url": reverse("sanctions:detail", kwargs={"pk": measure.pk}),
+                "url": pk_url("sanctions:detail", measure.pk),
                 "kind": "measure",
             }
         )

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from gir.models import AuditEntry
 from incidents.models import IncidentAggressor
+from incidents.services.aggressors import aggressor_link
 from tests.incidents.factories import file_incident, make_aggressor, png_upload
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,19 @@ def test_showing_a_linked_aggressor_on_the_dossier_is_logged(world, login):
     html = login(world.employee).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
     assert person.last_name not in html
     assert not AuditEntry.objects.filter(action="view", actor=world.employee).exists()
+
+
+def test_the_dossier_lists_the_aggressors_as_linked_with_their_other_incidents(world, login):
+    incident = file_incident(world.employee)
+    repeat = make_aggressor(world.manager, incident)
+    make_aggressor(world.manager, incident, last_name="Eenmalig", date_of_birth="1990-01-01")
+    for _ in range(2):
+        aggressor_link(incident=file_incident(world.employee), aggressor=repeat, by=world.manager)
+    response = login(world.manager).get(reverse("incidents:detail", args=[incident.pk]))
+    people = [(p["aggressor"].last_name, p["other_incidents"]) for p in response.context["aggressors"]]
+    assert people == [("Kramer", 2), ("Eenmalig", 0)]  # in the order they were linked
+    html = response.content.decode()
+    assert "Betrokken bij 2 andere incidenten." in html and "Geen eerdere incidenten bekend." in html
 
 
 def test_creating_a_person_who_exists_warns_and_offers_to_link(world, login):

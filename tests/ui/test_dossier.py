@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from incidents.constants import EventKind
+from incidents.services.common import add_event
 from tests.incidents.factories import add_evidence
 from tests.sanctions.helpers import make_aggressor, make_ban, make_incident
 
@@ -52,6 +54,17 @@ def test_the_employee_sees_no_deadlines_and_no_repeated_rows(world, login):
     keys = [(entry["at"].replace(second=0, microsecond=0), str(entry["title"])) for entry in timeline]
     assert len(keys) == len(set(keys))
     assert page.context["next_deadline"] is None
+
+
+def test_the_timeline_names_each_event_and_drops_a_text_that_only_repeats_it(world, login):
+    incident, _ban = _case(world)
+    later = timezone.now() + timedelta(minutes=5)
+    add_event(incident, world.manager, EventKind.UPDATED, "Gegevens aangevuld")
+    add_event(incident, world.manager, EventKind.UPDATED, "Plek gewijzigd", at=later)
+    timeline = login(world.manager).get(f"/incidenten/{incident.pk}/").context["timeline"]
+    title = "Gegevens aangevuld"
+    updates = [(entry["title"], entry["text"]) for entry in timeline if entry["title"] == title]
+    assert updates == [(title, ""), (title, "Plek gewijzigd")]
 
 
 def test_an_image_has_a_thumbnail_behind_the_same_check(world, login):
