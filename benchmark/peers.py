@@ -19,7 +19,7 @@ from django_filters.views import FilterView
 from aftercare.models import AftercareCase
 from benchmark import peer_dossier
 from gir import audit_texts as texts
-from gir.audit import audit_log
+from gir.audit import audit_log, log_view, log_views
 from gir.deputies import stand_in_for_case
 from gir.models import AuditEntry, Deadline
 from gir.registry import registry
@@ -76,7 +76,9 @@ def dossier(request, pk: int):
     buildings) and contact conditions; the measures with their period, state, next step and
     "Brief maken"; the letters with how far they got; the evidence; the aftercare talks; the
     timeline (events, status changes, measures, letters and dispatches, and the deadlines for
-    those who handle the case). Queries: ``benchmark.peer_dossier``.
+    those who handle the case). Like the product it writes an audit entry for each aggressor
+    whose name it shows (a legal duty, not an extra), in one INSERT. Queries:
+    ``benchmark.peer_dossier``.
     """
     user = request.user
     related = ("department", "location__parent", "reporter", "handler")
@@ -88,6 +90,12 @@ def dossier(request, pk: int):
     letters = peer_dossier.letters(incident, user)
     measures = peer_dossier.measures(incident, user, letters)
     involved = {i.user_id for i in involvements if i.user_id} | {incident.reporter_id}
+    links = peer_dossier.aggressors(incident, user)
+    log_views(
+        request,
+        [link.aggressor for link in links],
+        lambda pk: texts.AGGRESSOR_ON_DOSSIER(pk=pk, incident=incident.pk),
+    )
     context = {
         "incident": incident,
         "can_manage": manage,
@@ -103,7 +111,7 @@ def dossier(request, pk: int):
         "forms": incident.forms.order_by("form"),
         "police_plan": dict(PolicePlan.choices).get(incident.police_report_planned, ""),
         "involvements": involvements,
-        "aggressor_links": peer_dossier.aggressors(incident, user),
+        "aggressor_links": links,
         "measures": measures,
         "letters": letters,
         "evidence": incident.evidence.all(),
@@ -123,10 +131,12 @@ def person(request, pk: int):
     The person's details and photo, how many incidents they are linked to, their ban in force
     (with the buildings) and contact conditions, the incidents in the user's scope (reference,
     when, department, place, forms, status, an overdue deadline, the reaction deadline), their
-    measures in the user's scope (the latest 50) and the link to decide a measure.
+    measures in the user's scope (the latest 50) and the link to decide a measure. Like the
+    product it writes one audit entry for the view of this person (a legal duty, not an extra).
     """
     user = request.user
     aggressor = get_object_or_404(Aggressor.objects.visible_to(user).active(), pk=pk)
+    log_view(request, aggressor, texts.AGGRESSOR_VIEWED(pk=aggressor.pk))
     linked = Incident.objects.filter(aggressor_links__aggressor=aggressor)
     now = timezone.now()
     reaction = Deadline.objects.filter(incident_id=OuterRef("pk"), kind=DEADLINE_REACTION, closed_at=None)

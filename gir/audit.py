@@ -66,7 +66,10 @@ def log_views(request, objects, description) -> int:
         )
         for obj in distinct.values()
     ]
-    AuditEntry.objects.bulk_create(entries)
+    if len(entries) == 1:
+        entries[0].save()  # one INSERT: bulk_create would wrap it in BEGIN and COMMIT
+    else:
+        AuditEntry.objects.bulk_create(entries)
     return len(entries)
 
 

@@ -47,3 +47,25 @@ def test_the_person_peer_shows_every_row_of_the_person_page(seeded, peer_urls):
     references = [incident.reference for incident in context["incidents"]]
     entries = [str(entry["title"]) for entry in context["sections"]]
     assert references and not _missing(references + entries, peer)
+
+
+@pytest.mark.parametrize("label", ["dossier (heavy)", "person page (recidivist)"])
+def test_a_peer_writes_the_audit_entries_its_page_writes(seeded, peer_urls, label):
+    """Logging a read of personal data is a legal duty, not an extra: a peer that skips it
+    would flatter the page's ratio by an INSERT and a commit."""
+    from benchmark.scenarios import main_pages
+    from benchmark.twofactor import verified_login
+    from gir.models import AuditEntry
+
+    page = next(p for p in main_pages(seeded) if p.role == "coordinator" and p.label == label)
+    client = Client(HTTP_HOST="127.0.0.1")
+    verified_login(client, page.user)
+
+    def written(url: str) -> list[tuple]:
+        last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        assert client.get(url).status_code == 200
+        entries = AuditEntry.objects.filter(pk__gt=last).order_by("object_id")
+        return list(entries.values_list("action", "content_type_id", "object_id", "description"))
+
+    product = written(page.url)
+    assert product and written(page.peer_url) == product
