@@ -190,3 +190,9 @@ def test_rendering_raises_the_collectors_thresholds_and_restores_them():
             assert gc.get_threshold() == pdf.RENDER_GC_THRESHOLD
         assert gc.get_threshold() == pdf.RENDER_GC_THRESHOLD  # the outer render still runs
     assert gc.get_threshold() == before
+
+
+def test_the_warm_up_renders_a_small_document_with_a_page_number():
+    pdf.warm_up()
+    text = _render(pdf.WARM_UP_HTML, css=pdf.WARM_UP_CSS).pages[0].extract_text()
+    assert "vet" in text and "Pagina 1 van 1" in text
