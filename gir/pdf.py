@@ -204,7 +204,7 @@ def _tune_pydyf() -> None:
     changes them."""
     import pydyf
 
-    pydyf.zlib = SimpleNamespace(compressobj=_compressobj, compress=zlib.compress, error=zlib.error)
+    pydyf.zlib = SimpleNamespace(**{**vars(zlib), "compressobj": _compressobj})  # zlib, but the level
     pydyf.PDF.page_references = property(_page_references)
 
 
