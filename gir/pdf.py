@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import base64
 import copy
+import gc
 import logging
 import mimetypes
 import re
 import threading
+import zlib
 from collections.abc import Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -167,8 +171,41 @@ def _html_class():
             def _ua_stylesheets(self, forms=False):
                 return [sheet]
 
+        _tune_pydyf()
         _ua["html"] = GirHTML
     return _ua["html"]
+
+
+FLATE_LEVEL = 6  # zlib's own default; pydyf asks for 9
+
+
+def _compressobj(level: int = FLATE_LEVEL, *args, **kwargs):
+    return zlib.compressobj(min(level, FLATE_LEVEL), *args, **kwargs)
+
+
+def _page_references(pdf) -> tuple[bytes, ...]:
+    """pydyf's ``PDF.page_references``, built again only when a page was added."""
+    kids = pdf.pages["Kids"]
+    known = pdf.__dict__.get("_gir_page_references")
+    if known is None or known[0] != len(kids):
+        references = tuple(f"{number} 0 R".encode("ascii") for number in kids[::3])
+        known = pdf.__dict__["_gir_page_references"] = (len(kids), references)
+    return known[1]
+
+
+def _tune_pydyf() -> None:
+    """Two costs of pydyf, weasyprint's PDF writer, that GIR's PDFs need not pay.
+
+    It deflates every stream at zlib's level 9, twice for a PDF/A (once more for the file
+    identifier's hash): at level 6 the files grow by a fraction of a per cent and the annual
+    report's deflating takes a third of the time (~50 ms). And ``PDF.page_references`` lists
+    every page again for each tagged element that names its page (the annual report's tables:
+    some 2,000 times). Neither is public API: tests/gir/test_pdf_ua.py notices when pydyf
+    changes them."""
+    import pydyf
+
+    pydyf.zlib = SimpleNamespace(**{**vars(zlib), "compressobj": _compressobj})  # zlib, but the level
+    pydyf.PDF.page_references = property(_page_references)
 
 
 _HEAD_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
@@ -234,6 +271,36 @@ def _copies(document, css: str, variants: Sequence[str], fetcher):
     return document.copy(pages)
 
 
+# How often the garbage collector runs while a PDF is made: a first-generation collection every
+# 10,000 new objects instead of every 700, the older generations 20 times rarer instead of 10.
+RENDER_GC_THRESHOLD = (10_000, 20, 20)
+_collector = {"renders": 0, "threshold": gc.get_threshold()}
+_collector_lock = threading.Lock()
+
+
+@contextmanager
+def rendering():
+    """For the duration: the garbage collector runs less often (``RENDER_GC_THRESHOLD``).
+
+    A render makes hundreds of thousands of objects that live until it ends (weasyprint's boxes,
+    matplotlib's artists), and at Python's default thresholds the collector walks them again and
+    again: a tenth of the annual report's CPU. Few of them are cyclic garbage, so collecting
+    later frees the same memory. The thresholds are the process's, so nested and concurrent
+    renders share the setting: the first to start raises it, the last to end restores it."""
+    with _collector_lock:
+        if _collector["renders"] == 0:
+            _collector["threshold"] = gc.get_threshold()
+            gc.set_threshold(*RENDER_GC_THRESHOLD)
+        _collector["renders"] += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector["renders"] -= 1
+            if _collector["renders"] == 0:
+                gc.set_threshold(*_collector["threshold"])
+
+
 def render_to_pdf(
     html: str, *, css: str = "", variants: Sequence[str] = (), resources: Mapping[str, bytes] | None = None
 ) -> bytes:
@@ -253,23 +320,40 @@ def render_to_pdf(
     # warnings belong in our logs.
     logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     fetcher = url_fetcher(resources)
-    if not variants:
-        document = _document(html, css, fetcher)
-    else:
-        document = None
-        if "@page" not in html:
-            document = _copies(_document(html, css, fetcher), css, variants, fetcher)
-        if document is None:
-            documents = [_document(html, css + extra, fetcher) for extra in variants]
-            document = documents[0].copy([page for doc in documents for page in doc.pages])
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    with rendering():
+        if not variants:
+            document = _document(html, css, fetcher)
+        else:
+            document = None
+            if "@page" not in html:
+                document = _copies(_document(html, css, fetcher), css, variants, fetcher)
+            if document is None:
+                documents = [_document(html, css + extra, fetcher) for extra in variants]
+                document = documents[0].copy([page for doc in documents for page in doc.pages])
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+# What the letters and the report use most: headings, bold and italic text, a line break, a
+# list, a table and a page number in a margin box.
+WARM_UP_HTML = (
+    '<!DOCTYPE html><html lang="nl"><head><title>GIR</title></head>'
+    "<body style=\"font-family: 'DejaVu Sans', sans-serif\"><h1>Kop</h1>"
+    "<p>Tekst, <strong>vet</strong> en <em>schuin</em>.<br>Regel</p><ul><li>Punt</li></ul>"
+    '<table><thead><tr><th scope="col">a</th><th scope="col">b</th></tr></thead>'
+    '<tbody><tr><th scope="row">c</th><td>1</td></tr></tbody></table></body></html>'
+)
+WARM_UP_CSS = """@page { size: A4; @bottom-right { content: "Pagina " counter(page) " van " counter(pages);
+  font-family: "DejaVu Sans", sans-serif; font-size: 8pt } }"""
 
 
 def warm_up() -> None:
-    """Load the renderer now (weasyprint's import, our UA sheet, the fonts): ~1 s of CPU that a
-    worker process pays at start instead of in the first PDF someone waits for."""
+    """Load the renderer now (weasyprint's import, our UA sheet, the fonts) and render a small
+    document (``WARM_UP_HTML``): ~1 s of CPU that a worker process pays at start instead of in
+    the first PDF someone waits for. Without the small document the first letter after the
+    load still took twice as long as the next (fonts and code paths met for the first time)."""
     _html_class()
     _font_config()
+    render_to_pdf(WARM_UP_HTML, css=WARM_UP_CSS)
 
 
 def warm_up_worker(load=warm_up) -> None:
@@ -277,8 +361,6 @@ def warm_up_worker(load=warm_up) -> None:
     ``worker_process_init``): ``load()`` the renderer, then tell the garbage collector to leave
     everything loaded by now alone (``gc.freeze``). Django, the apps and the renderer live as
     long as the process; a full collection no longer walks them during a request or a render."""
-    import gc
-
     load()
     gc.collect()
     gc.freeze()

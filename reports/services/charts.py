@@ -113,7 +113,7 @@ def _svg(fig) -> bytes:
     """The figure in the format being drawn (the name is historical: a picture for the PDF).
 
     A picture is opaque RGB: weasyprint splits a transparent one into colour and mask and
-    compresses both again for every PDF."""
+    compresses both again for every PDF. The JPEG encoder skips the canvas's (opaque) alpha."""
     buffer = io.BytesIO()
     if _format() in ("png", "jpeg"):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -122,9 +122,9 @@ def _svg(fig) -> bytes:
         canvas = FigureCanvasAgg(fig)
         fig.set_dpi(PNG_DPI)
         canvas.draw()
-        picture = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba()).convert("RGB")
+        picture = Image.frombuffer("RGBX", canvas.get_width_height(), canvas.buffer_rgba())
         if _format() == "png":
-            picture.save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI))
+            picture.convert("RGB").save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI))
         else:
             picture.save(buffer, format="JPEG", quality=95, subsampling=0, dpi=(PNG_DPI, PNG_DPI))
     else:

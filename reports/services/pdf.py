@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 
 from gir.models import Organisation
-from gir.pdf import image_data_uri, render_to_pdf
+from gir.pdf import image_data_uri, render_to_pdf, rendering
 from reports.services import charts as chart_module
 from reports.services.charts import Chart, draw_for_pdf, sections
 from reports.services.tables import Table
@@ -38,8 +38,10 @@ def report_html(report, charts=None, *, run=None) -> str:
 
 
 def render_pdf(report, charts=None, *, run=None) -> bytes:
-    charts = draw_for_pdf(report.tables) if charts is None else charts
-    return render_to_pdf(report_html(report, charts, run=run), resources=pdf_resources(charts))
+    # Drawing the charts makes as many short-lived objects as laying out the PDF.
+    with rendering():
+        charts = draw_for_pdf(report.tables) if charts is None else charts
+        return render_to_pdf(report_html(report, charts, run=run), resources=pdf_resources(charts))
 
 
 def pdf_resources(charts: dict[str, Chart]) -> dict[str, bytes]:

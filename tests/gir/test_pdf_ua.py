@@ -119,3 +119,80 @@ def test_only_the_pictures_of_this_render_are_served():
         url_fetcher().fetch(resource_url("chart-x"))
     html = f'<html><body><img src="{resource_url("chart-x")}" alt="grafiek"></body></html>'
     assert _images(_render(html)) == 0  # not handed over: not drawn, nothing fetched
+
+
+MARGIN_BOX_SOURCES = [
+    "letters/pdf.py",
+    "reports/templates/reports/report_pdf.html",
+    "privacy/subject_access/letter.py",
+]
+MARGIN_BOX = re.compile(r"@((?:top|bottom|left|right)-[a-z-]+)")
+
+
+def test_the_ua_sheet_aligns_every_margin_box_the_pdfs_fill():
+    """The UA sheet only has rules for the margin boxes GIR uses (a rule costs a style per page)."""
+    used = set()
+    for name in MARGIN_BOX_SOURCES:
+        used |= set(MARGIN_BOX.findall((ROOT / name).read_text(encoding="utf-8")))
+    styled = set(MARGIN_BOX.findall(pdf.UA_CSS.read_text(encoding="utf-8").split("@page")[-1]))
+    assert used and used <= styled, f"add rules for {sorted(used - styled)} to gir/pdf_ua.css"
+
+
+def test_the_pydyf_costs_the_helper_takes_away_are_still_pydyfs():
+    """Not public API either: when pydyf changes how it deflates or lists its pages, this says so."""
+    import inspect
+
+    import pydyf
+
+    pdf._html_class()
+    assert pydyf.PDF.page_references.fget is pdf._page_references
+    assert "zlib.compressobj(level=9)" in inspect.getsource(pydyf.Stream.data.fget)
+    assert pydyf.zlib.compressobj(level=9).compress(b"x" * 100)  # deflates at FLATE_LEVEL
+
+
+def test_page_references_follow_the_pages_added():
+    import pydyf
+
+    pdf._html_class()
+    document = pydyf.PDF()
+    first = document.page_references
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(document.page_references) == len(first) + 1
+    assert document.page_references[-1] == f"{document.objects[-1].number} 0 R".encode()
+
+
+def _tagged_pages(node, found: set[int]) -> set[int]:
+    node = node.get_object()
+    if hasattr(node, "get"):
+        if "/Pg" in node:
+            found.add(node.raw_get("/Pg").idnum)
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if not isinstance(kid, int):
+                _tagged_pages(kid, found)
+    return found
+
+
+def test_the_tags_of_a_long_document_name_each_of_its_pages():
+    rows = "".join(f"<p>regel {n}</p>" for n in range(120))
+    reader = _render(f'<!DOCTYPE html><html lang="nl"><body>{rows}</body></html>')
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    assert len(pages) > 1
+    assert _tagged_pages(reader.trailer["/Root"]["/StructTreeRoot"], set()) == pages
+
+
+def test_rendering_raises_the_collectors_thresholds_and_restores_them():
+    import gc
+
+    before = gc.get_threshold()
+    with pdf.rendering():
+        with pdf.rendering():
+            assert gc.get_threshold() == pdf.RENDER_GC_THRESHOLD
+        assert gc.get_threshold() == pdf.RENDER_GC_THRESHOLD  # the outer render still runs
+    assert gc.get_threshold() == before
+
+
+def test_the_warm_up_renders_a_small_document_with_a_page_number():
+    pdf.warm_up()
+    text = _render(pdf.WARM_UP_HTML, css=pdf.WARM_UP_CSS).pages[0].extract_text()
+    assert "vet" in text and "Pagina 1 van 1" in text
