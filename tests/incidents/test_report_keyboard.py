@@ -1,6 +1,7 @@
 """Browser: the phone report by keyboard only, at 360 px. Every field is reached with Tab in
 order, fields that do not apply are skipped, options are chosen with Space and the arrow keys,
-and Enter sends the report; the confirmation for another department appears only on a mismatch.
+a part of a colleague's name narrows their list, and Enter sends the report; the confirmation
+for another department appears only on a mismatch.
 axe-core finds nothing on the empty, the revealed and the filed page."""
 
 from datetime import timedelta
@@ -85,7 +86,10 @@ def test_the_phone_report_by_keyboard_only(page, live_server, log_in):  # noqa: 
     _tab(page, "id_target_0")  # a radio group is one tab stop
     page.keyboard.press("ArrowDown")  # "Tegen een collega": its fields appear
     expect(page.locator("#id_colleague")).to_be_visible()
-    _tab(page, "id_colleague")
+    _tab(page, "id_colleague_search")  # narrow the list by a part of the name...
+    page.keyboard.type(world.colleague.last_name[:4])
+    page.keyboard.press("Enter")  # ...and Enter moves to the list instead of sending the report
+    assert _focused(page) == "id_colleague"
     _arrow_until(page, str(world.colleague.pk))
     _tab(page, "id_reporter_role_0")
     page.keyboard.press("Space")  # "Ik was getuige"
@@ -110,3 +114,37 @@ def test_the_phone_report_by_keyboard_only(page, live_server, log_in):  # noqa: 
     assert incident.department == world.dept_a
     assert incident.place == "Balie 3"
     assert incident.involvements.get(role="slachtoffer").user == world.colleague
+
+
+def test_a_name_narrows_the_colleague_list_and_the_chosen_one_stays(page, live_server, log_in):  # noqa: F811
+    world = build_world()
+    page.set_viewport_size(PHONE)
+    log_in(world.employee, target="/incidenten/melden/")
+    page.get_by_label("Tegen een collega").check()
+    search, colleague = page.get_by_label("Zoek de collega op naam"), page.locator("#id_colleague")
+    everyone = colleague.locator("option").count()
+    assert everyone > 3
+
+    search.fill(world.colleague.last_name.upper())  # capitals and accents do not matter
+    values = colleague.locator("option").evaluate_all("(els) => els.map((el) => el.value)")
+    assert values[0] == "" and str(world.colleague.pk) in values and len(values) < everyone
+    expect(page.locator("#id_colleague_search_status")).to_contain_text("past")
+    colleague.select_option(str(world.colleague.pk))
+    assert_accessible(page, "report-colleague-search")
+
+    search.fill("zzzz")  # nobody: the status says so, the chosen colleague stays
+    expect(page.locator("#id_colleague_search_status")).to_have_text(
+        "Geen collega met deze naam. Controleer de spelling."
+    )
+    assert colleague.input_value() == str(world.colleague.pk)
+    search.fill("")
+    assert colleague.locator("option").count() == everyone
+    assert colleague.input_value() == str(world.colleague.pk)
+
+
+def test_without_javascript_the_search_box_stays_hidden_and_the_full_list_shows(client):
+    world = build_world()
+    client.force_login(world.employee)
+    html = client.get("/incidenten/melden/").content.decode()
+    assert 'data-option-filter="id_colleague" hidden' in html
+    assert f'<option value="{world.colleague.pk}">' in html
