@@ -16,20 +16,13 @@ from gir.proxy import client_ip
 AUDIT_MIN_DAYS = 365
 
 
-def audit_log(
-    *,
-    request=None,
-    actor=None,
-    action: str,
-    obj: models.Model | None = None,
-    description: str = "",
-    changes: dict | None = None,
-) -> AuditEntry:
-    """Append one entry. ``description`` must not contain personal data (use ids)."""
+def _entry(request, actor, action: str, obj, description: str, changes: dict | None = None) -> AuditEntry:
+    """An unsaved entry: who (``actor``, else the request's user; nobody when anonymous), from
+    where, what and about which object. ``description`` must not contain personal data."""
     user = actor if actor is not None else getattr(request, "user", None)
     if user is not None and not user.is_authenticated:
         user = None
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=user,
         action=action,
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
@@ -41,33 +34,36 @@ def audit_log(
     )
 
 
+def audit_log(
+    *,
+    request=None,
+    actor=None,
+    action: str,
+    obj: models.Model | None = None,
+    description: str = "",
+    changes: dict | None = None,
+) -> AuditEntry:
+    """Append one entry. ``description`` must not contain personal data (use ids)."""
+    entry = _entry(request, actor, action, obj, description, changes)
+    entry.save()
+    return entry
+
+
 def log_view(request, obj: models.Model, description: str = "") -> AuditEntry:
     return audit_log(request=request, action=AuditEntry.Action.VIEW, obj=obj, description=description)
 
 
 def log_views(request, objects, description) -> int:
-    """One VIEW entry per distinct object a page shows (a list naming persons), in one query.
+    """One VIEW entry per distinct object a page shows (a list naming persons), in one INSERT.
 
     ``description(pk)`` gives each entry's text (an ``gir.audit_texts`` description); it must not
     hold personal data.
     """
     distinct = {(type(obj), obj.pk): obj for obj in objects if obj is not None}
-    user = getattr(request, "user", None)
-    actor = user if user is not None and user.is_authenticated else None
-    entries = [
-        AuditEntry(
-            actor=actor,
-            action=AuditEntry.Action.VIEW,
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=str(obj.pk),
-            description=description(obj.pk)[:200],
-            ip_address=client_ip(request),
-            path=request.path[:300],
-        )
-        for obj in distinct.values()
-    ]
+    view = AuditEntry.Action.VIEW
+    entries = [_entry(request, None, view, obj, description(obj.pk)) for obj in distinct.values()]
     if len(entries) == 1:
-        entries[0].save()  # one INSERT: bulk_create would wrap it in BEGIN and COMMIT
+        entries[0].save()  # a plain INSERT: bulk_create would wrap even one in BEGIN and COMMIT
     else:
         AuditEntry.objects.bulk_create(entries)
     return len(entries)

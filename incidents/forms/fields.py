@@ -113,7 +113,7 @@ class UserChoiceIterator(forms.models.ModelChoiceIterator):
 
 
 class UserChoiceField(forms.ModelChoiceField):
-    iterator = UserChoiceIterator
+    """A colleague, shown as ``user_label`` (the iterator makes every label; validation still
+    looks the chosen user up in the queryset)."""
 
-    def label_from_instance(self, obj) -> str:
-        return user_label(obj.first_name, obj.last_name, obj.username, obj.department and obj.department.name)
+    iterator = UserChoiceIterator
