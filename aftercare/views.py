@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Case, Value, When
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from aftercare import access, services
-from aftercare.constants import TalkOutcome, TalkStatus
+from aftercare.constants import CaseStatus, TalkOutcome, TalkStatus
 from aftercare.forms import (
     AssignForm,
     CloseForm,
@@ -42,7 +43,10 @@ PAGE_SIZE = 50
 @login_required
 def case_list(request):
     """Cases in the user's scope: the team's worklist, or an employee's own aftercare."""
-    cases = access.cases_for(request.user).order_by("status", "-opened_at", "-pk")
+    # Running cases first, newest first; then the closed ones. (Sorting on the status code put
+    # "afgesloten" before "open": a team with a history saw only closed cases on page 1.)
+    running_first = Case(When(status=CaseStatus.OPEN, then=Value(0)), default=Value(1))
+    cases = access.cases_for(request.user).order_by(running_first, "-opened_at", "-pk")
     page_obj = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -179,3 +179,20 @@ def test_the_case_list_pages_instead_of_dropping_cases(world, client, monkeypatc
     assert "Pagina 1 van 2" in first and "Pagina 2 van 2" in second
     assert sorted(ref for ref in refs if ref in first) == sorted(refs[1:])  # newest first
     assert [ref for ref in refs if ref in second] == refs[:1]
+
+
+def test_running_cases_come_before_closed_ones_on_the_worklist(world, client, monkeypatch):
+    """A team with a history of closed cases still sees its running ones, a new one included,
+    on the first page."""
+    from aftercare import services, views
+    from aftercare.constants import CloseReason
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    old, new = (file_incident(world, hours_ago=h) for h in (5, 1))
+    for incident in (file_incident(world, hours_ago=3), file_incident(world, hours_ago=2)):
+        for case in AftercareCase.objects.filter(incident=incident):
+            services.case_close(case=case, reason=CloseReason.COMPLETED, by=world.aftercare)
+    client.force_login(world.aftercare)
+    first = client.get(reverse("aftercare:cases")).content.decode()
+    assert new.reference in first and old.reference in first
+    assert first.index(new.reference) < first.index(old.reference)  # newest running case on top
